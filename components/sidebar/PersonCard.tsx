@@ -1,0 +1,61 @@
+import type { Prospect } from '@/lib/model';
+import type { Stage } from '@/lib/process/stage';
+import type { DetectedPerson } from '@/lib/sites/types';
+import { CHANNEL_LABELS, formatDateTime } from '../ui/format';
+import { NoteForm } from './NoteForm';
+import { StagePicker } from './StagePicker';
+import type { SidebarActions } from './actions';
+import type { ProspectDetail } from '@/lib/messaging/contract';
+
+interface Props {
+  person: DetectedPerson;
+  prospect: Prospect | null;
+  detail?: ProspectDetail;
+  stages: Stage[];
+  actions: SidebarActions;
+}
+
+/** One person on the page: known (stage, last touches, note) or new (one click adds them). */
+export function PersonCard({ person, prospect, detail, stages, actions }: Props) {
+  const name = prospect?.name ?? person.name ?? person.emails[0] ?? person.linkedinUrl ?? 'Unknown';
+  const subtitle = [prospect?.title ?? person.title, prospect?.company ?? person.company].filter(Boolean).join(' \u00b7 ');
+  return (
+    <li
+      className="flex flex-col gap-2 rounded-md border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
+      aria-label={name}
+    >
+      <div className="min-w-0">
+        <div className="truncate text-sm font-semibold text-slate-900 dark:text-slate-50" title={name}>
+          {name}
+        </div>
+        {person.emails[0] && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{person.emails[0]}</div>}
+        {subtitle && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{subtitle}</div>}
+      </div>
+      {prospect ? (
+        <>
+          <StagePicker stages={stages} value={prospect.stageId} onChange={(stageId) => void actions.moveStage(prospect, stageId)} />
+          <NoteForm onSave={(text) => actions.addNote(prospect, text)} />
+          {detail && detail.touches.length > 0 && (
+            <ul className="flex flex-col gap-1 border-t border-slate-100 pt-2 dark:border-slate-800" aria-label="Recent touches">
+              {detail.touches.slice(0, 3).map((t) => (
+                <li key={t.id} className="text-xs text-slate-600 dark:text-slate-300">
+                  <span className="font-medium">{CHANNEL_LABELS[t.channel]}</span> {formatDateTime(t.at)}
+                  {t.summary && <div className="line-clamp-2 whitespace-pre-wrap break-words">{t.summary}</div>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : (
+        <button
+          type="button"
+          onClick={() => void actions.addProspect(person)}
+          aria-label={`Add ${name}`}
+          className="self-start rounded bg-blue-600 px-2 py-1 text-xs font-medium text-white hover:bg-blue-700"
+        >
+          Add as prospect
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,9 @@
+import type { Prospect } from '@/lib/model';
+import type { DetectedPerson } from '@/lib/sites/types';
+
+/** What a card can ask the sidebar to do; the sidebar turns each into a background request. */
+export interface SidebarActions {
+  addProspect(person: DetectedPerson): Promise<void>;
+  moveStage(prospect: Prospect, stageId: string): Promise<void>;
+  addNote(prospect: Prospect, text: string): Promise<void>;
+}

@@ -1,0 +1,66 @@
+import { createRoot } from 'react-dom/client';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { browser } from 'wxt/browser';
+import { send } from '@/lib/messaging/client';
+import { asBackgroundEvent, CHANGED_EVENT } from '@/lib/messaging/events';
+import { reserveSpace } from '@/lib/content/layout';
+import { detectTheme } from '@/lib/content/theme';
+import { watchPage } from '@/lib/content/watch';
+import type { Settings } from '@/lib/settings/settings';
+import type { Detected } from '@/lib/sites/types';
+import { createValueStore } from '../ui/value-store';
+import { SIDEBAR_WIDTH, SidebarShell } from './SidebarShell';
+import './sidebar.css';
+
+export interface SiteBinding {
+  detect(doc: Document, url: string, settings: Settings): Detected;
+}
+
+/**
+ * Starts Touchline on a page: reads settings, detects the people on the page, mounts the sidebar in a
+ * shadow root and keeps it in step with the page. Everything is tied to `ctx`, so an extension update
+ * leaves no listener or observer behind.
+ */
+export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding): Promise<void> {
+  const [initialSettings, initiallyOpen] = await Promise.all([send('settings.get', {}), send('ui.sidebarOpen.get', {})]);
+  const settings = createValueStore(initialSettings);
+  const page = createValueStore(site.detect(document, location.href, initialSettings));
+  const refresh = () => page.set(site.detect(document, location.href, settings.get()));
+
+  const ui = await createShadowRootUi(ctx, {
+    name: 'touchline-sidebar',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container) {
+      const root = createRoot(container);
+      root.render(
+        <SidebarShell
+          page={page}
+          settings={settings}
+          initiallyOpen={initiallyOpen}
+          theme={() => detectTheme(window)}
+          onOpenChange={(open) => reserveSpace(document, open ? SIDEBAR_WIDTH : null)}
+        />,
+      );
+      return root;
+    },
+    onRemove(root) {
+      root?.unmount();
+      reserveSpace(document, null);
+    },
+  });
+  ui.mount();
+
+  watchPage(window, ctx.signal, refresh);
+  const onEvent = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (asBackgroundEvent(message)?.event === CHANGED_EVENT) {
+      void send('settings.get', {}).then((s) => settings.set(s) && refresh(), () => undefined);
+    }
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onEvent);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onEvent));
+}

@@ -1,0 +1,31 @@
+import { browser } from 'wxt/browser';
+import { getDb } from '@/lib/db/database';
+import { handlers } from '@/lib/background/handlers';
+import { notifyChanged } from '@/lib/background/broadcast';
+import { createRouter } from '@/lib/messaging/router';
+import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
+
+export default defineBackground(() => {
+  // Tokens and settings live in storage.local: keep it out of reach of content scripts.
+  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+
+  const route = createRouter(handlers, {
+    extensionId: browser.runtime.id,
+    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+    context: (sender) => ({ db: getDb(), sender, changed: notifyChanged }),
+    onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
+  });
+
+  browser.runtime.onMessage.addListener((message, sender) => {
+    // Events we broadcast ourselves come back to extension pages only; requests always carry a `type`.
+    if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
+    return route(message, sender);
+  });
+
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command !== 'toggle-sidebar') return;
+    const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (target !== undefined) await browser.tabs.sendMessage(target, { event: TOGGLE_SIDEBAR_EVENT }).catch(() => undefined);
+  });
+
+});

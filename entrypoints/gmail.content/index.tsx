@@ -1,0 +1,13 @@
+import { mountSidebar } from '@/components/sidebar/mount';
+import { GMAIL_MATCHES } from '@/lib/hosts';
+import { extractGmail } from '@/lib/sites/gmail/extract';
+
+export default defineContentScript({
+  matches: GMAIL_MATCHES,
+  cssInjectionMode: 'ui',
+  main: (ctx) =>
+    mountSidebar(ctx, {
+      detect: (doc, url, settings) =>
+        extractGmail(doc, url, { internalDomains: settings.internalDomains, neverCapture: settings.neverCapture }),
+    }),
+});

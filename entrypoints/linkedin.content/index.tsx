@@ -1,0 +1,9 @@
+import { mountSidebar } from '@/components/sidebar/mount';
+import { LINKEDIN_MATCHES } from '@/lib/hosts';
+import { extractLinkedIn } from '@/lib/sites/linkedin/extract';
+
+export default defineContentScript({
+  matches: LINKEDIN_MATCHES,
+  cssInjectionMode: 'ui',
+  main: (ctx) => mountSidebar(ctx, { detect: (doc, url) => extractLinkedIn(doc, url) }),
+});

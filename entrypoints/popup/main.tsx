@@ -1,0 +1,25 @@
+import { browser } from 'wxt/browser';
+import { mountPage } from '@/components/pages/mount-page';
+import { useProspectsAndSettings } from '@/components/pages/use-prospects';
+
+function Popup() {
+  const { value, error } = useProspectsAndSettings(5000);
+  const open = (path: string) => void browser.tabs.create({ url: browser.runtime.getURL(path as '/dashboard.html') });
+  return (
+    <main className="w-72 p-3 font-sans text-sm text-slate-900">
+      <h1 className="mb-2 font-bold text-blue-700">Touchline</h1>
+      {error && <p role="alert" className="text-red-700">{error}</p>}
+      {value && <p>{value.prospects.length} prospects</p>}
+      <div className="mt-3 flex gap-2">
+        <button type="button" className="rounded bg-blue-600 px-2 py-1 text-white" onClick={() => open('/dashboard.html')}>
+          Open dashboard
+        </button>
+        <button type="button" className="rounded border border-slate-300 px-2 py-1" onClick={() => void browser.runtime.openOptionsPage()}>
+          Settings
+        </button>
+      </div>
+    </main>
+  );
+}
+
+mountPage(<Popup />);

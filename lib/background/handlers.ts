@@ -1,0 +1,56 @@
+import type { TouchlineDb } from '../db/database';
+import type { Handlers } from '../messaging/router';
+import type { SenderFacts } from '../messaging/sender';
+import { addProspect, findProspects, getProspect, listProspects, updateProspect } from '../store/prospects';
+import { moveStage, stageHistory } from '../store/stages';
+import { logTouch, touchesOf } from '../store/touches';
+import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
+
+export interface HandlerContext {
+  db: TouchlineDb;
+  sender: SenderFacts;
+  /** Tells open sidebars and pages that data changed. */
+  changed: () => void;
+}
+
+/** One handler per request in lib/messaging/contract.ts; payloads arrive already validated. */
+export const handlers: Handlers<HandlerContext> = {
+  'settings.get': () => loadSettings(),
+  'settings.save': async (settings, { changed }) => {
+    const saved = await saveSettings(settings);
+    changed();
+    return saved;
+  },
+  'ui.sidebarOpen.get': () => sidebarOpenItem.getValue(),
+  'ui.sidebarOpen.set': async ({ open }) => {
+    await sidebarOpenItem.setValue(open);
+    return open;
+  },
+  'people.lookup': ({ people }, { db }) => findProspects(db, people),
+  'prospect.add': async (input, { db, changed }) => {
+    const result = await addProspect(db, input, await loadSettings());
+    if (result.created) changed();
+    return result;
+  },
+  'prospect.get': async ({ id }, { db }) => ({
+    prospect: await getProspect(db, id),
+    touches: await touchesOf(db, id),
+    stageChanges: await stageHistory(db, id),
+  }),
+  'prospect.update': async ({ id, patch }, { db, changed }) => {
+    const p = await updateProspect(db, id, patch);
+    changed();
+    return p;
+  },
+  'prospect.list': ({ limit }, { db }) => listProspects(db, limit),
+  'stage.move': async ({ prospectId, stageId, reason }, { db, changed }) => {
+    const result = await moveStage(db, prospectId, stageId, await loadSettings(), reason);
+    changed();
+    return result;
+  },
+  'touch.log': async (input, { db, changed }) => {
+    const result = await logTouch(db, input);
+    if (result.created) changed();
+    return result;
+  },
+};

@@ -1,0 +1,42 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Company, Prospect, StageChange, Task, Touch } from '../model';
+import { DB_NAME, SCHEMA_VERSIONS } from './schema';
+import { UPGRADES } from './upgrades';
+
+export type TouchlineDb = Dexie & {
+  prospects: EntityTable<Prospect, 'id'>;
+  companies: EntityTable<Company, 'id'>;
+  touches: EntityTable<Touch, 'id'>;
+  tasks: EntityTable<Task, 'id'>;
+  stageChanges: EntityTable<StageChange, 'id'>;
+};
+
+/** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */
+export function declareSchema(db: Dexie, upTo = Infinity): void {
+  for (const v of SCHEMA_VERSIONS) {
+    if (v.version > upTo) break;
+    const version = db.version(v.version).stores(v.stores);
+    const upgrade = UPGRADES[v.version];
+    if (upgrade) version.upgrade(upgrade);
+  }
+}
+
+export function openDb(name = DB_NAME): TouchlineDb {
+  const db = new Dexie(name) as TouchlineDb;
+  declareSchema(db);
+  return db;
+}
+
+let shared: TouchlineDb | undefined;
+
+/**
+ * The extension's database. Only the background and extension pages may call this: IndexedDB opened in a
+ * content script belongs to the website's origin (mail.google.com), not to the extension.
+ */
+export function getDb(): TouchlineDb {
+  if (typeof location !== 'undefined' && !/^(chrome|moz)-extension:$/.test(location.protocol) && !import.meta.env?.VITEST) {
+    throw new Error('The Touchline database is only opened in the extension origin; use messaging from content scripts.');
+  }
+  shared ??= openDb();
+  return shared;
+}

@@ -1,0 +1,29 @@
+/**
+ * Every version of the IndexedDB schema, oldest first. Never edit a shipped version: add the next one with
+ * its date and, where rows must change shape, an upgrade function (tests/unit/db-upgrade.test.ts opens a
+ * database at every older version, seeds it, and checks the rows survive the upgrade to the newest).
+ *
+ * Index syntax (Dexie): `&` unique, `*` multi-entry, `[a+b]` compound.
+ */
+export const SCHEMA_VERSIONS = [
+  {
+    // 2026-11-23: first version. Prospects, their touches and stage history.
+    version: 1,
+    stores: {
+      prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt',
+      touches: 'id, prospectId, &sourceKey, at',
+      stageChanges: 'id, prospectId, at',
+    },
+  },
+  {
+    // 2026-11-23: companies and follow-up tasks; prospects gain companyId and a follow-up index.
+    version: 2,
+    stores: {
+      prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt',
+      companies: 'id, &domain, &linkedinUrl, name',
+      tasks: 'id, prospectId, [done+due]',
+    },
+  },
+] as const;
+
+export const DB_NAME = 'touchline';

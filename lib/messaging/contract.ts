@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { NewProspect, NewTouch, Prospect, ProspectPatch, StageChange, Touch } from '../model';
+import { Settings } from '../settings/settings';
+import { defineRequest } from './define';
+
+const PersonKey = z.object({
+  emails: z.array(z.string().email().max(320)).max(20).optional(),
+  linkedinUrl: z.string().url().max(2048).optional(),
+});
+const Id = z.string().min(1).max(100);
+
+export const ProspectDetail = z.object({
+  prospect: Prospect,
+  touches: z.array(Touch),
+  stageChanges: z.array(StageChange),
+});
+export type ProspectDetail = z.infer<typeof ProspectDetail>;
+
+/** Every request the background answers, declared once. The key is the message `type`. */
+export const REQUESTS = {
+  'settings.get': defineRequest({ audience: 'content', request: z.object({}), response: Settings }),
+  'settings.save': defineRequest({ audience: 'extension', request: Settings, response: Settings }),
+  'ui.sidebarOpen.get': defineRequest({ audience: 'content', request: z.object({}), response: z.boolean() }),
+  'ui.sidebarOpen.set': defineRequest({ audience: 'content', request: z.object({ open: z.boolean() }), response: z.boolean() }),
+  'people.lookup': defineRequest({
+    audience: 'content',
+    request: z.object({ people: z.array(PersonKey).max(500) }),
+    response: z.array(Prospect.nullable()),
+  }),
+  'prospect.add': defineRequest({
+    audience: 'content',
+    request: NewProspect,
+    response: z.object({ prospect: Prospect, created: z.boolean() }),
+  }),
+  'prospect.get': defineRequest({ audience: 'content', request: z.object({ id: Id }), response: ProspectDetail }),
+  'prospect.update': defineRequest({
+    audience: 'content',
+    request: z.object({ id: Id, patch: ProspectPatch }),
+    response: Prospect,
+  }),
+  'prospect.list': defineRequest({
+    audience: 'extension',
+    request: z.object({ limit: z.number().int().min(1).max(10000).optional() }),
+    response: z.array(Prospect),
+  }),
+  'stage.move': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: Id, stageId: Id, reason: z.string().max(2000).optional() }),
+    response: z.object({ prospect: Prospect, change: StageChange.nullable() }),
+  }),
+  'touch.log': defineRequest({
+    audience: 'content',
+    request: NewTouch,
+    response: z.object({ touch: Touch, created: z.boolean() }),
+  }),
+} as const;
+
+export type Requests = typeof REQUESTS;
+export type RequestType = keyof Requests;
+export type RequestOf<K extends RequestType> = z.input<Requests[K]['request']>;
+export type ParsedRequestOf<K extends RequestType> = z.output<Requests[K]['request']>;
+export type ResponseOf<K extends RequestType> = z.output<Requests[K]['response']>;

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+export const QUALIFICATION_STATES = ['unknown', 'partly', 'confirmed', 'disqualifying'] as const;
+export const QualificationAnswer = z.object({
+  state: z.enum(QUALIFICATION_STATES),
+  note: z.string().max(2000).optional(),
+});
+export type QualificationAnswer = z.infer<typeof QualificationAnswer>;
+
+export const CAPTURE_SITES = ['gmail', 'linkedin', 'manual', 'import'] as const;
+export const CaptureSource = z.object({
+  site: z.enum(CAPTURE_SITES),
+  url: z.string().max(2048).optional(),
+  at: z.number(),
+});
+
+/** A person. One record whether first met by email or on LinkedIn. */
+export const Prospect = z.object({
+  id: z.string(),
+  name: z.string().min(1).max(300),
+  /** Lower-cased; each one is unique across prospects (a multi-entry unique index). */
+  emails: z.array(z.string().email().max(320)),
+  /** Canonical form (see lib/sites/linkedin/url.ts); unique across prospects. */
+  linkedinUrl: z.string().url().optional(),
+  headline: z.string().max(500).optional(),
+  title: z.string().max(300).optional(),
+  company: z.string().max(300).optional(),
+  companyId: z.string().optional(),
+  phone: z.string().max(60).optional(),
+  location: z.string().max(300).optional(),
+  source: CaptureSource,
+  stageId: z.string(),
+  stageEnteredAt: z.number(),
+  qualification: z.record(z.string(), QualificationAnswer),
+  score: z.number().min(0).max(100).optional(),
+  nextStep: z.string().max(500).optional(),
+  followUpAt: z.number().optional(),
+  tags: z.array(z.string().max(60)),
+  notes: z.string().max(20000).optional(),
+  crmIds: z.record(z.string(), z.string()),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+});
+export type Prospect = z.infer<typeof Prospect>;
+
+/** What a rep or a page supplies to create a prospect; the store fills in the rest. */
+export const NewProspect = Prospect.pick({
+  name: true,
+  emails: true,
+  linkedinUrl: true,
+  headline: true,
+  title: true,
+  company: true,
+  phone: true,
+  location: true,
+  source: true,
+}).partial({ emails: true, source: true });
+export type NewProspect = z.infer<typeof NewProspect>;
+
+/** The fields a rep edits from a card. Identity fields (emails, LinkedIn URL) change through merge, not here. */
+export const ProspectPatch = Prospect.pick({
+  name: true,
+  headline: true,
+  title: true,
+  company: true,
+  phone: true,
+  location: true,
+  nextStep: true,
+  followUpAt: true,
+  tags: true,
+  notes: true,
+}).partial();
+export type ProspectPatch = z.infer<typeof ProspectPatch>;

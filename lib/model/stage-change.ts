@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** One move in the sales process. Never rewritten: history keeps the stage names it was recorded with. */
+export const StageChange = z.object({
+  id: z.string(),
+  prospectId: z.string(),
+  from: z.string().nullable(),
+  to: z.string(),
+  fromName: z.string().nullable(),
+  toName: z.string(),
+  at: z.number(),
+  reason: z.string().max(2000).optional(),
+});
+export type StageChange = z.infer<typeof StageChange>;

@@ -1,0 +1,42 @@
+/** What a site adapter reports about the page; the sidebar sees only these typed objects, never the DOM. */
+export interface DetectedPerson {
+  /** Stable identity within the page: the email, else the canonical LinkedIn URL. */
+  key: string;
+  name: string | null;
+  emails: string[];
+  linkedinUrl?: string;
+  headline?: string;
+  title?: string;
+  company?: string;
+  location?: string;
+  phone?: string;
+}
+
+export interface DetectedMessage {
+  id: string;
+  /** Email of the sender (Gmail) or canonical profile URL (LinkedIn). */
+  from: string;
+  direction: 'inbound' | 'outbound';
+  /** Epoch ms when the page shows a parseable time. */
+  at?: number;
+  subject?: string;
+}
+
+export interface Detected {
+  site: 'gmail' | 'linkedin';
+  /** e.g. 'thread', 'inbox', 'profile', 'messaging', 'search'. */
+  kind: string;
+  url: string;
+  /** Thread subject, profile name: what the sidebar shows as its heading. */
+  title?: string;
+  /** Gmail thread id or LinkedIn conversation id, when the page has one. */
+  conversationId?: string;
+  people: DetectedPerson[];
+  messages: DetectedMessage[];
+}
+
+/** The interface every site adapter implements (lib/sites/gmail, lib/sites/linkedin). */
+export interface SiteAdapter {
+  site: Detected['site'];
+  detect(doc: Document, url: string): Detected;
+}
