@@ -1,0 +1,68 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Worker } from '@playwright/test';
+import { chromiumPath } from './chromium';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const FIXTURES_DIR = resolve('tests/fixtures');
+
+export interface Launched {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  close(): Promise<void>;
+}
+
+/** Chromium with the built extension loaded, in a fresh profile (so a fresh IndexedDB) unless one is given. */
+export async function launchWithExtension(opts: { userDataDir?: string; headless?: boolean } = {}): Promise<Launched> {
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'touchline-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  // Nothing may leave this machine: anything not served by a test route is refused.
+  await context.route(/^https?:\/\/(?!mail\.google\.com|www\.linkedin\.com)/, (route) => route.abort());
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    async close() {
+      await context.close();
+      if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serves a fixture file at every URL matching `pattern` (the real Gmail or LinkedIn address). */
+export async function serveFixture(context: BrowserContext, pattern: string | RegExp, fixture: string): Promise<void> {
+  const body = readFileSync(join(FIXTURES_DIR, fixture), 'utf8');
+  await context.route(pattern, (route) => route.fulfill({ body, contentType: 'text/html; charset=utf-8' }));
+}
+
+/** Serves fixture HTML for documents only; other requests to the host (XHR, images) get an empty 204. */
+export async function serveSite(context: BrowserContext, origin: string, pages: Record<string, string>): Promise<void> {
+  await context.route(`${origin}/**`, (route) => {
+    const url = new URL(route.request().url());
+    if (route.request().resourceType() !== 'document') return route.fulfill({ status: 204, body: '' });
+    const fixture = Object.entries(pages).find(([path]) => url.pathname.startsWith(path))?.[1];
+    if (!fixture) return route.fulfill({ status: 404, body: 'no fixture for ' + url.pathname });
+    return route.fulfill({ body: readFileSync(join(FIXTURES_DIR, fixture), 'utf8'), contentType: 'text/html; charset=utf-8' });
+  });
+}
+
+export const GMAIL_THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTlBcdemoThread1';
