@@ -1,0 +1,5 @@
+import type { BenchRow } from '../table';
+import { foundation } from './foundation';
+
+/** Every suite `npm run bench` runs, in order. Each issue adds its own file here. */
+export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [{ name: 'foundation', run: foundation }];
