@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Company, Prospect, StageChange, Task, Touch } from '../model';
+import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
 
@@ -9,6 +10,9 @@ export type TouchlineDb = Dexie & {
   touches: EntityTable<Touch, 'id'>;
   tasks: EntityTable<Task, 'id'>;
   stageChanges: EntityTable<StageChange, 'id'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
+  syncMeta: EntityTable<SyncMetaRow, 'key'>;
+  syncLinks: EntityTable<SyncLink, 'key'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

@@ -24,6 +24,16 @@ export const SCHEMA_VERSIONS = [
       tasks: 'id, prospectId, [done+due]',
     },
   },
+  {
+    // 2026-11-23 (issue 6, CRM sync): the outbox (written in the same transaction as each change), sync
+    // metadata (the connected CRM, engine status) and links from local rows to their CRM records.
+    version: 4,
+    stores: {
+      outbox: '++seq, prospectId',
+      syncMeta: 'key',
+      syncLinks: 'key, prospectId',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';

@@ -1,6 +1,7 @@
 import type { TouchlineDb } from '../db/database';
 import { newId, type Prospect, type StageChange } from '../model';
 import type { Settings } from '../settings/settings';
+import { enqueue, outboxTables } from '../sync/outbox';
 import { UserError } from './errors';
 import { getProspect } from './prospects';
 
@@ -15,7 +16,7 @@ export async function moveStage(
 ): Promise<{ prospect: Prospect; change: StageChange | null }> {
   const to = settings.stages.find((s) => s.id === toStageId);
   if (!to) throw new UserError('invalid', `There is no stage "${toStageId}" in the sales process.`);
-  return db.transaction('rw', db.prospects, db.stageChanges, async () => {
+  return db.transaction('rw', [db.prospects, db.stageChanges, ...outboxTables(db)], async () => {
     const p = await getProspect(db, prospectId);
     if (p.stageId === to.id) return { prospect: p, change: null };
     const from = settings.stages.find((s) => s.id === p.stageId);
@@ -32,6 +33,7 @@ export async function moveStage(
     const prospect: Prospect = { ...p, stageId: to.id, stageEnteredAt: now, updatedAt: now };
     await db.prospects.put(prospect);
     await db.stageChanges.add(change);
+    await enqueue(db, 'prospect', prospectId, prospectId, now);
     return { prospect, change };
   });
 }
