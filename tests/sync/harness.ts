@@ -71,7 +71,7 @@ export async function runWithRestarts(db: TouchlineDb, conn: () => Connection, c
   for (; runs < (opts.maxRuns ?? 500); runs++) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), lo + random() * (hi - lo));
-    const result = await runSync(db, conn(), STAGES, { fetch, clock, signal: controller.signal, timeoutMs: 250, random });
+    const result = await runSync(db, conn(), STAGES, { fetch, clock, signal: controller.signal, timeoutMs: 150, random });
     clearTimeout(timer);
     requests += result.requests;
     if (controller.signal.aborted) killed++;

@@ -73,7 +73,7 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
     return id;
   }
 
-  async function pushPerson(p: PersonItem): Promise<Record<string, string>> {
+  async function pushPerson(p: PersonItem, batchMaybeSent: boolean): Promise<Record<string, string>> {
     const { prospect } = p;
     const org = prospect.company ? await orgId(p.company?.name ?? prospect.company) : undefined;
     const fields = {
@@ -83,20 +83,32 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
       ...(prospect.linkedinUrl ? { custom_fields: { [LINKEDIN_FIELD]: prospect.linkedinUrl } } : {}),
     };
     let person = Number(p.remote.person) || undefined;
+    let createdNow = false;
     if (person) await call('PATCH', `/api/v2/persons/${person}`, fields);
     else {
-      const found = await findPerson(p);
+      let found: number | undefined;
+      person = await once(
+        async () => (found = await findPerson(p)),
+        async () => {
+          createdNow = true;
+          return (await call<{ id: number }>('POST', '/api/v2/persons', fields, true)).id;
+        },
+      );
       if (found) await call('PATCH', `/api/v2/persons/${found}`, fields);
-      person = found ?? (await once(() => findPerson(p), async () => (await call<{ id: number }>('POST', '/api/v2/persons', fields, true)).id));
     }
     const stage = p.remoteStage ? { stage_id: Number(p.remoteStage) } : {};
     let deal = Number(p.remote.deal) || undefined;
     if (deal) await call('PATCH', `/api/v2/deals/${deal}`, stage);
     else {
       const title = `${prospect.name} (Touchline)`;
-      const findDeal = async () => (await call<Array<{ id: number; title: string }>>('GET', `/api/v2/deals?person_id=${person}`)).find((d) => d.title === title)?.id;
+      // A person we just created has no deal yet, unless a lost answer made us look again.
+      let skipFind = createdNow && !batchMaybeSent;
+      const findDeal = async () => {
+        if (skipFind) return (skipFind = false), undefined;
+        return (await call<Array<{ id: number; title: string }>>('GET', `/api/v2/deals?person_id=${person}`)).find((d) => d.title === title)?.id;
+      };
       deal = await once(findDeal, async () => (await call<{ id: number }>('POST', '/api/v2/deals', { title, person_id: person, ...(conn.pipelineId ? { pipeline_id: Number(conn.pipelineId) } : {}), ...stage }, true)).id);
-      if (p.remoteStage) await call('PATCH', `/api/v2/deals/${deal}`, stage);
+      if (!createdNow || batchMaybeSent) await call('PATCH', `/api/v2/deals/${deal}`, stage);
     }
     return { person: String(person), deal: String(deal), ...(org ? { org: String(org) } : {}) };
   }
@@ -143,10 +155,11 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
   }
 
   return {
-    rowsPerBatch: 50,
+    // No batch endpoints: small batches keep the work a restart may redo small.
+    rowsPerBatch: 10,
     async push(batch) {
       const out: BatchResult = { people: new Map(), touches: new Map() };
-      for (const p of batch.people) out.people.set(p.prospect.id, { remote: await pushPerson(p) });
+      for (const p of batch.people) out.people.set(p.prospect.id, { remote: await pushPerson(p, batch.maybeSent) });
       const existing = new Map<string, Map<string, number>>();
       for (const t of batch.touches) {
         const o = out.people.get(t.prospect.id);
