@@ -10,7 +10,10 @@ export default defineConfig({
   manifest: {
     name: 'Touchline',
     description: 'A CRM sidebar for Gmail and LinkedIn: qualify prospects and log every touch without leaving the page.',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
+    // CRM hosts are asked for at connect time only. `https://*/*` covers a self-hosted Twenty or a webhook
+    // URL; the options page requests exactly that one origin, never the wildcard.
+    optional_host_permissions: ['https://api.hubapi.com/*', 'https://api.pipedrive.com/*', 'https://api.twenty.com/*', 'https://*/*'],
     host_permissions: [...HOST_MATCHES],
     commands: {
       'toggle-sidebar': {

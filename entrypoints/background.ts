@@ -4,6 +4,7 @@ import { handlers } from '@/lib/background/handlers';
 import { notifyChanged } from '@/lib/background/broadcast';
 import { createRouter } from '@/lib/messaging/router';
 import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
+import { startSyncInBackground, syncAfterChange } from '@/lib/sync/wake';
 
 export default defineBackground(() => {
   // Tokens and settings live in storage.local: keep it out of reach of content scripts.
@@ -12,7 +13,7 @@ export default defineBackground(() => {
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    context: (sender) => ({ db: getDb(), sender, changed: notifyChanged }),
+    context: (sender) => ({ db: getDb(), sender, changed: () => syncAfterChange(getDb(), notifyChanged) }),
     onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
   });
 
@@ -27,5 +28,7 @@ export default defineBackground(() => {
     const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (target !== undefined) await browser.tabs.sendMessage(target, { event: TOGGLE_SIDEBAR_EVENT }).catch(() => undefined);
   });
+
+  startSyncInBackground(getDb(), notifyChanged);
 
 });

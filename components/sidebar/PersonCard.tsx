@@ -4,6 +4,7 @@ import type { DetectedPerson } from '@/lib/sites/types';
 import { CHANNEL_LABELS, formatDateTime } from '../ui/format';
 import { NoteForm } from './NoteForm';
 import { StagePicker } from './StagePicker';
+import { SyncState } from './sync/SyncState';
 import type { SidebarActions } from './actions';
 import type { ProspectDetail } from '@/lib/messaging/contract';
 
@@ -34,6 +35,7 @@ export function PersonCard({ person, prospect, detail, stages, actions }: Props)
       {prospect ? (
         <>
           <StagePicker stages={stages} value={prospect.stageId} onChange={(stageId) => void actions.moveStage(prospect, stageId)} />
+          <SyncState prospectId={prospect.id} />
           <NoteForm onSave={(text) => actions.addNote(prospect, text)} />
           {detail && detail.touches.length > 0 && (
             <ul className="flex flex-col gap-1 border-t border-slate-100 pt-2 dark:border-slate-800" aria-label="Recent touches">

@@ -5,6 +5,7 @@ import { addProspect, findProspects, getProspect, listProspects, updateProspect 
 import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
+import { syncHandlers } from '../sync/handlers';
 
 export interface HandlerContext {
   db: TouchlineDb;
@@ -53,4 +54,5 @@ export const handlers: Handlers<HandlerContext> = {
     if (result.created) changed();
     return result;
   },
+  ...syncHandlers,
 };

@@ -1,4 +1,4 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Company, Prospect, StageChange, Task, Touch } from '../model';
 import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
@@ -11,7 +11,7 @@ export type TouchlineDb = Dexie & {
   tasks: EntityTable<Task, 'id'>;
   stageChanges: EntityTable<StageChange, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
-  syncMeta: EntityTable<SyncMetaRow, 'key'>;
+  syncMeta: Table<SyncMetaRow, string>;
   syncLinks: EntityTable<SyncLink, 'key'>;
 };
 

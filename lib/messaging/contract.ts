@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NewProspect, NewTouch, Prospect, ProspectPatch, StageChange, Touch } from '../model';
 import { Settings } from '../settings/settings';
 import { defineRequest } from './define';
+import { SYNC_REQUESTS } from '../sync/contract';
 
 const PersonKey = z.object({
   emails: z.array(z.string().email().max(320)).max(20).optional(),
@@ -53,6 +54,7 @@ export const REQUESTS = {
     request: NewTouch,
     response: z.object({ touch: Touch, created: z.boolean() }),
   }),
+  ...SYNC_REQUESTS,
 } as const;
 
 export type Requests = typeof REQUESTS;
