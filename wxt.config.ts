@@ -12,8 +12,16 @@ export default defineConfig({
     description: 'A CRM sidebar for Gmail and LinkedIn: qualify prospects and log every touch without leaving the page.',
     permissions: ['storage', 'alarms'],
     // CRM hosts are asked for at connect time only. `https://*/*` covers a self-hosted Twenty or a webhook
-    // URL; the options page requests exactly that one origin, never the wildcard.
-    optional_host_permissions: ['https://api.hubapi.com/*', 'https://api.pipedrive.com/*', 'https://api.twenty.com/*', 'https://*/*'],
+    // URL; localhost covers Twenty's default self-host (http://localhost:3000) and a receiver on the rep's
+    // machine. The options page requests exactly the one origin being connected, never a wildcard.
+    optional_host_permissions: [
+      'https://api.hubapi.com/*',
+      'https://api.pipedrive.com/*',
+      'https://api.twenty.com/*',
+      'https://*/*',
+      'http://localhost/*',
+      'http://127.0.0.1/*',
+    ],
     host_permissions: [...HOST_MATCHES],
     commands: {
       'toggle-sidebar': {

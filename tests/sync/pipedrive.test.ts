@@ -29,7 +29,7 @@ describe('Pipedrive sync', () => {
     expect(fake.deals.size).toBe(1000);
     const activities = [...fake.activities.values()];
     expect(activities).toHaveLength(5000);
-    const marker = (a: { note?: unknown }) => /\[touchline:([^\]]+)\]/.exec(String(a.note))![1];
+    const marker = (a: Record<string, unknown>) => /\[touchline:([^\]]+)\]/.exec(String(a.note))![1];
     expect(new Set(activities.map(marker)).size).toBe(5000);
     const links = new Map((await db.syncLinks.toArray()).map((l) => [l.key, l.remote]));
     for (const p of data.prospects) {
