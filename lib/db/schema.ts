@@ -29,7 +29,7 @@ export const SCHEMA_VERSIONS = [
     // metadata (the connected CRM, engine status) and links from local rows to their CRM records.
     version: 4,
     stores: {
-      outbox: '++seq, prospectId, batchKey',
+      outbox: '++seq, prospectId',
       syncMeta: 'key',
       syncLinks: 'key, prospectId',
     },

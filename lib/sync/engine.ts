@@ -5,7 +5,7 @@ import type { Batch, BatchResult, CrmAdapter, Outcome, PersonItem } from './adap
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import { SyncError } from './errors';
-import { linkKey, type OutboxRow, type SyncLink, type SyncStatusRow } from './types';
+import { linkKey, type OutboxRow, type SyncClaimRow, type SyncLink, type SyncStatusRow } from './types';
 
 export interface EngineDeps {
   db: TouchlineDb;
@@ -38,14 +38,19 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
   let isolateThrough = -1;
   for (;;) {
     if (deps.signal?.aborted) return { sent, state: 'running' };
-    const rows = await nextRows(db, connection.id, deps.adapter.rowsPerBatch, isolateThrough);
+    const claim = (await db.syncMeta.get('claim')) as SyncClaimRow | undefined;
+    const rows = claim ? await claimedRows(db, claim) : await nextRows(db, connection.id, deps.adapter.rowsPerBatch, isolateThrough);
     if (!rows.length) {
+      if (claim) {
+        await db.syncMeta.delete('claim');
+        continue;
+      }
       await setStatus(db, { state: 'idle' }, deps.clock);
       return { sent, state: 'idle' };
     }
-    const maybeSent = rows[0]!.batchKey !== undefined;
-    const key = rows[0]!.batchKey ?? `${connection.id}:${rows[0]!.seq}-${rows.at(-1)!.seq}`;
-    if (!maybeSent) await db.outbox.bulkUpdate(rows.map((r) => ({ key: r.seq!, changes: { batchKey: key } })));
+    const maybeSent = !!claim;
+    const key = claim?.batchKey ?? `${connection.id}:${rows[0]!.seq}-${rows.at(-1)!.seq}`;
+    if (!claim) await db.syncMeta.put({ key: 'claim', batchKey: key, seqs: rows.map((r) => r.seq!) });
     try {
       const batch = await buildBatch(deps, rows, key, maybeSent);
       const result = await deps.adapter.push(batch);
@@ -72,10 +77,13 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
   }
 }
 
-/** The claimed batch if one is pending (resume it exactly), else the oldest rows not blocked by a failure. */
+/** A claimed batch is resumed exactly: the same rows (those still waiting), the same key. */
+async function claimedRows(db: TouchlineDb, claim: SyncClaimRow): Promise<OutboxRow[]> {
+  return (await db.outbox.bulkGet(claim.seqs)).filter((r): r is OutboxRow => !!r && !r.failed);
+}
+
+/** The oldest rows not blocked by an earlier refused row of the same prospect. */
 async function nextRows(db: TouchlineDb, connectionId: string, limit: number, isolateThrough: number): Promise<OutboxRow[]> {
-  const claimed = await db.outbox.orderBy('batchKey').first();
-  if (claimed) return (await db.outbox.where('batchKey').equals(claimed.batchKey!).sortBy('seq')).filter((r) => !r.failed);
   const blocked = new Set<string>();
   const rows: OutboxRow[] = [];
   await db.outbox.orderBy('seq').until(() => rows.length >= limit).each((r) => {
@@ -125,27 +133,31 @@ async function buildBatch(deps: EngineDeps, rows: OutboxRow[], key: string, mayb
 /** Records CRM ids and removes confirmed rows in one transaction; refused rows keep waiting with the reason. */
 async function settle(db: TouchlineDb, connectionId: string, rows: OutboxRow[], batch: Batch, result: BatchResult, now: number): Promise<number> {
   const personOutcome = (id: string): Outcome | undefined => result.people.get(id);
-  return db.transaction('rw', db.outbox, db.syncLinks, async () => {
-    const done: number[] = [];
-    for (const item of batch.people) {
-      const o = personOutcome(item.prospect.id);
-      if (o && 'remote' in o) {
-        await db.syncLinks.put({ key: linkKey(connectionId, 'prospect', item.prospect.id), connectionId, prospectId: item.prospect.id, remote: { ...item.remote, ...o.remote } });
-      }
-    }
-    for (const item of batch.touches) {
-      const o = result.touches.get(item.touch.id);
-      if (o && 'remote' in o) {
-        await db.syncLinks.put({ key: linkKey(connectionId, 'touch', item.touch.id), connectionId, prospectId: item.prospect.id, remote: o.remote });
-      }
-    }
-    for (const row of rows) {
-      const o = row.kind === 'prospect' ? personOutcome(row.refId) : result.touches.get(row.refId) ?? personFailure(personOutcome(row.prospectId));
-      const missing = row.kind === 'touch' ? !batch.touches.some((t) => t.touch.id === row.refId) : !batch.people.some((p) => p.prospect.id === row.refId);
-      if (missing || (o && 'remote' in o)) done.push(row.seq!);
-      else await db.outbox.update(row.seq!, { batchKey: undefined, failed: { reason: o && 'failed' in o ? o.failed : 'The CRM did not confirm this change.', at: now } });
-    }
+  const sentTouches = new Set(batch.touches.map((t) => t.touch.id));
+  const sentPeople = new Set(batch.people.map((p) => p.prospect.id));
+  const links: SyncLink[] = [];
+  for (const item of batch.people) {
+    const o = personOutcome(item.prospect.id);
+    if (o && 'remote' in o) links.push({ key: linkKey(connectionId, 'prospect', item.prospect.id), connectionId, prospectId: item.prospect.id, remote: { ...item.remote, ...o.remote } });
+  }
+  for (const item of batch.touches) {
+    const o = result.touches.get(item.touch.id);
+    if (o && 'remote' in o) links.push({ key: linkKey(connectionId, 'touch', item.touch.id), connectionId, prospectId: item.prospect.id, remote: o.remote });
+  }
+  const done: number[] = [];
+  const refused: Array<{ key: number; changes: Partial<OutboxRow> }> = [];
+  for (const row of rows) {
+    const o = row.kind === 'prospect' ? personOutcome(row.refId) : (result.touches.get(row.refId) ?? personFailure(personOutcome(row.prospectId)));
+    // A row whose record was deleted locally has nothing left to send.
+    const missing = row.kind === 'touch' ? !sentTouches.has(row.refId) : !sentPeople.has(row.refId);
+    if (missing || (o && 'remote' in o)) done.push(row.seq!);
+    else refused.push({ key: row.seq!, changes: { failed: { reason: o && 'failed' in o ? o.failed : 'The CRM did not confirm this change.', at: now } } });
+  }
+  return db.transaction('rw', db.outbox, db.syncLinks, db.syncMeta, async () => {
+    await db.syncLinks.bulkPut(links);
+    await db.outbox.bulkUpdate(refused);
     await db.outbox.bulkDelete(done);
+    await db.syncMeta.delete('claim');
     return done.length;
   });
 }
@@ -154,12 +166,15 @@ function personFailure(o: Outcome | undefined): Outcome | undefined {
   return o && 'failed' in o ? { failed: `The person could not be saved: ${o.failed}` } : undefined;
 }
 
-async function releaseClaim(db: TouchlineDb, rows: OutboxRow[]): Promise<void> {
-  await db.outbox.bulkUpdate(rows.map((r) => ({ key: r.seq!, changes: { batchKey: undefined } })));
+async function releaseClaim(db: TouchlineDb, _rows: OutboxRow[]): Promise<void> {
+  await db.syncMeta.delete('claim');
 }
 
 async function markFailed(db: TouchlineDb, rows: OutboxRow[], reason: string, now: number): Promise<void> {
-  await db.outbox.bulkUpdate(rows.map((r) => ({ key: r.seq!, changes: { batchKey: undefined, failed: { reason, at: now } } })));
+  await db.transaction('rw', db.outbox, db.syncMeta, async () => {
+    await db.outbox.bulkUpdate(rows.map((r) => ({ key: r.seq!, changes: { failed: { reason, at: now } } })));
+    await db.syncMeta.delete('claim');
+  });
 }
 
 async function setStatus(db: TouchlineDb, s: Omit<SyncStatusRow, 'key' | 'at'>, clock: Clock): Promise<void> {

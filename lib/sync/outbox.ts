@@ -40,6 +40,7 @@ export async function disconnectTarget(db: TouchlineDb): Promise<void> {
   await db.transaction('rw', db.outbox, db.syncMeta, async () => {
     await db.syncMeta.delete('target');
     await db.syncMeta.delete('status');
+    await db.syncMeta.delete('claim');
     await db.outbox.clear();
   });
 }

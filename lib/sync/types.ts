@@ -13,11 +13,6 @@ export interface OutboxRow {
   /** The prospect id for `prospect` rows, the touch id for `touch` rows. */
   refId: string;
   at: number;
-  /**
-   * Set (and stored) before a batch is sent: after a crash the same rows go out again as the same batch,
-   * with the same idempotency key, and adapters know the CRM may already hold them.
-   */
-  batchKey?: string;
   /** Why the CRM refused this row; the row waits (and so do later rows of its prospect) until a retry. */
   failed?: { reason: string; at: number };
 }
@@ -39,7 +34,16 @@ export interface SyncStatusRow {
   retryAt?: number;
   at: number;
 }
-export type SyncMetaRow = SyncTargetRow | SyncStatusRow;
+/**
+ * The batch being sent, stored before it is sent: after a crash the same rows go out again as the same
+ * batch, with the same idempotency key, and adapters know the CRM may already hold them.
+ */
+export interface SyncClaimRow {
+  key: 'claim';
+  batchKey: string;
+  seqs: number[];
+}
+export type SyncMetaRow = SyncTargetRow | SyncStatusRow | SyncClaimRow;
 
 /** Where a local record lives in the CRM, per connection: `remote` holds e.g. {contact, company, deal}. */
 export interface SyncLink {
