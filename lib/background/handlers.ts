@@ -4,6 +4,8 @@ import type { SenderFacts } from '../messaging/sender';
 import { addProspect, findProspects, getProspect, listProspects, updateProspect } from '../store/prospects';
 import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
+import { addProspects } from '../store/bulk';
+import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
 
 export interface HandlerContext {
@@ -51,6 +53,22 @@ export const handlers: Handlers<HandlerContext> = {
   'touch.log': async (input, { db, changed }) => {
     const result = await logTouch(db, input);
     if (result.created) changed();
+    return result;
+  },
+  'prospect.addMany': async ({ people }, { db, changed }) => {
+    const results = await addProspects(db, people, await loadSettings());
+    if (results.some((r) => r.created)) changed();
+    return results;
+  },
+  'prospect.samePerson': ({ person, excludeId }, { db }) => findSamePerson(db, person, excludeId),
+  'prospect.merge': async ({ keepId, mergeId }, { db, changed }) => {
+    const { prospect, merge } = await mergeProspects(db, keepId, mergeId);
+    changed();
+    return { prospect, mergeId: merge.id };
+  },
+  'prospect.unmerge': async ({ mergeId }, { db, changed }) => {
+    const result = await undoMerge(db, mergeId);
+    changed();
     return result;
   },
 };

@@ -53,6 +53,35 @@ export const REQUESTS = {
     request: NewTouch,
     response: z.object({ touch: Touch, created: z.boolean() }),
   }),
+  // LinkedIn (issue 4): bulk capture, and one person's two identities merged (and unmerged).
+  'prospect.addMany': defineRequest({
+    audience: 'content',
+    request: z.object({ people: z.array(NewProspect).min(1).max(200) }),
+    response: z.array(z.object({ prospect: Prospect, created: z.boolean() })),
+  }),
+  'prospect.samePerson': defineRequest({
+    audience: 'content',
+    request: z.object({
+      person: z.object({
+        name: z.string().max(300).nullable(),
+        company: z.string().max(300).optional(),
+        emails: z.array(z.string().email().max(320)).max(20),
+        linkedinUrl: z.string().url().max(2048).optional(),
+      }),
+      excludeId: Id.optional(),
+    }),
+    response: z.array(z.object({ prospect: Prospect, reason: z.enum(['email', 'name-company']) })),
+  }),
+  'prospect.merge': defineRequest({
+    audience: 'content',
+    request: z.object({ keepId: Id, mergeId: Id }),
+    response: z.object({ prospect: Prospect, mergeId: Id }),
+  }),
+  'prospect.unmerge': defineRequest({
+    audience: 'content',
+    request: z.object({ mergeId: Id }),
+    response: z.object({ kept: Prospect, restored: Prospect }),
+  }),
 } as const;
 
 export type Requests = typeof REQUESTS;
