@@ -59,6 +59,23 @@ describe('LinkedIn page watcher', () => {
     expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(calls + 3);
   });
 
+  it('notices a wrapper of main swapped deep in the app, without a navigation event', async () => {
+    document.body.innerHTML = '<div id="app"><div id="wrap"><main><p>a</p></main></div></div>';
+    const controller = new AbortController();
+    const onChange = vi.fn();
+    watchLinkedIn({ signal: controller.signal, addEventListener: () => undefined }, window, onChange, 0);
+    const wrap = document.createElement('div');
+    const fresh = document.createElement('main');
+    wrap.append(fresh);
+    document.getElementById('wrap')!.replaceWith(wrap);
+    await tick();
+    const calls = onChange.mock.calls.length;
+    fresh.append(document.createElement('section'));
+    await tick();
+    expect(onChange.mock.calls.length).toBe(calls + 1);
+    controller.abort();
+  });
+
   it('stops when the content script is invalidated', async () => {
     const { onChange, controller } = setup();
     controller.abort();

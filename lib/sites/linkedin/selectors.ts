@@ -45,7 +45,7 @@ export const LINKEDIN = {
   /** 2025-03: the day heading that precedes the first message of a day. */
   messageDayHeading: 'time.msg-s-message-list__time-heading',
   /** 2025-03: where the page's content is rendered; the watcher observes these, not the whole body. */
-  contentRoots: ['main', '.application-outlet', '#msg-overlay'],
+  contentRoots: ['main', '#msg-overlay', '.application-outlet'],
   /** Sales Navigator 2025-03: people rows in lead lists and searches; names and links via data-anonymize. */
   salesRow: ['[data-x-search-result="LEAD"]', 'tr.artdeco-models-table-row', 'li.artdeco-list__item:has([data-anonymize="person-name"])'],
   salesLeadLink: 'a[href*="/sales/lead/"]',

@@ -9,8 +9,8 @@ export interface WatchContext {
 /**
  * LinkedIn's watch strategy. LinkedIn is a single-page app whose body mutates all the time (feed, presence
  * dots, ads), so instead of the whole body this observes only where people are rendered: `main` and the
- * chat overlay, plus the direct children of their parents to notice when the app swaps `main` on a route
- * change. Navigation (pushState via WXT's `wxt:locationchange`, back/forward via popstate) also triggers a
+ * chat overlay, plus the child lists of their ancestors to notice when the app swaps `main` (or a wrapper
+ * of it) on a route change. Navigation (pushState via WXT's `wxt:locationchange`, back/forward via popstate) also triggers a
  * run. Bursts are coalesced; nothing runs, polls or allocates while the page is still.
  */
 export function watchLinkedIn(ctx: WatchContext, win: Window, onChange: () => void, minIntervalMs = 16): void {
@@ -28,7 +28,7 @@ export function watchLinkedIn(ctx: WatchContext, win: Window, onChange: () => vo
     const found: Element[] = [];
     for (const s of LINKEDIN.contentRoots) {
       const el = doc.querySelector(s);
-      if (el && !found.some((f) => f.contains(el))) found.push(el);
+      if (el && !found.some((f) => f.contains(el) || el.contains(f))) found.push(el);
     }
     return found;
   }
@@ -45,7 +45,8 @@ export function watchLinkedIn(ctx: WatchContext, win: Window, onChange: () => vo
     observer.observe(doc.body, { childList: true, subtree: bound.length === 0 });
     for (const el of bound) {
       observer.observe(el, { childList: true, subtree: true });
-      if (el.parentElement && el.parentElement !== doc.body) observer.observe(el.parentElement, { childList: true });
+      // Ancestors' own child lists (not their subtrees): a route change may swap any of them, taking `el` along.
+      for (let a = el.parentElement; a && a !== doc.body; a = a.parentElement) observer.observe(a, { childList: true });
     }
   }
 
