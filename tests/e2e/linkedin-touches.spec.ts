@@ -52,9 +52,13 @@ test.describe('LinkedIn touches and identities', () => {
   });
 
   test('overlay chat bubble with a known prospect: auto-logged when the setting is on', async ({ ext, extensionPage }) => {
+    const options = await extensionPage('/options.html');
+    const autoLog = options.getByRole('checkbox', { name: 'Log every message of conversations with known prospects automatically' });
+    await expect(autoLog).not.toBeChecked();
+    await autoLog.check();
+    await options.reload();
+    await expect(autoLog).toBeChecked();
     const dashboard = await extensionPage('/dashboard.html');
-    const settings = await request<Record<string, unknown>>(dashboard, 'settings.get', {});
-    await request(dashboard, 'settings.save', { ...settings, autoLogLinkedInMessages: true });
     const { prospect } = await request<{ prospect: ProspectRow }>(dashboard, 'prospect.add', { name: 'Alex Chen', linkedinUrl: `${LI}/in/alex-chen-demo` });
 
     const page = await ext.context.newPage();
