@@ -6,6 +6,7 @@ import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
 import { addProspects } from '../store/bulk';
 import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
+import { attachToCompany, saveCompanyPage } from '../store/company-pages';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
 
 export interface HandlerContext {
@@ -70,5 +71,15 @@ export const handlers: Handlers<HandlerContext> = {
     const result = await undoMerge(db, mergeId);
     changed();
     return result;
+  },
+  'company.savePage': async (facts, { db, changed }) => {
+    const result = await saveCompanyPage(db, facts);
+    if (result.created) changed();
+    return result;
+  },
+  'company.attach': async ({ companyId, prospectIds }, { db, changed }) => {
+    const count = await attachToCompany(db, companyId, prospectIds);
+    changed();
+    return count;
   },
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NewProspect, NewTouch, Prospect, ProspectPatch, StageChange, Touch } from '../model';
+import { Company, NewProspect, NewTouch, Prospect, ProspectPatch, StageChange, Touch } from '../model';
 import { Settings } from '../settings/settings';
 import { defineRequest } from './define';
 
@@ -81,6 +81,16 @@ export const REQUESTS = {
     audience: 'content',
     request: z.object({ mergeId: Id }),
     response: z.object({ kept: Prospect, restored: Prospect }),
+  }),
+  'company.savePage': defineRequest({
+    audience: 'content',
+    request: z.object({ name: z.string().min(1).max(300), linkedinUrl: z.string().url().max(2048), website: z.string().url().max(2048).optional() }),
+    response: z.object({ company: Company, created: z.boolean(), attachable: z.array(Prospect) }),
+  }),
+  'company.attach': defineRequest({
+    audience: 'content',
+    request: z.object({ companyId: Id, prospectIds: z.array(Id).min(1).max(500) }),
+    response: z.number().int(),
   }),
 } as const;
 

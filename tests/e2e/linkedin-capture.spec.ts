@@ -54,6 +54,25 @@ test.describe('LinkedIn capture', () => {
     await expect(dashboard.getByRole('table', { name: 'Prospects' }).getByRole('row')).toHaveCount(4);
   });
 
+  test('a company page: save the company and attach the prospect who works there', async ({ ext, extensionPage }) => {
+    const dashboard = await extensionPage('/dashboard.html');
+    const { prospect } = await request<{ prospect: { id: string } }>(dashboard, 'prospect.add', {
+      name: 'Priya Natarajan',
+      linkedinUrl: `${LI}/in/priya-natarajan-demo`,
+      company: 'Globex Logistics',
+    });
+    const page = await ext.context.newPage();
+    await page.goto(`${LI}/company/globex-logistics-demo/`);
+    const card = sidebar(page).getByRole('region', { name: 'Company Globex Logistics' });
+    await expect(card).toContainText('Truck Transportation');
+    await card.getByRole('button', { name: 'Save company' }).click();
+    await expect(card.getByRole('status')).toHaveText('Company saved.');
+    await card.getByRole('button', { name: 'Attach 1 prospect (Priya Natarajan)' }).click();
+    await expect(card).toContainText('Attached 1.');
+    const detail = await request<{ prospect: { companyId?: string } }>(dashboard, 'prospect.get', { id: prospect.id });
+    expect(detail.prospect.companyId).toBeTruthy();
+  });
+
   test('hostile markup in a name and headline shows as text and never runs', async ({ ext }) => {
     const page = await ext.context.newPage();
     let dialogs = 0;

@@ -14,6 +14,7 @@ export async function serveLinkedIn(ext: Launched): Promise<void> {
     '/messaging/': 'linkedin/messaging-2025-03.html',
     '/search/results/people': 'linkedin/search-people-2025-03.html',
     '/feed/': 'linkedin/overlay-messaging-2026-11.html',
+    '/company/': 'linkedin/company-2026-11.html',
   });
 }
 

@@ -131,3 +131,21 @@ describe('schema version 5 and the auto-log setting', () => {
     expect((await loadSettings()).autoLogLinkedInMessages).toBe(false);
   });
 });
+
+describe('company pages', () => {
+  it('saves the company once (by LinkedIn URL or website domain) and attaches the prospects who name it', async () => {
+    const { saveCompanyPage, attachToCompany } = await import('@/lib/store/company-pages');
+    const priya = (await addProspect(db, { ...linkedin('priya-natarajan-demo', 'Priya Natarajan', 'Globex Logistics') }, DEFAULT_SETTINGS)).prospect;
+    await addProspect(db, linkedin('other', 'Other', 'Initech'), DEFAULT_SETTINGS);
+    const page = { name: 'Globex Logistics', linkedinUrl: 'https://www.linkedin.com/company/globex-logistics-demo', website: 'https://www.globex.example' };
+    const first = await saveCompanyPage(db, page);
+    expect(first.created).toBe(true);
+    expect(first.company.domain).toBe('globex.example');
+    expect(first.attachable.map((p) => p.id)).toEqual([priya.id]);
+    expect(await attachToCompany(db, first.company.id, [priya.id])).toBe(1);
+    const again = await saveCompanyPage(db, { ...page, linkedinUrl: 'https://www.linkedin.com/company/globex-renamed' });
+    expect(again).toMatchObject({ created: false, attachable: [] });
+    expect(again.company.id).toBe(first.company.id);
+    expect((await db.prospects.get(priya.id))?.companyId).toBe(first.company.id);
+  });
+});

@@ -3,6 +3,7 @@ import { send } from '@/lib/messaging/client';
 import { isListPage } from '@/lib/sites/linkedin/page-kind';
 import type { Detected } from '@/lib/sites/types';
 import { BulkCapture } from './BulkCapture';
+import { CompanyCard } from './CompanyCard';
 import { ConversationTouches } from './ConversationTouches';
 import { LogTouchForm } from './LogTouchForm';
 import { SamePerson } from './SamePerson';
@@ -34,6 +35,7 @@ export function LinkedInSections({ detected, known, autoLog, run }: Props) {
 
   return (
     <>
+      {detected.company && <CompanyCard company={detected.company} run={run} />}
       {lastMerge && (
         <div role="status" className="flex items-center justify-between gap-2 rounded bg-green-50 p-2 text-xs text-green-900 dark:bg-green-950 dark:text-green-200">
           <span>Merged into one prospect: {lastMerge.name}.</span>
