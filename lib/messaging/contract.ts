@@ -3,8 +3,9 @@ import { Company, NewProspect, NewTouch, Prospect, ProspectPatch, StageChange, T
 import { Settings } from '../settings/settings';
 import { defineRequest } from './define';
 
+// Lookups accept any address-looking string: one odd address on a page must not blank the whole sidebar.
 const PersonKey = z.object({
-  emails: z.array(z.string().email().max(320)).max(20).optional(),
+  emails: z.array(z.string().min(3).max(320).includes('@')).max(20).optional(),
   linkedinUrl: z.string().url().max(2048).optional(),
 });
 const Id = z.string().min(1).max(100);
@@ -65,7 +66,7 @@ export const REQUESTS = {
       person: z.object({
         name: z.string().max(300).nullable(),
         company: z.string().max(300).optional(),
-        emails: z.array(z.string().email().max(320)).max(20),
+        emails: z.array(z.string().min(3).max(320).includes('@')).max(20),
         linkedinUrl: z.string().url().max(2048).optional(),
       }),
       excludeId: Id.optional(),
