@@ -12,6 +12,21 @@ export interface PersonFacts {
 
 export type SamePersonReason = 'email' | 'name-company';
 
+/**
+ * Two LinkedIn URLs of different people: both public profiles (/in/) or both Sales Navigator leads. A lead
+ * URL (what Sales Navigator lists give) and a public profile may be the same member.
+ */
+export function differentMembers(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || a === b) return false;
+  return a.includes('/sales/lead/') === b.includes('/sales/lead/');
+}
+
+/** The public profile wins over a Sales Navigator lead URL. */
+function preferredLinkedInUrl(a: string | undefined, b: string | undefined): string | undefined {
+  if (a && b && a.includes('/sales/lead/')) return b;
+  return a ?? b;
+}
+
 const LEGAL_SUFFIX = /\b(inc|llc|ltd|gmbh|ag|sa|sas|bv|plc|corp|corporation|co|company|group)\b/g;
 const FREEMAIL = new Set(['gmail', 'googlemail', 'outlook', 'hotmail', 'yahoo', 'icloud', 'proton', 'protonmail', 'gmx', 'web']);
 
@@ -49,7 +64,7 @@ export async function findSamePerson(
   excludeId?: string,
 ): Promise<Array<{ prospect: Prospect; reason: SamePersonReason }>> {
   const out = new Map<string, { prospect: Prospect; reason: SamePersonReason }>();
-  const otherProfile = (p: Prospect) => !!(p.linkedinUrl && person.linkedinUrl && p.linkedinUrl !== person.linkedinUrl);
+  const otherProfile = (p: Prospect) => differentMembers(p.linkedinUrl, person.linkedinUrl);
   const emails = person.emails.map(normalizeEmail);
   if (emails.length) {
     for (const p of await db.prospects.where('emails').anyOf(emails).toArray()) {
@@ -77,13 +92,13 @@ export async function mergeProspects(db: TouchlineDb, keepId: string, mergeId: s
   return db.transaction('rw', [db.prospects, db.touches, db.stageChanges, db.tasks, db.merges], async () => {
     const [kept, removed] = await Promise.all([db.prospects.get(keepId), db.prospects.get(mergeId)]);
     if (!kept || !removed) throw new UserError('not-found', 'One of these prospects no longer exists.');
-    if (kept.linkedinUrl && removed.linkedinUrl && kept.linkedinUrl !== removed.linkedinUrl) {
+    if (differentMembers(kept.linkedinUrl, removed.linkedinUrl)) {
       throw new UserError('conflict', `${kept.name} and ${removed.name} have different LinkedIn profiles: they are not the same person.`);
     }
     const next: Prospect = {
       ...kept,
       emails: [...new Set([...kept.emails, ...removed.emails])],
-      linkedinUrl: kept.linkedinUrl ?? removed.linkedinUrl,
+      linkedinUrl: preferredLinkedInUrl(kept.linkedinUrl, removed.linkedinUrl),
       tags: [...new Set([...kept.tags, ...removed.tags])],
       crmIds: { ...removed.crmIds, ...kept.crmIds },
       qualification: { ...removed.qualification, ...kept.qualification },

@@ -103,6 +103,18 @@ describe('merge and undo', () => {
     await expect(undoMerge(db, merge.id)).rejects.toThrow('already undone');
   });
 
+  it('merges a lead captured from a Sales Navigator list with the same member\'s public profile, keeping the profile URL', async () => {
+    const lead = (await addProspect(db, { name: 'Daniel Okafor', company: 'Initech', linkedinUrl: 'https://www.linkedin.com/sales/lead/ACwAAdemoDaniel' }, DEFAULT_SETTINGS)).prospect;
+    const profile = (await addProspect(db, linkedin('daniel-okafor-demo', 'Daniel Okafor', 'Initech'), DEFAULT_SETTINGS)).prospect;
+    const found = await findSamePerson(db, { name: 'Daniel Okafor', company: 'Initech', emails: [], linkedinUrl: profile.linkedinUrl }, profile.id);
+    expect(found.map((f) => f.prospect.id)).toEqual([lead.id]);
+    const { prospect, merge } = await mergeProspects(db, lead.id, profile.id);
+    expect(prospect.linkedinUrl).toBe('https://www.linkedin.com/in/daniel-okafor-demo');
+    await undoMerge(db, merge.id);
+    expect((await db.prospects.get(lead.id))?.linkedinUrl).toBe('https://www.linkedin.com/sales/lead/ACwAAdemoDaniel');
+    expect((await db.prospects.get(profile.id))?.linkedinUrl).toBe('https://www.linkedin.com/in/daniel-okafor-demo');
+  });
+
   it('refuses to merge two different LinkedIn profiles', async () => {
     const a = (await addProspect(db, linkedin('a-demo', 'A'), DEFAULT_SETTINGS)).prospect;
     const b = (await addProspect(db, linkedin('b-demo', 'A'), DEFAULT_SETTINGS)).prospect;
