@@ -54,6 +54,32 @@ test.describe('LinkedIn capture', () => {
     await expect(dashboard.getByRole('table', { name: 'Prospects' }).getByRole('row')).toHaveCount(4);
   });
 
+  test('a Sales Navigator lead list: add everyone with a lead link, then open a lead page', async ({ ext, extensionPage }) => {
+    const page = await ext.context.newPage();
+    await page.goto(`${LI}/sales/lists/people/7012345678?sortCriteria=CREATED_TIME`);
+    const bulk = sidebar(page).getByRole('region', { name: 'Bulk capture' });
+    await expect(bulk.getByRole('list', { name: 'People on this page' }).getByRole('listitem')).toHaveCount(2);
+    await bulk.getByRole('checkbox', { name: 'Select Noor Rahman' }).check();
+    await bulk.getByRole('checkbox', { name: 'Select Daniel Okafor' }).check();
+    await bulk.getByRole('button', { name: 'Add 2 selected' }).click();
+    await expect(bulk.getByRole('status')).toHaveText('Added 2 prospects.');
+    const dashboard = await extensionPage('/dashboard.html');
+    const all = await request<Array<{ name: string; company?: string; title?: string }>>(dashboard, 'prospect.list', {});
+    expect(all.map((p) => [p.name, p.title, p.company]).sort()).toEqual([
+      ['Daniel Okafor', 'Procurement Lead', 'Initech'],
+      ['Noor Rahman', 'Head of Supply Chain', 'Umbrella Freight'],
+    ]);
+
+    // The lead page links the public profile: the sidebar offers the same-person merge with the list's lead.
+    await page.goto(`${LI}/sales/lead/ACwAAdemoDaniel,NAME_SEARCH,aB1c`);
+    const panel = sidebar(page);
+    await panel.getByRole('button', { name: 'Add Daniel Okafor' }).click();
+    await panel.getByRole('region', { name: 'Same person' }).getByRole('button', { name: 'Merge with Daniel Okafor' }).click();
+    await expect(panel.getByRole('status')).toContainText('Merged into one prospect');
+    const after = await request<Array<{ name: string; linkedinUrl?: string }>>(dashboard, 'prospect.list', {});
+    expect(after.filter((p) => p.name === 'Daniel Okafor').map((p) => p.linkedinUrl)).toEqual([`${LI}/in/daniel-okafor-demo`]);
+  });
+
   test('a company page: save the company and attach the prospect who works there', async ({ ext, extensionPage }) => {
     const dashboard = await extensionPage('/dashboard.html');
     const { prospect } = await request<{ prospect: { id: string } }>(dashboard, 'prospect.add', {

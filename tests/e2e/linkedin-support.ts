@@ -15,6 +15,8 @@ export async function serveLinkedIn(ext: Launched): Promise<void> {
     '/search/results/people': 'linkedin/search-people-2025-03.html',
     '/feed/': 'linkedin/overlay-messaging-2026-11.html',
     '/company/': 'linkedin/company-2026-11.html',
+    '/sales/lists/people': 'linkedin/sales-list-2026-11.html',
+    '/sales/lead/': 'linkedin/sales-lead-2026-11.html',
   });
 }
 
