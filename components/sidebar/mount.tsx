@@ -15,6 +15,8 @@ import './sidebar.css';
 
 export interface SiteBinding {
   detect(doc: Document, url: string, settings: Settings): Detected;
+  /** A site's own way to notice page changes; the generic watcher otherwise. */
+  watch?(ctx: ContentScriptContext, onChange: () => void): void;
 }
 
 /**
@@ -60,7 +62,8 @@ export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding)
   const refresh = () => page.set(site.detect(document, location.href, settings.get()));
   ui.mount();
 
-  watchPage(window, ctx.signal, refresh);
+  if (site.watch) site.watch(ctx, refresh);
+  else watchPage(window, ctx.signal, refresh);
   const onEvent = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
     if (asBackgroundEvent(message)?.event === CHANGED_EVENT) {

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Company, Prospect, StageChange, Task, Touch } from '../model';
+import type { Company, MergeRecord, Prospect, StageChange, Task, Touch } from '../model';
 import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
@@ -10,6 +10,7 @@ export type TouchlineDb = Dexie & {
   touches: EntityTable<Touch, 'id'>;
   tasks: EntityTable<Task, 'id'>;
   stageChanges: EntityTable<StageChange, 'id'>;
+  merges: EntityTable<MergeRecord, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
   syncMeta: Table<SyncMetaRow, string>;
   syncLinks: EntityTable<SyncLink, 'key'>;

@@ -12,6 +12,8 @@ export const Settings = z.object({
   lossReasons: z.array(z.string().min(1).max(100)).min(1),
   internalDomains: z.array(z.string().min(1).max(253)),
   neverCapture: z.array(z.string().min(1).max(320)),
+  /** LinkedIn: log every message of conversations with known prospects without a click (off by default). */
+  autoLogLinkedInMessages: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -23,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lossReasons: DEFAULT_LOSS_REASONS,
   internalDomains: [],
   neverCapture: [],
+  autoLogLinkedInMessages: false,
 };
 
 /** A readable one-line reason for a refused settings change: "stages.2.name: Too small". */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addProspect, updateProspect } from '../../lib/store/prospects';
 import { moveStage } from '../../lib/store/stages';
 import { logTouch } from '../../lib/store/touches';
+import { addProspects } from '../../lib/store/bulk';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { backoffMs, retryAfterMs } from '../../lib/sync/http';
 import { freshDb } from './harness';
@@ -33,6 +34,14 @@ describe('outbox', () => {
       ['touch', touch.id],
     ]);
     expect(rows.every((r) => r.connectionId === 'c1')).toBe(true);
+  });
+
+  it('bulk capture queues each new person once', async () => {
+    const db = freshDb();
+    await db.syncMeta.put({ key: 'target', connectionId: 'c1', crm: 'hubspot' });
+    const added = await addProspects(db, [maria, { name: 'Li Wei', emails: ['li.wei@acme-robotics.example'] }, maria], DEFAULT_SETTINGS);
+    const rows = await db.outbox.orderBy('seq').toArray();
+    expect(rows.map((r) => r.refId)).toEqual([added[0]!.prospect.id, added[1]!.prospect.id]);
   });
 
   it('the outbox row and the change commit together: if the row cannot be written, the change is not made', async () => {
