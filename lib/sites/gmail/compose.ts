@@ -26,7 +26,8 @@ export function composeRoots(doc: Document): Element[] {
       }
     }
   }
-  return [...roots];
+  // Document order: the inline reply under the thread comes before popups, as the rep sees them.
+  return [...roots].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
 }
 
 /**
