@@ -9,12 +9,16 @@ import { detectTheme } from '@/lib/content/theme';
 import { watchPage } from '@/lib/content/watch';
 import type { Settings } from '@/lib/settings/settings';
 import type { Detected } from '@/lib/sites/types';
-import { createValueStore } from '../ui/value-store';
+import { createValueStore, type ValueStore } from '../ui/value-store';
 import { SIDEBAR_WIDTH, SidebarShell } from './SidebarShell';
 import './sidebar.css';
 
 export interface SiteBinding {
   detect(doc: Document, url: string, settings: Settings): Detected;
+  /** The site's own watch strategy (e.g. lib/sites/gmail/watch.ts); the generic watchPage otherwise. */
+  watch?: (win: Window, signal: AbortSignal, onChange: () => void) => void;
+  /** Site features that run beside the sidebar (Gmail: auto-logging, inbox stage chips), stopped with ctx. */
+  start?: (ctx: ContentScriptContext, stores: { page: ValueStore<Detected>; settings: ValueStore<Settings> }) => void;
 }
 
 /**
@@ -53,7 +57,8 @@ export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding)
   });
   ui.mount();
 
-  watchPage(window, ctx.signal, refresh);
+  (site.watch ?? watchPage)(window, ctx.signal, refresh);
+  site.start?.(ctx, { page, settings });
   const onEvent = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
     if (asBackgroundEvent(message)?.event === CHANGED_EVENT) {

@@ -1,6 +1,10 @@
 import { mountSidebar } from '@/components/sidebar/mount';
+import { startEmailAutoLog } from '@/lib/email/auto-log';
+import { startStageChips } from '@/lib/email/stage-chips';
+import { changedEvents } from '@/lib/content/on-changed';
 import { GMAIL_MATCHES } from '@/lib/hosts';
 import { extractGmail } from '@/lib/sites/gmail/extract';
+import { watchGmail } from '@/lib/sites/gmail/watch';
 
 export default defineContentScript({
   matches: GMAIL_MATCHES,
@@ -8,6 +12,16 @@ export default defineContentScript({
   main: (ctx) =>
     mountSidebar(ctx, {
       detect: (doc, url, settings) =>
-        extractGmail(doc, url, { internalDomains: settings.internalDomains, neverCapture: settings.neverCapture }),
+        extractGmail(doc, url, {
+          internalDomains: settings.internalDomains,
+          neverCapture: settings.neverCapture,
+          bodyChars: settings.emailBodyChars,
+        }),
+      watch: watchGmail,
+      start: (ctx, stores) => {
+        const onChanged = changedEvents(ctx);
+        startEmailAutoLog(ctx, stores, onChanged);
+        startStageChips(ctx, stores, onChanged);
+      },
     }),
 });

@@ -4,6 +4,7 @@ import type { SenderFacts } from '../messaging/sender';
 import { addProspect, findProspects, getProspect, listProspects, updateProspect } from '../store/prospects';
 import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
+import { logTouches } from '../store/touch-batch';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
 
 export interface HandlerContext {
@@ -50,6 +51,11 @@ export const handlers: Handlers<HandlerContext> = {
   },
   'touch.log': async (input, { db, changed }) => {
     const result = await logTouch(db, input);
+    if (result.created) changed();
+    return result;
+  },
+  'touch.logMany': async ({ touches }, { db, changed }) => {
+    const result = await logTouches(db, touches);
     if (result.created) changed();
     return result;
   },

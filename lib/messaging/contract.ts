@@ -53,6 +53,12 @@ export const REQUESTS = {
     request: NewTouch,
     response: z.object({ touch: Touch, created: z.boolean() }),
   }),
+  // Issue 3 (Gmail): log a message to each known prospect in it, or a whole thread, in one request.
+  'touch.logMany': defineRequest({
+    audience: 'content',
+    request: z.object({ touches: z.array(NewTouch).min(1).max(500) }),
+    response: z.object({ created: z.number().int(), touches: z.array(Touch) }),
+  }),
 } as const;
 
 export type Requests = typeof REQUESTS;

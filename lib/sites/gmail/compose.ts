@@ -35,7 +35,7 @@ export function composeRoots(doc: Document): Element[] {
  * data-hovercard-id) inside a [name=to|cc|bcc] field; older compose keeps a hidden input per field or per chip
  * ("Name <addr>, addr") next to chips that carry `email`. Both kinds are read and merged by address.
  */
-export function readDraft(root: Element, who: Audience): GmailDraft {
+export function readDraft(root: Element, who: Audience, bodyChars = 0): GmailDraft {
   const fields: Record<Field, GmailAddress[]> = { to: [], cc: [], bcc: [] };
   for (const chip of root.querySelectorAll(GMAIL.composeChip)) {
     const field = chip.closest(GMAIL.composeField)?.getAttribute('name');
@@ -52,7 +52,9 @@ export function readDraft(root: Element, who: Audience): GmailDraft {
     for (const a of parseAddressList(input.value, who)) fields[input.name].push({ ...a, name: a.name ?? oldNames.get(a.email) ?? null });
   }
   const draftId = root.querySelector<HTMLInputElement>(GMAIL.composeDraftId)?.value;
+  const body = bodyChars > 0 ? root.querySelector(GMAIL.composeBody)?.textContent?.replace(/\s+/g, ' ').trim() : undefined;
   return {
+    ...(body ? { snippet: body.slice(0, bodyChars) } : {}),
     draftId: draftId && draftId.startsWith('#msg') ? draftId : undefined,
     inline: !root.matches('[role="dialog"]'),
     subject: root.querySelector<HTMLInputElement>(GMAIL.composeSubject)?.value.trim() ?? '',

@@ -41,6 +41,8 @@ export const GMAIL = {
   composeOldChip: '.vR [email]',
   /** The draft's message id; the sent message keeps it (#msg-a:r-...), so a touch logged on send dedupes later. */
   composeDraftId: 'input[name="draft"]',
+  /** 2025-03: the editable body of a compose window. */
+  composeBody: '[contenteditable="true"][role="textbox"]',
   /** 2025-03: the Send button (class aoO, the only handle that does not depend on the UI language). */
   composeSend: '.aoO[role="button"]',
 

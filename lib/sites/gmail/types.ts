@@ -36,6 +36,8 @@ export interface GmailDraft {
   to: GmailAddress[];
   cc: GmailAddress[];
   bcc: GmailAddress[];
+  /** Body text, only read at send time and only when settings keep body characters. */
+  snippet?: string;
 }
 
 export interface GmailListRow {
