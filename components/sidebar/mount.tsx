@@ -18,6 +18,8 @@ export interface SiteBinding {
   /** The site's own watch strategy (e.g. lib/sites/gmail/watch.ts); the generic watchPage otherwise. */
   watch?: (win: Window, signal: AbortSignal, onChange: () => void) => void;
   /** Site features that run beside the sidebar (Gmail: auto-logging, inbox stage chips), stopped with ctx. */
+  /** CSS for page elements the reserved margin does not move (Gmail's fixed compose popups). */
+  layoutCss?: (widthPx: number) => string;
   start?: (ctx: ContentScriptContext, stores: { page: ValueStore<Detected>; settings: ValueStore<Settings> }) => void;
 }
 
@@ -45,7 +47,7 @@ export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding)
           settings={settings}
           initiallyOpen={initiallyOpen}
           theme={() => detectTheme(window)}
-          onOpenChange={(open) => reserveSpace(document, open ? SIDEBAR_WIDTH : null)}
+          onOpenChange={(open) => reserveSpace(document, open ? SIDEBAR_WIDTH : null, site.layoutCss)}
         />,
       );
       return root;

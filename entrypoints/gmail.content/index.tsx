@@ -4,6 +4,7 @@ import { startStageChips } from '@/lib/email/stage-chips';
 import { changedEvents } from '@/lib/content/on-changed';
 import { GMAIL_MATCHES } from '@/lib/hosts';
 import { extractGmail } from '@/lib/sites/gmail/extract';
+import { gmailLayoutCss } from '@/lib/sites/gmail/layout';
 import { watchGmail } from '@/lib/sites/gmail/watch';
 
 export default defineContentScript({
@@ -18,6 +19,7 @@ export default defineContentScript({
           bodyChars: settings.emailBodyChars,
         }),
       watch: watchGmail,
+      layoutCss: gmailLayoutCss,
       start: (ctx, stores) => {
         const onChanged = changedEvents(ctx);
         startEmailAutoLog(ctx, stores, onChanged);

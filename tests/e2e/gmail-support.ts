@@ -10,8 +10,10 @@ export async function saveSettings(ext: Launched, patch: Record<string, unknown>
   const page = await ext.context.newPage();
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   const result = await page.evaluate(async (patch) => {
-    const current = await chrome.runtime.sendMessage({ type: 'settings.get', payload: {} });
-    return chrome.runtime.sendMessage({ type: 'settings.save', payload: { ...current.value, ...patch } });
+    type Answer = { ok: boolean; value?: Record<string, unknown>; error?: unknown };
+    const runtime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Answer> } } }).chrome.runtime;
+    const current = await runtime.sendMessage({ type: 'settings.get', payload: {} });
+    return runtime.sendMessage({ type: 'settings.save', payload: { ...current.value, ...patch } });
   }, patch);
   if (!result.ok) throw new Error(JSON.stringify(result.error));
   await page.close();

@@ -46,6 +46,9 @@ export const GMAIL = {
   /** 2025-03: the Send button (class aoO, the only handle that does not depend on the UI language). */
   composeSend: '.aoO[role="button"]',
 
+  /** 2025-03: the fixed-position box of a compose popup (class AD), anchored to the window's right edge. */
+  composePopupFixed: '.dw .AD',
+
   /** 2025-03: list rows (inbox, labels, search). */
   listRow: 'tr[role="row"]',
   listRowThread: '[data-legacy-thread-id]',
