@@ -2,7 +2,7 @@ import { addressOf, uniqueAddresses } from './address';
 import { isOwnSide, type Audience } from './people';
 import { GMAIL } from './selectors';
 import { parseSignature } from './signature';
-import { textLines } from './text';
+import { tailLines, textLines } from './text';
 import { parseGmailTime } from './time';
 import type { GmailAddress, GmailDetails, GmailMessage, SignatureProposal } from './types';
 
@@ -36,6 +36,9 @@ function recipients(msg: Element, who: Audience): { to: GmailAddress[]; cc: Gmai
   return { to: uniqueAddresses(fields[0]!), cc: uniqueAddresses([...fields[1]!, ...fields[2]!]) };
 }
 
+/** parseSignature looks at the last 12 lines of the sender's own text. */
+const SIGNATURE_LINES = 12;
+
 // Message bodies do not change once shown: their signature is parsed once per message id.
 const signatureCache = new Map<string, SignatureProposal | null>();
 
@@ -43,7 +46,7 @@ function signatureOf(id: string, body: Element, from: GmailAddress): SignaturePr
   const key = `${id}|${from.email}`;
   if (!signatureCache.has(key)) {
     if (signatureCache.size > 500) signatureCache.clear();
-    signatureCache.set(key, parseSignature(textLines(body, GMAIL.quotedText), from.email, from.name));
+    signatureCache.set(key, parseSignature(tailLines(body, GMAIL.quotedText, SIGNATURE_LINES), from.email, from.name));
   }
   return signatureCache.get(key) ?? null;
 }
