@@ -24,6 +24,7 @@ function nameMatches(line: string, name: string | null): boolean {
 export function parseSignature(lines: string[], email: string, name: string | null): SignatureProposal | null {
   const tail = lines.slice(-12);
   let start = -1;
+  let nameUnseen = false;
   for (let i = tail.length - 1; i >= 0; i--) {
     if (nameMatches(tail[i]!, name)) {
       start = i + 1;
@@ -35,6 +36,7 @@ export function parseSignature(lines: string[], email: string, name: string | nu
     if (delim < 0) return null;
     start = delim + 1;
     if (tail[start] && nameMatches(tail[start]!, name)) start++;
+    else nameUnseen = true;
   }
   const block = tail.slice(start, start + 6);
   const proposal: SignatureProposal = { email };
@@ -48,6 +50,8 @@ export function parseSignature(lines: string[], email: string, name: string | nu
     if (URLISH.test(line) || line.length > 80) continue;
     plain.push(line);
   }
+  // After "--" a signature starts with the sender's name, however it is written ("M. Gomez").
+  if (nameUnseen && plain.length >= 2 && !SEPARATOR.test(plain[0]!)) plain.shift();
   const first = plain[0];
   if (first) {
     const parts = first.split(SEPARATOR).filter(Boolean);
