@@ -1,5 +1,6 @@
 import { mountPage } from '@/components/pages/mount-page';
 import { StagesView } from '@/components/options/StagesView';
+import { EmailLoggingView } from '@/components/options/EmailLoggingView';
 import { useAsync } from '@/components/ui/use-async';
 import { send } from '@/lib/messaging/client';
 
@@ -10,6 +11,7 @@ function Options() {
       <h1 className="mb-4 text-xl font-bold text-blue-700">Touchline settings</h1>
       {settings.error && <p role="alert" className="text-red-700">{settings.error}</p>}
       {settings.value && <StagesView stages={settings.value.stages} />}
+      {settings.value && <EmailLoggingView settings={settings.value} />}
     </main>
   );
 }

@@ -53,3 +53,16 @@ test.describe('email logging options', () => {
     expect(await allTouches(ext)).toHaveLength(1);
   });
 });
+
+test('the options page saves the email logging choices', async ({ ext, extensionPage }) => {
+  const options = await extensionPage('/options.html');
+  await options.getByRole('spinbutton', { name: 'Body characters kept per logged email (0 keeps none)' }).fill('120');
+  await options.getByRole('checkbox', { name: 'Log every message of threads with known prospects automatically' }).check();
+  await options.getByRole('button', { name: 'Save email logging' }).click();
+  await expect(options.getByRole('status')).toHaveText('Saved.');
+  await options.reload();
+  await expect(options.getByRole('spinbutton', { name: /Body characters/ })).toHaveValue('120');
+  await expect(options.getByRole('checkbox', { name: /Log every message/ })).toBeChecked();
+  await expect(options.getByRole('checkbox', { name: /when it is sent/ })).not.toBeChecked();
+  void ext;
+});
