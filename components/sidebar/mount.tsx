@@ -29,34 +29,41 @@ export interface SiteBinding {
  * leaves no listener or observer behind.
  */
 export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding): Promise<void> {
-  const [initialSettings, initiallyOpen] = await Promise.all([send('settings.get', {}), send('ui.sidebarOpen.get', {})]);
-  const settings = createValueStore(initialSettings);
-  const page = createValueStore(site.detect(document, location.href, initialSettings));
+  // The settings round trip and the shadow root's stylesheet load in parallel: both sit on the path to
+  // the first paint of the sidebar.
+  let settings!: ValueStore<Settings>;
+  let page!: ValueStore<Detected>;
+  let initiallyOpen = true;
+  const [[initialSettings, open], ui] = await Promise.all([
+    Promise.all([send('settings.get', {}), send('ui.sidebarOpen.get', {})]),
+    createShadowRootUi(ctx, {
+      name: 'touchline-sidebar',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        const root = createRoot(container);
+        root.render(
+          <SidebarShell
+            page={page}
+            settings={settings}
+            initiallyOpen={initiallyOpen}
+            theme={() => detectTheme(window)}
+            onOpenChange={(isOpen) => reserveSpace(document, isOpen ? SIDEBAR_WIDTH : null, site.layoutCss)}
+          />,
+        );
+        return root;
+      },
+      onRemove(root) {
+        root?.unmount();
+        reserveSpace(document, null);
+      },
+    }),
+  ]);
+  initiallyOpen = open;
+  settings = createValueStore(initialSettings);
+  page = createValueStore(site.detect(document, location.href, initialSettings));
   const refresh = () => page.set(site.detect(document, location.href, settings.get()));
-
-  const ui = await createShadowRootUi(ctx, {
-    name: 'touchline-sidebar',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      const root = createRoot(container);
-      root.render(
-        <SidebarShell
-          page={page}
-          settings={settings}
-          initiallyOpen={initiallyOpen}
-          theme={() => detectTheme(window)}
-          onOpenChange={(open) => reserveSpace(document, open ? SIDEBAR_WIDTH : null, site.layoutCss)}
-        />,
-      );
-      return root;
-    },
-    onRemove(root) {
-      root?.unmount();
-      reserveSpace(document, null);
-    },
-  });
   ui.mount();
 
   (site.watch ?? watchPage)(window, ctx.signal, refresh);

@@ -10,6 +10,8 @@ import { watchGmail } from '@/lib/sites/gmail/watch';
 export default defineContentScript({
   matches: GMAIL_MATCHES,
   cssInjectionMode: 'ui',
+  // document_end: the DOM is parsed, so detection can run before images and late scripts finish loading.
+  runAt: 'document_end',
   main: (ctx) =>
     mountSidebar(ctx, {
       detect: (doc, url, settings) =>

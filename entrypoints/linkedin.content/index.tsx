@@ -5,5 +5,7 @@ import { extractLinkedIn } from '@/lib/sites/linkedin/extract';
 export default defineContentScript({
   matches: LINKEDIN_MATCHES,
   cssInjectionMode: 'ui',
+  // document_end: the DOM is parsed, so detection can run before images and late scripts finish loading.
+  runAt: 'document_end',
   main: (ctx) => mountSidebar(ctx, { detect: (doc, url) => extractLinkedIn(doc, url) }),
 });

@@ -3,8 +3,9 @@ import { NewProspect, NewTouch, Prospect, ProspectPatch, StageChange, Touch } fr
 import { Settings } from '../settings/settings';
 import { defineRequest } from './define';
 
+// Lookups accept any address-looking string: one odd address on a page must not blank the whole sidebar.
 const PersonKey = z.object({
-  emails: z.array(z.string().email().max(320)).max(20).optional(),
+  emails: z.array(z.string().min(3).max(320).includes('@')).max(20).optional(),
   linkedinUrl: z.string().url().max(2048).optional(),
 });
 const Id = z.string().min(1).max(100);

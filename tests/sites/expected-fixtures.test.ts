@@ -45,3 +45,17 @@ describe.each(Object.entries(expected).filter(([, e]) => e.prospects))('%s', (fi
     for (const not of e.notProspects ?? []) expect(emails).not.toContain(not);
   });
 });
+
+describe('Gmail routes', () => {
+  it.each([
+    ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTlBcdemoThread1', 'thread', 'FMfcgzQZTlBcdemoThread1'],
+    ['https://mail.google.com/mail/u/0/#sent/19590c1a2f8e4a59', 'thread', '19590c1a2f8e4a59'],
+    ['https://mail.google.com/mail/u/0/#label/Clients/FMfcgzQZTlBcdemoThread1', 'thread', 'FMfcgzQZTlBcdemoThread1'],
+    ['https://mail.google.com/mail/u/0/#inbox', 'list', undefined],
+    ['https://mail.google.com/mail/u/0/#label/Clients', 'list', undefined],
+    ['https://mail.google.com/mail/u/0/', 'list', undefined],
+  ])('%s is a %s', async (url, kind, threadId) => {
+    const { gmailRoute } = await import('@/lib/sites/gmail/page-kind');
+    expect(gmailRoute(url)).toEqual(threadId ? { kind, threadId } : { kind });
+  });
+});
