@@ -15,8 +15,11 @@ interface Stores {
  */
 export function startStageChips(ctx: ContentScriptContext, { page, settings }: Stores, onChangedEvent: (l: () => void) => void): void {
   let generation = 0;
+  let showing = false;
   const update = async () => {
     const rows = page.get().gmail?.rows ?? [];
+    // No rows and no chips on the page: nothing to look up or remove (a thread view, most data changes).
+    if (rows.length === 0 && !showing) return;
     const mine = ++generation;
     const emails = [...new Set(rows.flatMap((r) => r.people))];
     const found = emails.length ? await send('people.lookup', { people: emails.map((e) => ({ emails: [e] })) }) : [];
@@ -30,6 +33,7 @@ export function startStageChips(ctx: ContentScriptContext, { page, settings }: S
       }),
     );
     renderStageChips(document, chips);
+    showing = chips.length > 0;
   };
   let lastRows = '';
   const onPage = () => {
