@@ -15,11 +15,11 @@ import './sidebar.css';
 
 export interface SiteBinding {
   detect(doc: Document, url: string, settings: Settings): Detected;
-  /** The site's own watch strategy (e.g. lib/sites/gmail/watch.ts); the generic watchPage otherwise. */
-  watch?: (win: Window, signal: AbortSignal, onChange: () => void) => void;
-  /** Site features that run beside the sidebar (Gmail: auto-logging, inbox stage chips), stopped with ctx. */
+  /** A site's own way to notice page changes; the generic watcher otherwise. */
+  watch?(ctx: ContentScriptContext, onChange: () => void): void;
   /** CSS for page elements the reserved margin does not move (Gmail's fixed compose popups). */
   layoutCss?: (widthPx: number) => string;
+  /** Site features that run beside the sidebar (Gmail: auto-logging, inbox stage chips), stopped with ctx. */
   start?: (ctx: ContentScriptContext, stores: { page: ValueStore<Detected>; settings: ValueStore<Settings> }) => void;
 }
 
@@ -66,7 +66,8 @@ export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding)
   const refresh = () => page.set(site.detect(document, location.href, settings.get()));
   ui.mount();
 
-  (site.watch ?? watchPage)(window, ctx.signal, refresh);
+  if (site.watch) site.watch(ctx, refresh);
+  else watchPage(window, ctx.signal, refresh);
   site.start?.(ctx, { page, settings });
   const onEvent = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;

@@ -20,7 +20,7 @@ export default defineContentScript({
           neverCapture: settings.neverCapture,
           bodyChars: settings.emailBodyChars,
         }),
-      watch: watchGmail,
+      watch: (ctx, onChange) => watchGmail(window, ctx.signal, onChange),
       layoutCss: gmailLayoutCss,
       start: (ctx, stores) => {
         const onChanged = changedEvents(ctx);

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Company, Prospect, StageChange, Task, Touch } from '../model';
+import type { Company, MergeRecord, Prospect, StageChange, Task, Touch } from '../model';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
 
@@ -9,6 +9,7 @@ export type TouchlineDb = Dexie & {
   touches: EntityTable<Touch, 'id'>;
   tasks: EntityTable<Task, 'id'>;
   stageChanges: EntityTable<StageChange, 'id'>;
+  merges: EntityTable<MergeRecord, 'id'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

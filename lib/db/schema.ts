@@ -24,6 +24,14 @@ export const SCHEMA_VERSIONS = [
       tasks: 'id, prospectId, [done+due]',
     },
   },
+  {
+    // 2026-11-24: merge snapshots, so merging two prospects (LinkedIn + email identity) can be undone.
+    // Versions 3 and 4 are reserved for other work landing in parallel.
+    version: 5,
+    stores: {
+      merges: 'id, keptId, at',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';

@@ -19,6 +19,8 @@ export const Settings = z.object({
   autoLogThreads: z.boolean(),
   /** Log mail to known prospects when the rep sends it from Gmail. */
   logOnSend: z.boolean(),
+  /** LinkedIn: log every message of conversations with known prospects without a click (off by default). */
+  autoLogLinkedInMessages: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -33,6 +35,7 @@ export const DEFAULT_SETTINGS: Settings = {
   emailBodyChars: 0,
   autoLogThreads: false,
   logOnSend: false,
+  autoLogLinkedInMessages: false,
 };
 
 /** A readable one-line reason for a refused settings change: "stages.2.name: Too small". */
