@@ -61,8 +61,8 @@ test('the options page saves the email logging choices', async ({ ext, extension
   await options.getByRole('button', { name: 'Save email logging' }).click();
   await expect(options.getByRole('status')).toHaveText('Saved.');
   await options.reload();
-  await expect(options.getByRole('spinbutton', { name: /Body characters/ })).toHaveValue('120');
-  await expect(options.getByRole('checkbox', { name: /Log every message/ })).toBeChecked();
-  await expect(options.getByRole('checkbox', { name: /when it is sent/ })).not.toBeChecked();
+  await expect(options.getByRole('spinbutton', { name: 'Body characters kept per logged email (0 keeps none)' })).toHaveValue('120');
+  await expect(options.getByRole('checkbox', { name: 'Log every message of threads with known prospects automatically' })).toBeChecked();
+  await expect(options.getByRole('checkbox', { name: 'Log mail to known prospects when it is sent' })).not.toBeChecked();
   void ext;
 });
