@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import type { Prospect } from '@/lib/model';
 import type { Stage } from '@/lib/process/stage';
 import type { DetectedPerson } from '@/lib/sites/types';
 import { CHANNEL_LABELS, formatDateTime } from '../ui/format';
+import { NextStepForm } from './NextStepForm';
 import { NoteForm } from './NoteForm';
 import { StagePicker } from './StagePicker';
 import { SyncState } from './sync/SyncState';
@@ -14,10 +16,12 @@ interface Props {
   detail?: ProspectDetail;
   stages: Stage[];
   actions: SidebarActions;
+  /** Site-specific additions (Gmail: the signature proposal). */
+  children?: ReactNode;
 }
 
 /** One person on the page: known (stage, last touches, note) or new (one click adds them). */
-export function PersonCard({ person, prospect, detail, stages, actions }: Props) {
+export function PersonCard({ person, prospect, detail, stages, actions, children }: Props) {
   const name = prospect?.name ?? person.name ?? person.emails[0] ?? person.linkedinUrl ?? 'Unknown';
   const subtitle = [prospect?.title ?? person.title, prospect?.company ?? person.company].filter(Boolean).join(' \u00b7 ');
   return (
@@ -35,6 +39,8 @@ export function PersonCard({ person, prospect, detail, stages, actions }: Props)
       {prospect ? (
         <>
           <StagePicker stages={stages} value={prospect.stageId} onChange={(stageId) => void actions.moveStage(prospect, stageId)} />
+          {prospect.score !== undefined && <div className="text-xs text-slate-600 dark:text-slate-300">Score {prospect.score}</div>}
+          <NextStepForm prospect={prospect} onSave={(patch) => actions.updateProspect(prospect, patch)} />
           <SyncState prospectId={prospect.id} />
           <NoteForm onSave={(text) => actions.addNote(prospect, text)} />
           {detail && detail.touches.length > 0 && (
@@ -58,6 +64,7 @@ export function PersonCard({ person, prospect, detail, stages, actions }: Props)
           Add as prospect
         </button>
       )}
+      {children}
     </li>
   );
 }

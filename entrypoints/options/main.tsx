@@ -1,6 +1,7 @@
 import { mountPage } from '@/components/pages/mount-page';
 import { StagesView } from '@/components/options/StagesView';
 import { CrmConnection } from '@/components/options/CrmConnection';
+import { EmailLoggingView } from '@/components/options/EmailLoggingView';
 import { LinkedInSettings } from '@/components/options/LinkedInSettings';
 import { useAsync } from '@/components/ui/use-async';
 import { send } from '@/lib/messaging/client';
@@ -13,6 +14,7 @@ function Options() {
       {settings.error && <p role="alert" className="text-red-700">{settings.error}</p>}
       {settings.value && <CrmConnection stages={settings.value.stages} />}
       {settings.value && <StagesView stages={settings.value.stages} />}
+      {settings.value && <EmailLoggingView settings={settings.value} />}
       {settings.value && <LinkedInSettings initial={settings.value} />}
     </main>
   );

@@ -4,6 +4,7 @@ import type { SenderFacts } from '../messaging/sender';
 import { addProspect, findProspects, getProspect, listProspects, updateProspect } from '../store/prospects';
 import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
+import { logTouches } from '../store/touch-batch';
 import { addProspects } from '../store/bulk';
 import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { attachToCompany, saveCompanyPage } from '../store/company-pages';
@@ -54,6 +55,11 @@ export const handlers: Handlers<HandlerContext> = {
   },
   'touch.log': async (input, { db, changed }) => {
     const result = await logTouch(db, input);
+    if (result.created) changed();
+    return result;
+  },
+  'touch.logMany': async ({ touches }, { db, changed }) => {
+    const result = await logTouches(db, touches);
     if (result.created) changed();
     return result;
   },

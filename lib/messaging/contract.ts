@@ -55,6 +55,12 @@ export const REQUESTS = {
     request: NewTouch,
     response: z.object({ touch: Touch, created: z.boolean() }),
   }),
+  // Issue 3 (Gmail): log a message to each known prospect in it, or a whole thread, in one request.
+  'touch.logMany': defineRequest({
+    audience: 'content',
+    request: z.object({ touches: z.array(NewTouch).min(1).max(500) }),
+    response: z.object({ created: z.number().int(), touches: z.array(Touch) }),
+  }),
   // LinkedIn (issue 4): bulk capture, and one person's two identities merged (and unmerged).
   'prospect.addMany': defineRequest({
     audience: 'content',

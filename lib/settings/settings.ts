@@ -12,6 +12,13 @@ export const Settings = z.object({
   lossReasons: z.array(z.string().min(1).max(100)).min(1),
   internalDomains: z.array(z.string().min(1).max(253)),
   neverCapture: z.array(z.string().min(1).max(320)),
+  // 2026-11-24 (issue 3, Gmail): email logging. Body text stays out of the CRM unless the team opts in.
+  /** Characters of an email body a logged touch keeps (0 = subject and metadata only). */
+  emailBodyChars: z.number().int().min(0).max(5000),
+  /** Log every message of a thread with a known prospect as soon as the thread is open. */
+  autoLogThreads: z.boolean(),
+  /** Log mail to known prospects when the rep sends it from Gmail. */
+  logOnSend: z.boolean(),
   /** LinkedIn: log every message of conversations with known prospects without a click (off by default). */
   autoLogLinkedInMessages: z.boolean().default(false),
 });
@@ -25,6 +32,9 @@ export const DEFAULT_SETTINGS: Settings = {
   lossReasons: DEFAULT_LOSS_REASONS,
   internalDomains: [],
   neverCapture: [],
+  emailBodyChars: 0,
+  autoLogThreads: false,
+  logOnSend: false,
   autoLogLinkedInMessages: false,
 };
 
