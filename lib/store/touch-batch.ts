@@ -1,5 +1,6 @@
 import type { TouchlineDb } from '../db/database';
 import type { NewTouch, Touch } from '../model';
+import { outboxTables } from '../sync/outbox';
 import { logTouch } from './touches';
 
 /**
@@ -7,7 +8,8 @@ import { logTouch } from './touches';
  * deduplicated by its source id as in `logTouch`, so logging the same messages again creates nothing.
  */
 export async function logTouches(db: TouchlineDb, inputs: NewTouch[], now = Date.now()): Promise<{ created: number; touches: Touch[] }> {
-  return db.transaction('rw', db.prospects, db.touches, async () => {
+  // The outbox tables join the transaction: each logTouch queues its CRM row in it (lib/store/README.md).
+  return db.transaction('rw', [db.prospects, db.touches, ...outboxTables(db)], async () => {
     let created = 0;
     const touches: Touch[] = [];
     for (const input of inputs) {
