@@ -13,8 +13,10 @@ test('connect a webhook from the options page, add Maria in Gmail, see her reach
   try {
     await serveSite(ext.context, 'https://mail.google.com', { '/mail/': 'gmail/thread-2025-03.html' });
 
-    const options = await ext.context.newPage();
-    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    const optionsPage = await ext.context.newPage();
+    await optionsPage.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    // The CRM section of the options page (other sections have status lines of their own).
+    const options = optionsPage.getByRole('region', { name: 'CRM sync' });
     await options.getByRole('combobox', { name: 'CRM' }).selectOption({ label: 'Webhook' });
     await options.getByRole('textbox', { name: 'Webhook URL' }).fill(HOOK_URL);
     await options.getByLabel('Signing secret').fill('whsec-wrong');
