@@ -1,5 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Company, Prospect, StageChange, Task, Touch } from '../model';
+import type { CadenceRun } from '../process/cadence';
+import type { Engagement } from '../process/scoring';
+import type { CriterionTick } from '../store/criteria';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
 
@@ -9,6 +12,9 @@ export type TouchlineDb = Dexie & {
   touches: EntityTable<Touch, 'id'>;
   tasks: EntityTable<Task, 'id'>;
   stageChanges: EntityTable<StageChange, 'id'>;
+  cadenceRuns: EntityTable<CadenceRun, 'id'>;
+  criteriaTicks: EntityTable<CriterionTick, 'id'>;
+  engagement: EntityTable<Engagement, 'prospectId'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

@@ -24,6 +24,18 @@ export const SCHEMA_VERSIONS = [
       tasks: 'id, prospectId, [done+due]',
     },
   },
+  {
+    // 2026-11-23 (issue 5, sales process): cadence runs, hand-ticked exit criteria and per-prospect touch
+    // figures for the lead score (so rescoring everyone never reads every touch); tasks findable by run.
+    // Due lists and the badge read tasks through [done+due]; no score index, so rescoring writes stay cheap.
+    version: 3,
+    stores: {
+      tasks: 'id, prospectId, [done+due], cadenceRunId',
+      cadenceRuns: 'id, prospectId',
+      criteriaTicks: 'id, prospectId',
+      engagement: 'prospectId',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';

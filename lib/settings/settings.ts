@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { StageList } from '../process/stage';
 import { DEFAULT_LOSS_REASONS, DEFAULT_STAGES } from '../process/default-stages';
+import { BANT, Framework } from '../process/frameworks';
+import { Scoring } from '../process/scoring';
+import { Cadence, DEFAULT_CADENCES } from '../process/cadence';
 
 /**
  * Team settings. One zod schema is the contract; `SETTINGS_VERSION` and the migrations in
@@ -12,10 +15,18 @@ export const Settings = z.object({
   lossReasons: z.array(z.string().min(1).max(100)).min(1),
   internalDomains: z.array(z.string().min(1).max(253)),
   neverCapture: z.array(z.string().min(1).max(320)),
+  // v2 (issue 5, the sales process): qualification framework, lead score, cadences, reminders.
+  framework: Framework,
+  scoring: Scoring,
+  cadences: z
+    .array(Cadence)
+    .max(50)
+    .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'Cadence names must be unique'),
+  reminders: z.object({ notifications: z.boolean(), snoozeHour: z.number().int().min(0).max(23) }),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const DEFAULT_SETTINGS: Settings = {
   stagesVersion: 1,
@@ -23,6 +34,13 @@ export const DEFAULT_SETTINGS: Settings = {
   lossReasons: DEFAULT_LOSS_REASONS,
   internalDomains: [],
   neverCapture: [],
+  framework: BANT,
+  scoring: {
+    weights: { fit: 40, engagement: 30, qualification: 30 },
+    icp: { industries: [], sizes: [], titles: [], seniorities: [], domains: [] },
+  },
+  cadences: DEFAULT_CADENCES,
+  reminders: { notifications: true, snoozeHour: 9 },
 };
 
 /** A readable one-line reason for a refused settings change: "stages.2.name: Too small". */
