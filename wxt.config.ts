@@ -10,7 +10,8 @@ export default defineConfig({
   manifest: {
     name: 'Touchline',
     description: 'A CRM sidebar for Gmail and LinkedIn: qualify prospects and log every touch without leaving the page.',
-    permissions: ['storage'],
+    // alarms + notifications: follow-up reminders that survive the service worker and the browser stopping.
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [...HOST_MATCHES],
     commands: {
       'toggle-sidebar': {

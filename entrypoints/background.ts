@@ -4,6 +4,7 @@ import { handlers } from '@/lib/background/handlers';
 import { notifyChanged } from '@/lib/background/broadcast';
 import { createRouter } from '@/lib/messaging/router';
 import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
+import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemindersSoon } from '@/lib/background/reminders';
 
 export default defineBackground(() => {
   // Tokens and settings live in storage.local: keep it out of reach of content scripts.
@@ -12,7 +13,14 @@ export default defineBackground(() => {
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    context: (sender) => ({ db: getDb(), sender, changed: notifyChanged }),
+    context: (sender) => ({
+      db: getDb(),
+      sender,
+      changed: () => {
+        notifyChanged();
+        refreshRemindersSoon(getDb());
+      },
+    }),
     onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
   });
 
@@ -28,4 +36,8 @@ export default defineBackground(() => {
     if (target !== undefined) await browser.tabs.sendMessage(target, { event: TOGGLE_SIDEBAR_EVENT }).catch(() => undefined);
   });
 
+  // Reminders (lib/background/reminders.ts): recomputed at every worker start and woken by alarms.
+  browser.alarms.onAlarm.addListener((alarm) => void onReminderAlarm(getDb(), alarm.name));
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(getDb(), id));
+  void refreshReminders(getDb()).catch((err) => console.error('[touchline] reminders', err));
 });

@@ -5,6 +5,9 @@ import { addProspect, findProspects, getProspect, listProspects, updateProspect 
 import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
+import { rescoreAll, rescoreProspect } from '../store/scores';
+import { processHandlers } from './process-handlers';
+import { scoringChanged } from '../process/scoring';
 
 export interface HandlerContext {
   db: TouchlineDb;
@@ -16,8 +19,11 @@ export interface HandlerContext {
 /** One handler per request in lib/messaging/contract.ts; payloads arrive already validated. */
 export const handlers: Handlers<HandlerContext> = {
   'settings.get': () => loadSettings(),
-  'settings.save': async (settings, { changed }) => {
+  'settings.save': async (settings, { db, changed }) => {
+    const before = await loadSettings();
     const saved = await saveSettings(settings);
+    // A new weight, profile or framework changes everyone's score.
+    if (scoringChanged(before, saved)) await rescoreAll(db, saved);
     changed();
     return saved;
   },
@@ -28,8 +34,13 @@ export const handlers: Handlers<HandlerContext> = {
   },
   'people.lookup': ({ people }, { db }) => findProspects(db, people),
   'prospect.add': async (input, { db, changed }) => {
-    const result = await addProspect(db, input, await loadSettings());
-    if (result.created) changed();
+    const settings = await loadSettings();
+    const result = await addProspect(db, input, settings);
+    if (result.created) {
+      const scored = await rescoreProspect(db, result.prospect.id, settings);
+      if (scored) result.prospect = { ...result.prospect, score: scored.score };
+      changed();
+    }
     return result;
   },
   'prospect.get': async ({ id }, { db }) => ({
@@ -43,14 +54,18 @@ export const handlers: Handlers<HandlerContext> = {
     return p;
   },
   'prospect.list': ({ limit }, { db }) => listProspects(db, limit),
-  'stage.move': async ({ prospectId, stageId, reason }, { db, changed }) => {
-    const result = await moveStage(db, prospectId, stageId, await loadSettings(), reason);
+  'stage.move': async ({ prospectId, stageId, reason, lossReason }, { db, changed }) => {
+    const result = await moveStage(db, prospectId, stageId, await loadSettings(), { reason, lossReason });
     changed();
     return result;
   },
   'touch.log': async (input, { db, changed }) => {
     const result = await logTouch(db, input);
-    if (result.created) changed();
+    if (result.created) {
+      await rescoreProspect(db, input.prospectId, await loadSettings());
+      changed();
+    }
     return result;
   },
+  ...processHandlers,
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { NewProspect, NewTouch, Prospect, ProspectPatch, StageChange, Touch } from '../model';
+import { NewProspect, NewTouch, Prospect, ProspectPatch, QualificationAnswer, StageChange, Task, Touch } from '../model';
+import { CadenceRun } from '../process/cadence';
+import { DueListView, MoveCheckView, ProcessView } from '../process/views';
 import { Settings } from '../settings/settings';
 import { defineRequest } from './define';
 
@@ -45,7 +47,7 @@ export const REQUESTS = {
   }),
   'stage.move': defineRequest({
     audience: 'content',
-    request: z.object({ prospectId: Id, stageId: Id, reason: z.string().max(2000).optional() }),
+    request: z.object({ prospectId: Id, stageId: Id, reason: z.string().max(2000).optional(), lossReason: z.string().max(100).optional() }),
     response: z.object({ prospect: Prospect, change: StageChange.nullable() }),
   }),
   'touch.log': defineRequest({
@@ -53,6 +55,29 @@ export const REQUESTS = {
     request: NewTouch,
     response: z.object({ touch: Touch, created: z.boolean() }),
   }),
+  // Sales process (issue 5): qualification, score, exit criteria, stage rules, follow-ups, cadences.
+  'process.get': defineRequest({ audience: 'content', request: z.object({ prospectId: Id }), response: ProcessView }),
+  'qualification.set': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: Id, questionId: z.string().min(1).max(40), answer: QualificationAnswer }),
+    response: Prospect,
+  }),
+  'criteria.tick': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: Id, stageId: Id, criterionId: z.string().min(1).max(60), ticked: z.boolean() }),
+    response: z.object({ ok: z.literal(true) }),
+  }),
+  'stage.preview': defineRequest({ audience: 'content', request: z.object({ prospectId: Id, stageId: Id }), response: MoveCheckView }),
+  'nextStep.set': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: Id, text: z.string().max(500), due: z.number().optional() }),
+    response: Prospect,
+  }),
+  'cadence.start': defineRequest({ audience: 'content', request: z.object({ prospectId: Id, cadenceId: Id }), response: CadenceRun }),
+  'cadence.resume': defineRequest({ audience: 'content', request: z.object({ runId: Id }), response: CadenceRun }),
+  'task.done': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),
+  'task.snooze': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),
+  'tasks.due': defineRequest({ audience: 'extension', request: z.object({}), response: DueListView }),
 } as const;
 
 export type Requests = typeof REQUESTS;

@@ -150,3 +150,8 @@ export function fitRatio(prospect: Prospect, company: Company | undefined, icp: 
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
+
+/** Whether a settings change moves scores (weights, the profile or the framework's questions). */
+export function scoringChanged(a: { scoring: Scoring; framework: Framework }, b: { scoring: Scoring; framework: Framework }): boolean {
+  return JSON.stringify([a.scoring, a.framework.questions.map((q) => q.id)]) !== JSON.stringify([b.scoring, b.framework.questions.map((q) => q.id)]);
+}

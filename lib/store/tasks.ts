@@ -42,7 +42,7 @@ export async function dueList(db: TouchlineDb, now: number, timeZone: string, li
   return { items, counts: countDue(tasks, now, timeZone) };
 }
 
-async function linkFor(db: TouchlineDb, p: Prospect | undefined): Promise<string | undefined> {
+export async function linkFor(db: TouchlineDb, p: Prospect | undefined): Promise<string | undefined> {
   if (!p) return undefined;
   const touches = await db.touches.where('prospectId').equals(p.id).toArray();
   const latest = touches.filter((t) => t.url).sort((a, b) => b.at - a.at)[0];
