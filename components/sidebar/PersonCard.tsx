@@ -3,7 +3,7 @@ import type { Stage } from '@/lib/process/stage';
 import type { DetectedPerson } from '@/lib/sites/types';
 import { CHANNEL_LABELS, formatDateTime } from '../ui/format';
 import { NoteForm } from './NoteForm';
-import { StagePicker } from './StagePicker';
+import { ProcessPanel } from './process/ProcessPanel';
 import type { SidebarActions } from './actions';
 import type { ProspectDetail } from '@/lib/messaging/contract';
 
@@ -33,7 +33,8 @@ export function PersonCard({ person, prospect, detail, stages, actions }: Props)
       </div>
       {prospect ? (
         <>
-          <StagePicker stages={stages} value={prospect.stageId} onChange={(stageId) => void actions.moveStage(prospect, stageId)} />
+          {/* Stage moves go through the sales-process rules (reasons, loss reasons): see process/ProcessPanel. */}
+          <ProcessPanel prospect={prospect} stages={stages} lastTouchId={detail?.touches[0]?.id} />
           <NoteForm onSave={(text) => actions.addNote(prospect, text)} />
           {detail && detail.touches.length > 0 && (
             <ul className="flex flex-col gap-1 border-t border-slate-100 pt-2 dark:border-slate-800" aria-label="Recent touches">
