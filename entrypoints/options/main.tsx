@@ -1,5 +1,5 @@
 import { mountPage } from '@/components/pages/mount-page';
-import { StagesView } from '@/components/options/StagesView';
+import { SettingsEditor } from '@/components/options/SettingsEditor';
 import { useAsync } from '@/components/ui/use-async';
 import { send } from '@/lib/messaging/client';
 
@@ -9,7 +9,7 @@ function Options() {
     <main className="mx-auto max-w-3xl p-6 font-sans text-slate-900">
       <h1 className="mb-4 text-xl font-bold text-blue-700">Touchline settings</h1>
       {settings.error && <p role="alert" className="text-red-700">{settings.error}</p>}
-      {settings.value && <StagesView stages={settings.value.stages} />}
+      {settings.value && <SettingsEditor initial={settings.value} />}
     </main>
   );
 }
