@@ -34,7 +34,7 @@ export function PersonCard({ person, prospect, detail, stages, actions }: Props)
       {prospect ? (
         <>
           {/* Stage moves go through the sales-process rules (reasons, loss reasons): see process/ProcessPanel. */}
-          <ProcessPanel prospect={prospect} stages={stages} lastTouchId={detail?.touches[0]?.id} />
+          <ProcessPanel prospect={prospect} stages={stages} lastTouchId={detail?.touches[0]?.id} history={detail?.stageChanges} />
           <NoteForm onSave={(text) => actions.addNote(prospect, text)} />
           {detail && detail.touches.length > 0 && (
             <ul className="flex flex-col gap-1 border-t border-slate-100 pt-2 dark:border-slate-800" aria-label="Recent touches">

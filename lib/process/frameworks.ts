@@ -46,9 +46,4 @@ export const MEDDIC: Framework = {
 
 export const PRESET_FRAMEWORKS: readonly Framework[] = [BANT, MEDDIC];
 
-export const ANSWER_LABELS = {
-  unknown: 'Unknown',
-  partly: 'Partly',
-  confirmed: 'Confirmed',
-  disqualifying: 'Disqualifying',
-} as const;
+export { ANSWER_LABELS } from './answer-labels';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { send } from '@/lib/messaging/client';
-import type { Prospect } from '@/lib/model';
+import type { Prospect, StageChange } from '@/lib/model';
 import type { Stage } from '@/lib/process/stage';
 import type { MoveCheckView } from '@/lib/process/views';
 import { StagePicker } from '../StagePicker';
@@ -10,6 +10,7 @@ import { MoveDialog } from './MoveDialog';
 import { NextStepForm } from './NextStepForm';
 import { QualificationEditor } from './QualificationEditor';
 import { ScoreSummary } from './ScoreSummary';
+import { StageHistory } from './StageHistory';
 import { useProcess } from './use-process';
 
 interface Props {
@@ -17,10 +18,11 @@ interface Props {
   stages: Stage[];
   /** The newest touch's id: when it changes, the panel offers to set the next step. */
   lastTouchId?: string;
+  history?: StageChange[];
 }
 
 /** The sales process for one known prospect: stage moves by the rules, score, criteria, qualification, follow-ups. */
-export function ProcessPanel({ prospect, stages, lastTouchId }: Props) {
+export function ProcessPanel({ prospect, stages, lastTouchId, history = [] }: Props) {
   const { value, error, run } = useProcess(prospect.id, prospect.updatedAt);
   const [pending, setPending] = useState<{ to: Stage; check: MoveCheckView }>();
   const [offerNextStep, setOfferNextStep] = useState(false);
@@ -61,6 +63,7 @@ export function ProcessPanel({ prospect, stages, lastTouchId }: Props) {
           }}
         />
       )}
+      <StageHistory changes={history} />
       {error && (
         <p role="alert" className="rounded bg-red-50 p-1.5 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
           {error}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { Prospect, QualificationAnswer } from '@/lib/model';
-import { QUALIFICATION_STATES } from '@/lib/model';
-import { ANSWER_LABELS, type Framework } from '@/lib/process/frameworks';
+import { ANSWER_LABELS, ANSWER_STATES } from '@/lib/process/answer-labels';
+import type { Framework } from '@/lib/process/frameworks';
 
 interface Props {
   prospect: Prospect;
@@ -37,7 +37,7 @@ function QuestionRow({ label, hint, answer, onAnswer }: { label: string; hint?: 
         onChange={(e) => onAnswer({ state: e.target.value as QualificationAnswer['state'], note: note.trim() || undefined })}
         className={`rounded border border-slate-300 bg-white px-0.5 py-0.5 text-xs text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 ${state === 'disqualifying' ? 'text-red-700' : ''}`}
       >
-        {QUALIFICATION_STATES.map((s) => (
+        {ANSWER_STATES.map((s) => (
           <option key={s} value={s}>
             {ANSWER_LABELS[s]}
           </option>
