@@ -2,6 +2,12 @@ import type { Page } from '@playwright/test';
 import { GMAIL_THREAD_URL, serveSite } from '../support/launch';
 import { expect, sidebar, test } from './fixtures';
 
+// Evaluated inside the extension (its service worker or popup), where Chromium's `chrome` exists.
+declare const chrome: {
+  action: { getBadgeText(details: object): Promise<string> };
+  runtime: { sendMessage(message: unknown): Promise<{ ok: boolean; value?: any }> };
+};
+
 async function addMaria(page: Page) {
   await page.goto(GMAIL_THREAD_URL);
   await sidebar(page).getByRole('button', { name: 'Add Maria Gomez' }).click();
@@ -46,7 +52,7 @@ test.describe('Sales process in the Gmail sidebar', () => {
 
     await page.reload();
     const again = sidebar(page).getByRole('listitem', { name: 'Maria Gomez' });
-    await expect(again.getByRole('textbox', { name: 'Need note' })).toHaveValue('Line stops twice a week');
+    await expect(again.getByRole('textbox', { name: 'Need detail' })).toHaveValue('Line stops twice a week');
     await expect(again.getByRole('combobox', { name: 'Budget', exact: true })).toHaveValue('confirmed');
     await expect(again.getByLabel('Lead score')).toHaveText('0');
   });

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { CriterionStatusView } from '@/lib/process/views';
 
 interface Props {
@@ -13,20 +14,32 @@ export function ExitChecklist({ stageName, criteria, onTick }: Props) {
     <fieldset className="flex flex-col gap-0.5 text-xs">
       <legend className="mb-0.5 text-slate-600 dark:text-slate-300">Exit criteria: {stageName}</legend>
       {criteria.map((c) => (
-        <label key={c.id} className="flex items-start gap-1.5">
-          <input
-            type="checkbox"
-            checked={c.met}
-            disabled={c.by === 'data'}
-            onChange={(e) => onTick(c.id, e.target.checked)}
-            className="mt-0.5"
-          />
-          <span>
-            {c.label}
-            {c.by === 'data' && <span className="text-emerald-700 dark:text-emerald-400"> ({c.because})</span>}
-          </span>
-        </label>
+        <CriterionRow key={c.id} criterion={c} onTick={(ticked) => onTick(c.id, ticked)} />
       ))}
     </fieldset>
+  );
+}
+
+/** Shows a tick at once (the stored state follows from the background and wins when it arrives). */
+function CriterionRow({ criterion: c, onTick }: { criterion: CriterionStatusView; onTick: (ticked: boolean) => void }) {
+  const [checked, setChecked] = useState(c.met);
+  useEffect(() => setChecked(c.met), [c.met]);
+  return (
+    <label className="flex items-start gap-1.5">
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={c.by === 'data'}
+        onChange={(e) => {
+          setChecked(e.target.checked);
+          onTick(e.target.checked);
+        }}
+        className="mt-0.5"
+      />
+      <span>
+        {c.label}
+        {c.by === 'data' && <span className="text-emerald-700 dark:text-emerald-400"> ({c.because})</span>}
+      </span>
+    </label>
   );
 }

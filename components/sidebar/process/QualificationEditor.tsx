@@ -22,7 +22,9 @@ export function QualificationEditor({ prospect, framework, onAnswer }: Props) {
 }
 
 function QuestionRow({ label, hint, answer, onAnswer }: { label: string; hint?: string; answer?: QualificationAnswer; onAnswer: (a: QualificationAnswer) => void }) {
-  const state = answer?.state ?? 'unknown';
+  // Local state first, so quick arrow presses walk the options while the background catches up.
+  const [state, setState] = useState<QualificationAnswer['state']>(answer?.state ?? 'unknown');
+  useEffect(() => setState(answer?.state ?? 'unknown'), [answer?.state]);
   const [note, setNote] = useState(answer?.note ?? '');
   useEffect(() => setNote(answer?.note ?? ''), [answer?.note]);
   const saveNote = () => {
@@ -34,7 +36,11 @@ function QuestionRow({ label, hint, answer, onAnswer }: { label: string; hint?: 
       <select
         aria-label={label}
         value={state}
-        onChange={(e) => onAnswer({ state: e.target.value as QualificationAnswer['state'], note: note.trim() || undefined })}
+        onChange={(e) => {
+          const next = e.target.value as QualificationAnswer['state'];
+          setState(next);
+          onAnswer({ state: next, note: note.trim() || undefined });
+        }}
         className={`rounded border border-slate-300 bg-white px-0.5 py-0.5 text-xs text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 ${state === 'disqualifying' ? 'text-red-700' : ''}`}
       >
         {ANSWER_STATES.map((s) => (
@@ -44,10 +50,10 @@ function QuestionRow({ label, hint, answer, onAnswer }: { label: string; hint?: 
         ))}
       </select>
       <input
-        aria-label={`${label} note`}
+        aria-label={`${label} detail`}
         value={note}
         maxLength={2000}
-        placeholder="Note"
+        placeholder="Details"
         onChange={(e) => setNote(e.target.value)}
         onBlur={saveNote}
         onKeyDown={(e) => {
