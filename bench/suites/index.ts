@@ -1,5 +1,9 @@
 import type { BenchRow } from '../table';
 import { foundation } from './foundation';
+import { processSuite } from './process';
 
 /** Every suite `npm run bench` runs, in order. Each issue adds its own file here. */
-export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [{ name: 'foundation', run: foundation }];
+export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
+  { name: 'foundation', run: foundation },
+  { name: 'process', run: processSuite },
+];

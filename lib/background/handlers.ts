@@ -5,9 +5,9 @@ import { addProspect, findProspects, getProspect, listProspects, updateProspect 
 import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
-import { rescoreAll, rescoreProspect } from '../store/scores';
+import { rescoreAll, rescoreProspect, reweighAll } from '../store/scores';
 import { processHandlers } from './process-handlers';
-import { scoringChanged } from '../process/scoring';
+import { scoringChange } from '../process/scoring';
 
 export interface HandlerContext {
   db: TouchlineDb;
@@ -23,7 +23,9 @@ export const handlers: Handlers<HandlerContext> = {
     const before = await loadSettings();
     const saved = await saveSettings(settings);
     // A new weight, profile or framework changes everyone's score.
-    if (scoringChanged(before, saved)) await rescoreAll(db, saved);
+    const change = scoringChange(before, saved);
+    if (change === 'full') await rescoreAll(db, saved);
+    if (change === 'reweigh') await reweighAll(db, saved);
     changed();
     return saved;
   },
@@ -37,8 +39,7 @@ export const handlers: Handlers<HandlerContext> = {
     const settings = await loadSettings();
     const result = await addProspect(db, input, settings);
     if (result.created) {
-      const scored = await rescoreProspect(db, result.prospect.id, settings);
-      if (scored) result.prospect = { ...result.prospect, score: scored.score };
+      await rescoreProspect(db, result.prospect.id, settings);
       changed();
     }
     return result;

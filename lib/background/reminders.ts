@@ -5,6 +5,7 @@ import { badgeText } from '../process/reminders';
 import { endOfLocalDay, localTimeZone } from '../process/time-zone';
 import { loadSettings } from '../settings/settings-store';
 import { dueBetween, dueCounts, linkFor, nextDueAfter } from '../store/tasks';
+import { rescoreAll } from '../store/scores';
 
 /**
  * Reminders without a timer in memory: the badge is recomputed from IndexedDB whenever data changes, the
@@ -74,6 +75,8 @@ export async function onReminderAlarm(db: TouchlineDb, name: string): Promise<vo
   const now = Date.now();
   if (name === NEXT_DUE_ALARM) await announceDue(db, now);
   await refreshReminders(db, now);
+  // Engagement recency decays with the calendar: a new day rescores everyone once.
+  if (name === DAY_CHANGE_ALARM) await rescoreAll(db, await loadSettings(), now);
 }
 
 /** A click on a task's notification opens the Gmail thread or LinkedIn page it belongs to. */

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Company, Prospect, StageChange, Task, Touch } from '../model';
 import type { CadenceRun } from '../process/cadence';
 import type { Engagement } from '../process/scoring';
+import type { StoredScore } from '../store/scores';
 import type { CriterionTick } from '../store/criteria';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
@@ -15,6 +16,7 @@ export type TouchlineDb = Dexie & {
   cadenceRuns: EntityTable<CadenceRun, 'id'>;
   criteriaTicks: EntityTable<CriterionTick, 'id'>;
   engagement: EntityTable<Engagement, 'prospectId'>;
+  scores: EntityTable<StoredScore, 'prospectId'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

@@ -27,13 +27,15 @@ export const SCHEMA_VERSIONS = [
   {
     // 2026-11-23 (issue 5, sales process): cadence runs, hand-ticked exit criteria and per-prospect touch
     // figures for the lead score (so rescoring everyone never reads every touch); tasks findable by run.
-    // Due lists and the badge read tasks through [done+due]; no score index, so rescoring writes stay cheap.
+    // Lead scores live in their own narrow table with each part stored: a weight change rewrites only these
+    // small rows (no prospect row and none of its six indexes). Due lists and the badge use [done+due].
     version: 3,
     stores: {
       tasks: 'id, prospectId, [done+due], cadenceRunId',
       cadenceRuns: 'id, prospectId',
       criteriaTicks: 'id, prospectId',
       engagement: 'prospectId',
+      scores: 'prospectId',
     },
   },
 ] as const;

@@ -33,10 +33,27 @@ export interface ScoreFact {
   max: number;
 }
 
+/** Each part as a share 0..1 of its weight: what is stored, so a weight change needs no other data. */
+export interface ScoreParts {
+  fit: number;
+  engagement: number;
+  qualification: number;
+  disqualified: boolean;
+}
+
 export interface ScoreResult {
   score: number;
   disqualified: boolean;
   facts: ScoreFact[];
+  parts: ScoreParts;
+}
+
+/** The score from its parts under the given weights (the same number `scoreProspect` gives). */
+export function combineParts(parts: ScoreParts, w: ScoreWeights): number {
+  if (parts.disqualified) return 0;
+  const total = w.fit + w.engagement + w.qualification;
+  const exact = (100 * (w.fit * parts.fit + w.engagement * parts.engagement + w.qualification * parts.qualification)) / total;
+  return Math.max(0, Math.min(100, Math.round(exact + 1e-9)));
 }
 
 interface PartShare {
@@ -118,26 +135,21 @@ export function scoreProspect(input: {
   const w = scoring.weights;
   const total = w.fit + w.engagement + w.qualification;
   const facts: ScoreFact[] = [];
-  let exact = 0;
-  const add = (part: ScorePart, weight: number, shares: PartShare[]) => {
+  const add = (part: ScorePart, weight: number, shares: PartShare[]): number => {
     const partMax = (100 * weight) / total;
-    for (const s of shares) {
-      exact += partMax * s.got;
-      facts.push({ part, label: s.label, points: round1(partMax * s.got), max: round1(partMax * s.slot) });
-    }
+    for (const s of shares) facts.push({ part, label: s.label, points: round1(partMax * s.got), max: round1(partMax * s.slot) });
+    return shares.reduce((sum, s) => sum + s.got, 0);
   };
-  const fit = fitShares(prospect, input.company, scoring.icp);
-  if (fit.length) add('fit', w.fit, fit);
-  else facts.push({ part: 'fit', label: 'No ideal-customer profile set', points: 0, max: round1((100 * w.fit) / total) });
-  add('engagement', w.engagement, engagementShares(input.engagement, now));
-  add('qualification', w.qualification, qualificationShares(prospect, framework));
+  const fitFacts = fitShares(prospect, input.company, scoring.icp);
+  const fit = fitFacts.length ? add('fit', w.fit, fitFacts) : 0;
+  if (!fitFacts.length) facts.push({ part: 'fit', label: 'No ideal-customer profile set', points: 0, max: round1((100 * w.fit) / total) });
+  const engagement = add('engagement', w.engagement, engagementShares(input.engagement, now));
+  const qualification = add('qualification', w.qualification, qualificationShares(prospect, framework));
 
   const disqualifiedBy = framework.questions.find((q) => prospect.qualification[q.id]?.state === 'disqualifying');
-  if (disqualifiedBy) {
-    facts.push({ part: 'qualification', label: `${disqualifiedBy.label} is disqualifying: score set to 0`, points: 0, max: 0 });
-    return { score: 0, disqualified: true, facts };
-  }
-  return { score: Math.max(0, Math.min(100, Math.round(exact + 1e-9))), disqualified: false, facts };
+  const parts: ScoreParts = { fit, engagement, qualification, disqualified: !!disqualifiedBy };
+  if (disqualifiedBy) facts.push({ part: 'qualification', label: `${disqualifiedBy.label} is disqualifying: score set to 0`, points: 0, max: 0 });
+  return { score: combineParts(parts, w), disqualified: parts.disqualified, facts, parts };
 }
 
 /** The fit part alone, 0..1 (exit criteria such as "fits the ICP" use it); undefined when no ICP is set. */
@@ -151,7 +163,12 @@ function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
 
-/** Whether a settings change moves scores (weights, the profile or the framework's questions). */
-export function scoringChanged(a: { scoring: Scoring; framework: Framework }, b: { scoring: Scoring; framework: Framework }): boolean {
-  return JSON.stringify([a.scoring, a.framework.questions.map((q) => q.id)]) !== JSON.stringify([b.scoring, b.framework.questions.map((q) => q.id)]);
+/**
+ * What a settings change does to scores: `reweigh` when only weights moved (stored parts are recombined),
+ * `full` when the profile or the framework's questions changed (the parts themselves change), else `none`.
+ */
+export function scoringChange(a: { scoring: Scoring; framework: Framework }, b: { scoring: Scoring; framework: Framework }): 'none' | 'reweigh' | 'full' {
+  const facts = (x: typeof a) => JSON.stringify([x.scoring.icp, x.framework.questions.map((q) => q.id)]);
+  if (facts(a) !== facts(b)) return 'full';
+  return JSON.stringify(a.scoring.weights) === JSON.stringify(b.scoring.weights) ? 'none' : 'reweigh';
 }

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { TouchlineDb } from '../db/database';
-import { newId, type Prospect, type Task } from '../model';
-import { countDue, dueWindow, type DueCounts } from '../process/reminders';
+import { newId, type Prospect, type Task, type Touch } from '../model';
+import { dueWindow, type DueCounts } from '../process/reminders';
 import { nextLocalDayAt } from '../process/time-zone';
 import { UserError } from './errors';
 import { getProspect } from './prospects';
@@ -26,22 +26,30 @@ export interface DueItem {
 }
 
 /** Today's and overdue follow-ups, oldest first, each with its prospect and a link back to where they talk. */
-export async function dueList(db: TouchlineDb, now: number, timeZone: string, limit = 200): Promise<{ items: DueItem[]; counts: DueCounts }> {
+export async function dueList(db: TouchlineDb, now: number, timeZone: string, limit = 100): Promise<{ items: DueItem[]; counts: DueCounts }> {
   const w = dueWindow(now, timeZone);
-  const tasks = await openDueBefore(db, w.todayEnd).limit(limit).toArray();
+  const [tasks, counts] = await Promise.all([openDueBefore(db, w.todayEnd).limit(limit).toArray(), dueCounts(db, now, timeZone)]);
   const ids = [...new Set(tasks.map((t) => t.prospectId))];
-  const prospects = await db.prospects.bulkGet(ids);
+  const [prospects, touches] = await Promise.all([db.prospects.bulkGet(ids), db.touches.where('prospectId').anyOf(ids).toArray()]);
   const byId = new Map(prospects.filter((p): p is Prospect => !!p).map((p) => [p.id, p]));
-  const links = new Map(await Promise.all(ids.map(async (id) => [id, await linkFor(db, byId.get(id))] as const)));
-  const items = tasks.map((task) => ({
-    task,
-    prospectName: byId.get(task.prospectId)?.name ?? 'Deleted prospect',
-    link: links.get(task.prospectId),
-    overdue: task.due < w.todayStart,
-  }));
-  return { items, counts: countDue(tasks, now, timeZone) };
+  const latestUrl = new Map<string, Touch>();
+  for (const t of touches) {
+    const seen = latestUrl.get(t.prospectId);
+    if (t.url && (!seen || t.at > seen.at)) latestUrl.set(t.prospectId, t);
+  }
+  const items = tasks.map((task) => {
+    const p = byId.get(task.prospectId);
+    return {
+      task,
+      prospectName: p?.name ?? 'Deleted prospect',
+      link: latestUrl.get(task.prospectId)?.url ?? p?.source.url ?? p?.linkedinUrl,
+      overdue: task.due < w.todayStart,
+    };
+  });
+  return { items, counts };
 }
 
+/** Where a follow-up with this prospect happens: the newest touch with a URL, else where they were found. */
 export async function linkFor(db: TouchlineDb, p: Prospect | undefined): Promise<string | undefined> {
   if (!p) return undefined;
   const touches = await db.touches.where('prospectId').equals(p.id).toArray();

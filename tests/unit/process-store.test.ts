@@ -6,7 +6,7 @@ import { moveStage, previewMove, stageHistory } from '@/lib/store/stages';
 import { logTouch } from '@/lib/store/touches';
 import { setAnswer } from '@/lib/store/qualification';
 import { setCriterionTick, criteriaEvaluator } from '@/lib/store/criteria';
-import { rescoreAll, rescoreProspect } from '@/lib/store/scores';
+import { rescoreAll, rescoreProspect, reweighAll, scoreOf } from '@/lib/store/scores';
 import { resumeCadence, runsOf, startCadence } from '@/lib/store/cadences';
 import { completeTask, dueCounts, dueList, openTasksOf, setNextStep, snoozeTask } from '@/lib/store/tasks';
 import { UserError } from '@/lib/store/errors';
@@ -108,18 +108,28 @@ describe('scores in the store', () => {
     const p = await maria();
     expect((await rescoreProspect(db, p.id, settings, NOW))!.score).toBe(40);
     await setAnswer(db, { prospectId: p.id, questionId: 'budget', answer: { state: 'confirmed' } }, settings, NOW);
-    expect((await db.prospects.get(p.id))!.score).toBe(48); // 40 + 30/4 = 47.5
+    expect(await scoreOf(db, p.id)).toBe(48); // 40 + 30/4 = 47.5
     await logTouch(db, { prospectId: p.id, channel: 'note', direction: 'internal', at: NOW }, NOW);
     expect(await db.engagement.get(p.id)).toBeUndefined(); // a note is not engagement
     await logTouch(db, { prospectId: p.id, channel: 'email', direction: 'inbound', at: NOW }, NOW);
     expect(await db.engagement.get(p.id)).toEqual({ prospectId: p.id, touches: 1, replies: 1, lastTouchAt: NOW });
 
     const { prospect: li } = await addProspect(db, { name: 'Li Wei', emails: ['li.wei@elsewhere.example'] }, settings, NOW);
+    await rescoreProspect(db, li.id, settings, NOW);
     const heavy = { ...settings, scoring: { ...settings.scoring, weights: { fit: 0, engagement: 0, qualification: 100 } } };
-    const r = await rescoreAll(db, heavy, NOW);
-    expect(r).toEqual({ scored: 2, changed: 2 });
-    expect((await db.prospects.get(p.id))!.score).toBe(25);
-    expect((await db.prospects.get(li.id))!.score).toBe(0);
+    expect(await scoreOf(db, li.id)).toBe(0); // scored when added: no ICP match, no touch, no answer
+    const r = await reweighAll(db, heavy);
+    expect(r).toEqual({ scored: 2, changed: 1 });
+    expect(await scoreOf(db, p.id)).toBe(25);
+    // Recombining stored parts gives exactly what a full rescoring gives.
+    const recombined = await db.scores.toArray();
+    await rescoreAll(db, heavy, NOW);
+    expect((await db.scores.toArray()).map((s) => s.score)).toEqual(recombined.map((s) => s.score));
+    // A profile change needs the full path: Li's domain now fits.
+    const liFits = { ...heavy, scoring: { weights: { fit: 100, engagement: 0, qualification: 0 }, icp: { ...heavy.scoring.icp, domains: ['elsewhere.example'] } } };
+    await rescoreAll(db, liFits, NOW);
+    expect(await scoreOf(db, li.id)).toBe(100);
+    expect(await scoreOf(db, p.id)).toBe(0);
   });
 
   it('refuses an answer to a question the framework does not have', async () => {
