@@ -48,10 +48,10 @@ export async function startCadence(
 }
 
 /**
- * A reply stops the outreach: every active run of the prospect pauses and its open steps are withdrawn (so
+ * A reply (or a booked meeting) stops the outreach: every active run of the prospect pauses and its open steps are withdrawn (so
  * they leave the due list and the badge). Runs inside the caller's transaction (see logTouch).
  */
-export async function pauseCadencesOnReply(db: TouchlineDb, touch: Pick<Touch, 'prospectId' | 'channel' | 'at'>, who: string): Promise<CadenceRun[]> {
+export async function pauseCadencesOnReply(db: TouchlineDb, touch: Pick<Touch, 'prospectId' | 'at'>, because: string): Promise<CadenceRun[]> {
   const runs = await db.cadenceRuns.where('prospectId').equals(touch.prospectId).filter((r) => r.status === 'active').toArray();
   const paused: CadenceRun[] = [];
   for (const run of runs) {
@@ -62,7 +62,7 @@ export async function pauseCadencesOnReply(db: TouchlineDb, touch: Pick<Touch, '
       ...run,
       status: open.length ? 'paused' : 'finished',
       pausedAt: touch.at,
-      pausedBecause: `${who} replied (${touch.channel})`,
+      pausedBecause: because,
       resumeFrom: open.length ? resumeFrom : undefined,
     };
     await db.cadenceRuns.put(next);

@@ -8,11 +8,15 @@ export const touchEffectTables = (db: TouchlineDb) => [db.engagement, db.cadence
 
 /**
  * What logging a touch changes besides the touch itself, in the same transaction: the prospect's engagement
- * figures (for the lead score) and, for an inbound touch (a reply), pausing their active cadences.
+ * figures (for the lead score) and, for a reply (an inbound touch) or a logged meeting, pausing their active
+ * cadences (outreach stops when the prospect answers or books a meeting: shared/sales-process.md).
  */
 export async function applyTouchEffects(db: TouchlineDb, touch: Touch, prospect: Prospect): Promise<void> {
-  if (touch.direction === 'internal') return; // a note to self is not engagement
-  const e = (await db.engagement.get(touch.prospectId)) ?? { prospectId: touch.prospectId, touches: 0, replies: 0 };
-  await db.engagement.put(countTouch(e, touch));
-  if (touch.direction === 'inbound') await pauseCadencesOnReply(db, touch, prospect.name);
+  // A note to self is not engagement.
+  if (touch.direction !== 'internal') {
+    const e = (await db.engagement.get(touch.prospectId)) ?? { prospectId: touch.prospectId, touches: 0, replies: 0 };
+    await db.engagement.put(countTouch(e, touch));
+  }
+  if (touch.direction === 'inbound') await pauseCadencesOnReply(db, touch, `${prospect.name} replied (${touch.channel})`);
+  else if (touch.channel === 'meeting') await pauseCadencesOnReply(db, touch, `A meeting with ${prospect.name} was logged`);
 }

@@ -160,6 +160,11 @@ describe('cadences, follow-ups and reminders', () => {
     const resumed = await resumeCadence(db, run.id, { now: NOW + 3 * DAY, timeZone: TZ });
     expect(resumed.status).toBe('active');
     expect((await openTasksOf(db, p.id)).map((t) => Math.round((t.due - NOW) / DAY))).toEqual([3, 6, 10]);
+
+    // A logged meeting stops outreach too.
+    await logTouch(db, { prospectId: p.id, channel: 'meeting', direction: 'outbound', at: NOW + 4 * DAY }, NOW + 4 * DAY);
+    expect((await runsOf(db, p.id))[0]).toMatchObject({ status: 'paused', pausedBecause: 'A meeting with Maria Gomez was logged', resumeFrom: 1 });
+    expect(await openTasksOf(db, p.id)).toEqual([]);
   });
 
   it('counts due today and overdue by the local day, and lists them with a link back', async () => {

@@ -36,7 +36,8 @@ describe('stored settings', () => {
   it('tells a weight change (recombine) from a profile or framework change (full rescoring)', () => {
     const w = { ...DEFAULT_SETTINGS, scoring: { ...DEFAULT_SETTINGS.scoring, weights: { fit: 1, engagement: 1, qualification: 1 } } };
     const icp = { ...DEFAULT_SETTINGS, scoring: { ...DEFAULT_SETTINGS.scoring, icp: { ...DEFAULT_SETTINGS.scoring.icp, titles: ['CTO'] } } };
-    expect(scoringChange(DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, lossReasons: ['x'] })).toBe('none');
+    const otherLists = { ...DEFAULT_SETTINGS, lossReasons: ['x'] };
+    expect(scoringChange(DEFAULT_SETTINGS, otherLists)).toBe('none');
     expect(scoringChange(DEFAULT_SETTINGS, w)).toBe('reweigh');
     expect(scoringChange(DEFAULT_SETTINGS, icp)).toBe('full');
   });
