@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Company, Prospect, StageChange, Task, Touch } from '../model';
 import type { CadenceRun } from '../process/cadence';
 import type { Engagement } from '../process/scoring';
-import type { StoredScore } from '../store/scores';
+import type { Scoreboard } from '../store/scores';
 import type { CriterionTick } from '../store/criteria';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
@@ -16,7 +16,7 @@ export type TouchlineDb = Dexie & {
   cadenceRuns: EntityTable<CadenceRun, 'id'>;
   criteriaTicks: EntityTable<CriterionTick, 'id'>;
   engagement: EntityTable<Engagement, 'prospectId'>;
-  scores: EntityTable<StoredScore, 'prospectId'>;
+  scoreboard: EntityTable<Scoreboard, 'id'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

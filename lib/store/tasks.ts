@@ -13,8 +13,12 @@ function openDueBefore(db: TouchlineDb, end: number) {
 
 export async function dueCounts(db: TouchlineDb, now: number, timeZone: string): Promise<DueCounts> {
   const w = dueWindow(now, timeZone);
-  const [before, all] = await Promise.all([openDueBefore(db, w.todayStart).count(), openDueBefore(db, w.todayEnd).count()]);
-  return { overdue: before, today: all - before };
+  // Two disjoint ranges: each index entry is counted once (count() walks the entries).
+  const [overdue, today] = await Promise.all([
+    openDueBefore(db, w.todayStart).count(),
+    db.tasks.where('[done+due]').between([0, w.todayStart], [0, w.todayEnd], true, false).count(),
+  ]);
+  return { overdue, today };
 }
 
 export interface DueItem {

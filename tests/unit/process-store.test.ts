@@ -6,7 +6,7 @@ import { moveStage, previewMove, stageHistory } from '@/lib/store/stages';
 import { logTouch } from '@/lib/store/touches';
 import { setAnswer } from '@/lib/store/qualification';
 import { setCriterionTick, criteriaEvaluator } from '@/lib/store/criteria';
-import { rescoreAll, rescoreProspect, reweighAll, scoreOf } from '@/lib/store/scores';
+import { allScores, rescoreAll, rescoreProspect, reweighAll, scoreOf } from '@/lib/store/scores';
 import { resumeCadence, runsOf, startCadence } from '@/lib/store/cadences';
 import { completeTask, dueCounts, dueList, openTasksOf, setNextStep, snoozeTask } from '@/lib/store/tasks';
 import { UserError } from '@/lib/store/errors';
@@ -122,9 +122,10 @@ describe('scores in the store', () => {
     expect(r).toEqual({ scored: 2, changed: 1 });
     expect(await scoreOf(db, p.id)).toBe(25);
     // Recombining stored parts gives exactly what a full rescoring gives.
-    const recombined = await db.scores.toArray();
+    const recombined = await allScores(db);
     await rescoreAll(db, heavy, NOW);
-    expect((await db.scores.toArray()).map((s) => s.score)).toEqual(recombined.map((s) => s.score));
+    expect(await allScores(db)).toEqual(recombined);
+    expect([...recombined.values()]).toEqual([25, 0]);
     // A profile change needs the full path: Li's domain now fits.
     const liFits = { ...heavy, scoring: { weights: { fit: 100, engagement: 0, qualification: 0 }, icp: { ...heavy.scoring.icp, domains: ['elsewhere.example'] } } };
     await rescoreAll(db, liFits, NOW);
