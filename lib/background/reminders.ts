@@ -6,6 +6,7 @@ import { endOfLocalDay, localTimeZone } from '../process/time-zone';
 import { loadSettings } from '../settings/settings-store';
 import { dueBetween, dueCounts, linkFor, nextDueAfter } from '../store/tasks';
 import { rescoreAll } from '../store/scores';
+import { rebuildDueBins } from '../store/due-bins';
 
 /**
  * Reminders without a timer in memory: the badge is recomputed from IndexedDB whenever data changes, the
@@ -74,6 +75,7 @@ export async function onReminderAlarm(db: TouchlineDb, name: string): Promise<vo
   if (name !== NEXT_DUE_ALARM && name !== DAY_CHANGE_ALARM) return;
   const now = Date.now();
   if (name === NEXT_DUE_ALARM) await announceDue(db, now);
+  if (name === DAY_CHANGE_ALARM) await rebuildDueBins(db);
   await refreshReminders(db, now);
   // Engagement recency decays with the calendar: a new day rescores everyone once.
   if (name === DAY_CHANGE_ALARM) await rescoreAll(db, await loadSettings(), now);

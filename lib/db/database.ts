@@ -3,6 +3,7 @@ import type { Company, Prospect, StageChange, Task, Touch } from '../model';
 import type { CadenceRun } from '../process/cadence';
 import type { Engagement } from '../process/scoring';
 import type { Scoreboard } from '../store/scores';
+import type { DueBins } from '../store/due-bins';
 import type { CriterionTick } from '../store/criteria';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
@@ -17,6 +18,7 @@ export type TouchlineDb = Dexie & {
   criteriaTicks: EntityTable<CriterionTick, 'id'>;
   engagement: EntityTable<Engagement, 'prospectId'>;
   scoreboard: EntityTable<Scoreboard, 'id'>;
+  counters: EntityTable<DueBins, 'id'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

@@ -37,6 +37,7 @@ export const SCHEMA_VERSIONS = [
       criteriaTicks: 'id, prospectId',
       engagement: 'prospectId',
       scoreboard: 'id',
+      counters: 'id',
     },
   },
 ] as const;

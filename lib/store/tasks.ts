@@ -4,6 +4,7 @@ import { newId, type Prospect, type Task, type Touch } from '../model';
 import { dueWindow, type DueCounts } from '../process/reminders';
 import { nextLocalDayAt } from '../process/time-zone';
 import { UserError } from './errors';
+import { adjustDueBins, dueBinTables, dueCountsFromBins } from './due-bins';
 import { getProspect } from './prospects';
 
 /** Open tasks due before the end of today (overdue first), via the [done+due] index: no scan of the rest. */
@@ -12,13 +13,7 @@ function openDueBefore(db: TouchlineDb, end: number) {
 }
 
 export async function dueCounts(db: TouchlineDb, now: number, timeZone: string): Promise<DueCounts> {
-  const w = dueWindow(now, timeZone);
-  // Two disjoint ranges: each index entry is counted once (count() walks the entries).
-  const [overdue, today] = await Promise.all([
-    openDueBefore(db, w.todayStart).count(),
-    db.tasks.where('[done+due]').between([0, w.todayStart], [0, w.todayEnd], true, false).count(),
-  ]);
-  return { overdue, today };
+  return dueCountsFromBins(db, now, timeZone);
 }
 
 export interface DueItem {
@@ -73,12 +68,14 @@ export async function openTasksOf(db: TouchlineDb, prospectId: string): Promise<
 export async function setNextStep(db: TouchlineDb, input: { prospectId: string; text: string; due?: number }, now = Date.now()): Promise<Prospect> {
   const text = input.text.trim();
   if (text && input.due === undefined) throw new UserError('invalid', 'A next step needs a due date.');
-  return db.transaction('rw', db.prospects, db.tasks, async () => {
+  return db.transaction('rw', [db.prospects, db.tasks, ...dueBinTables(db)], async () => {
     const p = await getProspect(db, input.prospectId);
     const open = await db.tasks.where('prospectId').equals(p.id).filter((t) => t.done === 0 && t.nextStep === true).toArray();
     await db.tasks.bulkDelete(open.map((t) => t.id));
+    await adjustDueBins(db, open.map((t) => ({ due: t.due, delta: -1 as const })));
     if (text) {
       await db.tasks.add({ id: newId(), prospectId: p.id, kind: 'todo', title: text, due: input.due!, done: 0, createdAt: now, nextStep: true });
+      await adjustDueBins(db, [{ due: input.due!, delta: 1 }]);
     }
     const next: Prospect = { ...p, nextStep: text || undefined, followUpAt: text ? input.due : undefined, updatedAt: now };
     await db.prospects.put(next);
@@ -87,12 +84,13 @@ export async function setNextStep(db: TouchlineDb, input: { prospectId: string; 
 }
 
 export async function completeTask(db: TouchlineDb, taskId: string, now = Date.now()): Promise<Task> {
-  return db.transaction('rw', db.tasks, db.prospects, db.cadenceRuns, async () => {
+  return db.transaction('rw', [db.tasks, db.prospects, db.cadenceRuns, ...dueBinTables(db)], async () => {
     const task = await db.tasks.get(taskId);
     if (!task) throw new UserError('not-found', 'That task no longer exists.');
     if (task.done) return task;
     const done: Task = { ...task, done: 1, doneAt: now };
     await db.tasks.put(done);
+    await adjustDueBins(db, [{ due: task.due, delta: -1 }]);
     if (task.nextStep) {
       const p = await db.prospects.get(task.prospectId);
       if (p?.followUpAt === task.due) await db.prospects.put({ ...p, nextStep: undefined, followUpAt: undefined, updatedAt: now });
@@ -107,11 +105,12 @@ export async function completeTask(db: TouchlineDb, taskId: string, now = Date.n
 
 /** Moves a task to `hour`:00 tomorrow in the rep's time zone (or to `until` when given). */
 export async function snoozeTask(db: TouchlineDb, taskId: string, opts: { now: number; timeZone: string; hour: number; until?: number }): Promise<Task> {
-  return db.transaction('rw', db.tasks, db.prospects, async () => {
+  return db.transaction('rw', [db.tasks, db.prospects, ...dueBinTables(db)], async () => {
     const task = await db.tasks.get(taskId);
     if (!task) throw new UserError('not-found', 'That task no longer exists.');
     const due = opts.until ?? nextLocalDayAt(opts.now, opts.hour, opts.timeZone);
     await db.tasks.update(task.id, { due });
+    if (!task.done) await adjustDueBins(db, [{ due: task.due, delta: -1 }, { due, delta: 1 }]);
     if (task.nextStep) {
       const p = await db.prospects.get(task.prospectId);
       if (p?.followUpAt === task.due) await db.prospects.put({ ...p, followUpAt: due, updatedAt: opts.now });

@@ -2,9 +2,10 @@ import type { TouchlineDb } from '../db/database';
 import type { Prospect, Touch } from '../model';
 import { countTouch } from '../process/engagement';
 import { pauseCadencesOnReply } from './cadences';
+import { dueBinTables } from './due-bins';
 
 /** Tables a transaction that logs touches must include for `applyTouchEffects`. */
-export const touchEffectTables = (db: TouchlineDb) => [db.engagement, db.cadenceRuns, db.tasks];
+export const touchEffectTables = (db: TouchlineDb) => [db.engagement, db.cadenceRuns, db.tasks, ...dueBinTables(db)];
 
 /**
  * What logging a touch changes besides the touch itself, in the same transaction: the prospect's engagement

@@ -10,6 +10,8 @@ import { allScores, rescoreAll, rescoreProspect, reweighAll, scoreOf } from '@/l
 import { resumeCadence, runsOf, startCadence } from '@/lib/store/cadences';
 import { completeTask, dueCounts, dueList, openTasksOf, setNextStep, snoozeTask } from '@/lib/store/tasks';
 import { UserError } from '@/lib/store/errors';
+import { rebuildDueBins } from '@/lib/store/due-bins';
+import { countDue } from '@/lib/process/reminders';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const DAY = 86_400_000;
@@ -204,5 +206,23 @@ describe('cadences, follow-ups and reminders', () => {
     expect((await openTasksOf(db, p.id)).map((t) => t.title)).toEqual(['Book demo']);
     expect((await db.prospects.get(p.id))).toMatchObject({ nextStep: 'Book demo', followUpAt: NOW + 2 * DAY });
     await expect(setNextStep(db, { prospectId: p.id, text: 'No date' }, NOW)).rejects.toThrow('A next step needs a due date.');
+  });
+
+  it('the per-slot due counts stay equal to the tasks themselves through every kind of task write', async () => {
+    const p = await maria();
+    await rebuildDueBins(db); // start from built slots, so every write below must adjust them
+    const run = await startCadence(db, { prospectId: p.id, cadenceId: 'standard-outreach' }, settings, { now: NOW, timeZone: TZ });
+    await setNextStep(db, { prospectId: p.id, text: 'Send deck', due: NOW - 2 * DAY }, NOW);
+    await setNextStep(db, { prospectId: p.id, text: 'Book demo', due: NOW + 3600_000 }, NOW);
+    const [first] = await openTasksOf(db, p.id);
+    await snoozeTask(db, first!.id, { now: NOW, timeZone: TZ, hour: 9 });
+    await completeTask(db, (await openTasksOf(db, p.id))[0]!.id, NOW);
+    await logTouch(db, { prospectId: p.id, channel: 'email', direction: 'inbound', at: NOW }, NOW);
+    await resumeCadence(db, run.id, { now: NOW + DAY, timeZone: TZ });
+    const all = await db.tasks.toArray();
+    for (const [now, tz] of [[NOW, TZ], [NOW + DAY, 'Asia/Kolkata'], [NOW + 5 * DAY, 'America/St_Johns'], [NOW + 12 * DAY, 'UTC']] as const) {
+      expect(await dueCounts(db, now, tz)).toEqual(countDue(all, now, tz));
+    }
+    expect(countDue(all, NOW + 12 * DAY, 'UTC').overdue).toBeGreaterThan(0);
   });
 });
