@@ -1,9 +1,11 @@
 import type { BenchRow } from '../table';
 import { foundation } from './foundation';
 import { processSuite } from './process';
+import { linkedin } from './linkedin';
 
 /** Every suite `npm run bench` runs, in order. Each issue adds its own file here. */
 export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'foundation', run: foundation },
   { name: 'process', run: processSuite },
+  { name: 'linkedin', run: linkedin },
 ];

@@ -28,7 +28,11 @@ export function SettingsEditor({ initial }: { initial: Settings }) {
     const open = Object.values(problems);
     if (open.length) return setStatus({ kind: 'error', text: `Settings not saved: ${open.join('; ')}` });
     try {
-      const saved = await send('settings.save', { ...draft, stagesVersion: stagesChanged(initial, draft) ? draft.stagesVersion + 1 : draft.stagesVersion });
+      // Re-read first: fields edited elsewhere (e.g. the LinkedIn section) since this page opened are kept.
+      const current = await send('settings.get', {});
+      const mine = Object.fromEntries(EDITED.map((k) => [k, draft[k]])) as Partial<Settings>;
+      const stagesVersion = stagesChanged(current, draft) ? current.stagesVersion + 1 : current.stagesVersion;
+      const saved = await send('settings.save', { ...current, ...mine, stagesVersion });
       setDraft(saved);
       setStatus({ kind: 'saved', text: 'Settings saved.' });
     } catch (err) {
@@ -94,6 +98,9 @@ export function SettingsEditor({ initial }: { initial: Settings }) {
     </form>
   );
 }
+
+/** The fields this editor owns; any other settings field is saved as currently stored. */
+const EDITED = ['stages', 'lossReasons', 'internalDomains', 'neverCapture', 'framework', 'scoring', 'cadences', 'reminders'] as const;
 
 /** The process carries a version: bump it when stages or their criteria change (history keeps old names). */
 function stagesChanged(a: Settings, b: Settings): boolean {

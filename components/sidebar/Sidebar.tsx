@@ -9,6 +9,7 @@ import { useBackgroundEvent } from '../ui/use-background-events';
 import type { SidebarActions } from './actions';
 import type { ValueStore } from '../ui/value-store';
 import { PersonCard } from './PersonCard';
+import { LinkedInSections, replacesPeopleList } from './linkedin/LinkedInSections';
 
 interface Props {
   page: ValueStore<Detected>;
@@ -31,7 +32,7 @@ async function lookup(detected: Detected) {
 /** The panel's content: who is on this page and what Touchline knows about them. */
 export function Sidebar({ page, settings }: Props) {
   const detected = useSyncExternalStore(page.subscribe, page.get);
-  const { stages } = useSyncExternalStore(settings.subscribe, settings.get);
+  const { stages, autoLogLinkedInMessages } = useSyncExternalStore(settings.subscribe, settings.get);
   const [error, setError] = useState<string>();
   const known = useAsync(() => lookup(detected), [detected]);
   useBackgroundEvent(useCallback((e) => e.event === 'touchline:changed' && known.reload(), [known.reload]));
@@ -79,7 +80,7 @@ export function Sidebar({ page, settings }: Props) {
           {error ?? known.error}
         </p>
       )}
-      {detected.people.length === 0 ? (
+      {replacesPeopleList(detected) ? null : detected.people.length === 0 ? (
         <p className="text-xs text-slate-500 dark:text-slate-400">No prospects on this page. Open a conversation or a profile.</p>
       ) : (
         <ul className="flex flex-col gap-2" aria-label="People on this page">
@@ -98,6 +99,7 @@ export function Sidebar({ page, settings }: Props) {
           })}
         </ul>
       )}
+      <LinkedInSections detected={detected} known={known.value} autoLog={autoLogLinkedInMessages} run={run} />
     </div>
   );
 }

@@ -9,12 +9,14 @@ import { detectTheme } from '@/lib/content/theme';
 import { watchPage } from '@/lib/content/watch';
 import type { Settings } from '@/lib/settings/settings';
 import type { Detected } from '@/lib/sites/types';
-import { createValueStore } from '../ui/value-store';
+import { createValueStore, type ValueStore } from '../ui/value-store';
 import { SIDEBAR_WIDTH, SidebarShell } from './SidebarShell';
 import './sidebar.css';
 
 export interface SiteBinding {
   detect(doc: Document, url: string, settings: Settings): Detected;
+  /** A site's own way to notice page changes; the generic watcher otherwise. */
+  watch?(ctx: ContentScriptContext, onChange: () => void): void;
 }
 
 /**
@@ -23,37 +25,45 @@ export interface SiteBinding {
  * leaves no listener or observer behind.
  */
 export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding): Promise<void> {
-  const [initialSettings, initiallyOpen] = await Promise.all([send('settings.get', {}), send('ui.sidebarOpen.get', {})]);
-  const settings = createValueStore(initialSettings);
-  const page = createValueStore(site.detect(document, location.href, initialSettings));
+  // The settings round trip and the shadow root's stylesheet load in parallel: both sit on the path to
+  // the first paint of the sidebar.
+  let settings!: ValueStore<Settings>;
+  let page!: ValueStore<Detected>;
+  let initiallyOpen = true;
+  const [[initialSettings, open], ui] = await Promise.all([
+    Promise.all([send('settings.get', {}), send('ui.sidebarOpen.get', {})]),
+    createShadowRootUi(ctx, {
+      name: 'touchline-sidebar',
+      position: 'inline',
+      anchor: 'body',
+      append: 'last',
+      onMount(container) {
+        const root = createRoot(container);
+        root.render(
+          <SidebarShell
+            page={page}
+            settings={settings}
+            initiallyOpen={initiallyOpen}
+            theme={() => detectTheme(window)}
+            onOpenChange={(isOpen) => reserveSpace(document, isOpen ? SIDEBAR_WIDTH : null)}
+          />,
+        );
+        return root;
+      },
+      onRemove(root) {
+        root?.unmount();
+        reserveSpace(document, null);
+      },
+    }),
+  ]);
+  initiallyOpen = open;
+  settings = createValueStore(initialSettings);
+  page = createValueStore(site.detect(document, location.href, initialSettings));
   const refresh = () => page.set(site.detect(document, location.href, settings.get()));
-
-  const ui = await createShadowRootUi(ctx, {
-    name: 'touchline-sidebar',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      const root = createRoot(container);
-      root.render(
-        <SidebarShell
-          page={page}
-          settings={settings}
-          initiallyOpen={initiallyOpen}
-          theme={() => detectTheme(window)}
-          onOpenChange={(open) => reserveSpace(document, open ? SIDEBAR_WIDTH : null)}
-        />,
-      );
-      return root;
-    },
-    onRemove(root) {
-      root?.unmount();
-      reserveSpace(document, null);
-    },
-  });
   ui.mount();
 
-  watchPage(window, ctx.signal, refresh);
+  if (site.watch) site.watch(ctx, refresh);
+  else watchPage(window, ctx.signal, refresh);
   const onEvent = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
     if (asBackgroundEvent(message)?.event === CHANGED_EVENT) {

@@ -17,4 +17,5 @@ export const CHANNEL_LABELS: Record<string, string> = {
   call: 'Call',
   meeting: 'Meeting',
   note: 'Note',
+  'linkedin-engagement': 'Comment or reaction',
 };

@@ -1,5 +1,6 @@
 import { mountPage } from '@/components/pages/mount-page';
 import { SettingsEditor } from '@/components/options/SettingsEditor';
+import { LinkedInSettings } from '@/components/options/LinkedInSettings';
 import { useAsync } from '@/components/ui/use-async';
 import { send } from '@/lib/messaging/client';
 
@@ -10,6 +11,7 @@ function Options() {
       <h1 className="mb-4 text-xl font-bold text-blue-700">Touchline settings</h1>
       {settings.error && <p role="alert" className="text-red-700">{settings.error}</p>}
       {settings.value && <SettingsEditor initial={settings.value} />}
+      {settings.value && <LinkedInSettings initial={settings.value} />}
     </main>
   );
 }

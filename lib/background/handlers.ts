@@ -4,6 +4,9 @@ import type { SenderFacts } from '../messaging/sender';
 import { addProspect, findProspects, getProspect, listProspects, updateProspect } from '../store/prospects';
 import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
+import { addProspects } from '../store/bulk';
+import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
+import { attachToCompany, saveCompanyPage } from '../store/company-pages';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
 import { rescoreAll, rescoreProspect, reweighAll } from '../store/scores';
 import { processHandlers } from './process-handlers';
@@ -69,4 +72,30 @@ export const handlers: Handlers<HandlerContext> = {
     return result;
   },
   ...processHandlers,
+  'prospect.addMany': async ({ people }, { db, changed }) => {
+    const results = await addProspects(db, people, await loadSettings());
+    if (results.some((r) => r.created)) changed();
+    return results;
+  },
+  'prospect.samePerson': ({ person, excludeId }, { db }) => findSamePerson(db, person, excludeId),
+  'prospect.merge': async ({ keepId, mergeId }, { db, changed }) => {
+    const { prospect, merge } = await mergeProspects(db, keepId, mergeId);
+    changed();
+    return { prospect, mergeId: merge.id };
+  },
+  'prospect.unmerge': async ({ mergeId }, { db, changed }) => {
+    const result = await undoMerge(db, mergeId);
+    changed();
+    return result;
+  },
+  'company.savePage': async (facts, { db, changed }) => {
+    const result = await saveCompanyPage(db, facts);
+    if (result.created) changed();
+    return result;
+  },
+  'company.attach': async ({ companyId, prospectIds }, { db, changed }) => {
+    const count = await attachToCompany(db, companyId, prospectIds);
+    changed();
+    return count;
+  },
 };

@@ -1,10 +1,10 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Company, Prospect, StageChange, Task, Touch } from '../model';
 import type { CadenceRun } from '../process/cadence';
 import type { Engagement } from '../process/scoring';
 import type { Scoreboard } from '../store/scores';
 import type { DueBins } from '../store/due-bins';
 import type { CriterionTick } from '../store/criteria';
+import type { Company, MergeRecord, Prospect, StageChange, Task, Touch } from '../model';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
 
@@ -19,6 +19,7 @@ export type TouchlineDb = Dexie & {
   engagement: EntityTable<Engagement, 'prospectId'>;
   scoreboard: EntityTable<Scoreboard, 'id'>;
   counters: EntityTable<DueBins, 'id'>;
+  merges: EntityTable<MergeRecord, 'id'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

@@ -40,6 +40,14 @@ export const SCHEMA_VERSIONS = [
       counters: 'id',
     },
   },
+  {
+    // 2026-11-24: merge snapshots, so merging two prospects (LinkedIn + email identity) can be undone.
+    // Version 4 is reserved for other work landing in parallel (3 is the sales process, above).
+    version: 5,
+    stores: {
+      merges: 'id, keptId, at',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { NewProspect, NewTouch, Prospect, ProspectPatch, QualificationAnswer, StageChange, Task, Touch } from '../model';
+import { Company, NewProspect, NewTouch, Prospect, ProspectPatch, QualificationAnswer, StageChange, Task, Touch } from '../model';
 import { CadenceRun } from '../process/cadence';
 import { DueListView, MoveCheckView, ProcessView } from '../process/views';
 import { Settings } from '../settings/settings';
 import { defineRequest } from './define';
 
+// Lookups accept any address-looking string: one odd address on a page must not blank the whole sidebar.
 const PersonKey = z.object({
-  emails: z.array(z.string().email().max(320)).max(20).optional(),
+  emails: z.array(z.string().min(3).max(320).includes('@')).max(20).optional(),
   linkedinUrl: z.string().url().max(2048).optional(),
 });
 const Id = z.string().min(1).max(100);
@@ -78,6 +79,45 @@ export const REQUESTS = {
   'task.done': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),
   'task.snooze': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),
   'tasks.due': defineRequest({ audience: 'extension', request: z.object({}), response: DueListView }),
+  // LinkedIn (issue 4): bulk capture, and one person's two identities merged (and unmerged).
+  'prospect.addMany': defineRequest({
+    audience: 'content',
+    request: z.object({ people: z.array(NewProspect).min(1).max(200) }),
+    response: z.array(z.object({ prospect: Prospect, created: z.boolean() })),
+  }),
+  'prospect.samePerson': defineRequest({
+    audience: 'content',
+    request: z.object({
+      person: z.object({
+        name: z.string().max(300).nullable(),
+        company: z.string().max(300).optional(),
+        emails: z.array(z.string().min(3).max(320).includes('@')).max(20),
+        linkedinUrl: z.string().url().max(2048).optional(),
+      }),
+      excludeId: Id.optional(),
+    }),
+    response: z.array(z.object({ prospect: Prospect, reason: z.enum(['email', 'name-company']) })),
+  }),
+  'prospect.merge': defineRequest({
+    audience: 'content',
+    request: z.object({ keepId: Id, mergeId: Id }),
+    response: z.object({ prospect: Prospect, mergeId: Id }),
+  }),
+  'prospect.unmerge': defineRequest({
+    audience: 'content',
+    request: z.object({ mergeId: Id }),
+    response: z.object({ kept: Prospect, restored: Prospect }),
+  }),
+  'company.savePage': defineRequest({
+    audience: 'content',
+    request: z.object({ name: z.string().min(1).max(300), linkedinUrl: z.string().url().max(2048), website: z.string().url().max(2048).optional() }),
+    response: z.object({ company: Company, created: z.boolean(), attachable: z.array(Prospect) }),
+  }),
+  'company.attach': defineRequest({
+    audience: 'content',
+    request: z.object({ companyId: Id, prospectIds: z.array(Id).min(1).max(500) }),
+    response: z.number().int(),
+  }),
 } as const;
 
 export type Requests = typeof REQUESTS;

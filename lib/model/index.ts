@@ -4,3 +4,4 @@ export * from './touch';
 export * from './task';
 export * from './stage-change';
 export * from './ids';
+export * from './merge';

@@ -8,6 +8,8 @@ export const TOUCH_CHANNELS = [
   'call',
   'meeting',
   'note',
+  // 2026-11: a comment on or reaction to the prospect's LinkedIn post.
+  'linkedin-engagement',
 ] as const;
 export const TouchChannel = z.enum(TOUCH_CHANNELS);
 export type TouchChannel = z.infer<typeof TouchChannel>;

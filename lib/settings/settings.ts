@@ -23,6 +23,8 @@ export const Settings = z.object({
     .max(50)
     .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'Cadence names must be unique'),
   reminders: z.object({ notifications: z.boolean(), snoozeHour: z.number().int().min(0).max(23) }),
+  /** LinkedIn: log every message of conversations with known prospects without a click (off by default). */
+  autoLogLinkedInMessages: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   cadences: DEFAULT_CADENCES,
   reminders: { notifications: true, snoozeHour: 9 },
+  autoLogLinkedInMessages: false,
 };
 
 /** A readable one-line reason for a refused settings change: "stages.2.name: Too small". */

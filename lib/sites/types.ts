@@ -20,6 +20,27 @@ export interface DetectedMessage {
   /** Epoch ms when the page shows a parseable time. */
   at?: number;
   subject?: string;
+  /** The message text as the page shows it (LinkedIn), for the touch summary. */
+  text?: string;
+}
+
+/** A company page (LinkedIn /company/<slug>/). */
+export interface DetectedCompany {
+  name: string;
+  /** Canonical https://www.linkedin.com/company/<slug>. */
+  linkedinUrl: string;
+  website?: string;
+  industry?: string;
+}
+
+/** One conversation on the page: the messaging thread, or an overlay chat bubble that leaves the URL alone. */
+export interface DetectedConversation {
+  /** The conversation's own id (thread id, or the first message's URN for bubbles without one). */
+  id: string;
+  overlay: boolean;
+  /** The other participant. */
+  with: DetectedPerson;
+  messages: DetectedMessage[];
 }
 
 export interface Detected {
@@ -33,6 +54,10 @@ export interface Detected {
   conversationId?: string;
   people: DetectedPerson[];
   messages: DetectedMessage[];
+  /** LinkedIn: the company page's company. */
+  company?: DetectedCompany;
+  /** LinkedIn: every open conversation (thread page and overlay bubbles), each with its messages. */
+  conversations?: DetectedConversation[];
 }
 
 /** The interface every site adapter implements (lib/sites/gmail, lib/sites/linkedin). */

@@ -1,10 +1,11 @@
 /**
  * Gmail routes live in the hash: #inbox, #inbox/<id>, #sent/<id>, #search/<q>/<id>, #label/<name>/<id>.
- * A thread id is the last segment when it looks like one (16 hex digits or a long FMfcg... token).
+ * A thread id is the last segment when it looks like one: 16 hex digits (legacy) or an opaque token such as
+ * FMfcgzQZTlBc... (2025-03); label and search names are shorter or contain other characters.
  */
 export type GmailPageKind = 'thread' | 'list' | 'compose' | 'other';
 
-const THREAD_ID = /^(?:[0-9a-f]{16}|[A-Za-z]{6,}[A-Za-z0-9_-]{20,})$/;
+const THREAD_ID = /^(?:[0-9a-f]{16}|FMfcg[A-Za-z0-9_-]{10,}|[A-Za-z0-9_-]{24,})$/;
 
 export function gmailRoute(url: string): { kind: GmailPageKind; threadId?: string } {
   const hash = new URL(url).hash.replace(/^#/, '');

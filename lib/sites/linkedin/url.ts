@@ -24,3 +24,39 @@ export function canonicalProfileUrl(href: string, base: string = LINKEDIN_ORIGIN
   slug = slug.trim().toLowerCase();
   return slug ? `${LINKEDIN_ORIGIN}/in/${slug}` : null;
 }
+
+/** https://www.linkedin.com/company/<slug> (lower-case, decoded), or null for anything else. */
+export function canonicalCompanyUrl(href: string, base: string = LINKEDIN_ORIGIN): string | null {
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  if (!/(^|\.)linkedin\.com$/i.test(url.hostname)) return null;
+  const slug = url.pathname.match(/^\/company\/([^/]+)/)?.[1];
+  if (!slug) return null;
+  let decoded = slug;
+  try {
+    decoded = decodeURIComponent(slug);
+  } catch {
+    // keep the raw slug
+  }
+  return `${LINKEDIN_ORIGIN}/company/${decoded.trim().toLowerCase()}`;
+}
+
+/**
+ * A Sales Navigator lead: https://www.linkedin.com/sales/lead/<member id>. Lead URLs carry the search that
+ * led to them after a comma (",NAME_SEARCH,xyz"); only the member id identifies the person.
+ */
+export function canonicalSalesLeadUrl(href: string, base: string = LINKEDIN_ORIGIN): string | null {
+  let url: URL;
+  try {
+    url = new URL(href, base);
+  } catch {
+    return null;
+  }
+  if (!/(^|\.)linkedin\.com$/i.test(url.hostname)) return null;
+  const id = url.pathname.match(/^\/sales\/(?:lead|people)\/([^/,]+)/)?.[1];
+  return id ? `${LINKEDIN_ORIGIN}/sales/lead/${id}` : null;
+}

@@ -1,0 +1,22 @@
+import type { TouchlineDb } from '../db/database';
+import type { NewProspect, Prospect } from '../model';
+import type { Settings } from '../settings/settings';
+import { addProspect } from './prospects';
+
+/**
+ * Adds many people in one transaction (bulk capture from a search page or a Sales Navigator list). People
+ * already known come back with `created: false` and are not duplicated; the same person twice in `people`
+ * is added once.
+ */
+export async function addProspects(
+  db: TouchlineDb,
+  people: NewProspect[],
+  settings: Settings,
+  now = Date.now(),
+): Promise<Array<{ prospect: Prospect; created: boolean }>> {
+  return db.transaction('rw', db.prospects, db.stageChanges, async () => {
+    const out: Array<{ prospect: Prospect; created: boolean }> = [];
+    for (const person of people) out.push(await addProspect(db, person, settings, now));
+    return out;
+  });
+}

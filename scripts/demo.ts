@@ -1,0 +1,54 @@
+// `npm start`: shows Touchline working. With a display, opens Chromium with the extension on the bundled
+// Gmail and LinkedIn demo pages (served at their real URLs, nothing leaves the machine) and waits until you
+// close it. Without one, takes screenshots of the sidebar and prints where they are.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { GMAIL_THREAD_URL, launchWithExtension, serveSite } from '../tests/support/launch';
+
+execFileSync('bash', ['scripts/ensure-chromium.sh'], { stdio: 'inherit' });
+
+const headed = !!process.env.DISPLAY && process.env.CI !== 'true' && !process.argv.includes('--screenshots');
+const outDir = resolve('demo-output');
+mkdirSync(outDir, { recursive: true });
+
+const ext = await launchWithExtension({ headless: !headed });
+await serveSite(ext.context, 'https://mail.google.com', { '/mail/': 'gmail/thread-2025-03.html' });
+await serveSite(ext.context, 'https://www.linkedin.com', { '/in/': 'linkedin/profile-2025-03.html' });
+
+const gmail = await ext.context.newPage();
+await gmail.goto(GMAIL_THREAD_URL);
+const panel = gmail.getByRole('complementary', { name: 'Touchline' });
+await panel.getByRole('button', { name: 'Add Maria Gomez' }).click();
+const maria = panel.getByRole('listitem', { name: 'Maria Gomez' });
+await maria.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Qualification' });
+await maria.getByRole('textbox', { name: 'Note' }).fill('Budget review on March 20; wants pricing for 40 seats.');
+await maria.getByRole('button', { name: 'Add note' }).click();
+await maria.getByRole('list', { name: 'Recent touches' }).waitFor();
+
+const linkedin = await ext.context.newPage();
+await linkedin.goto('https://www.linkedin.com/in/priya-natarajan-demo/');
+await linkedin.getByRole('complementary', { name: 'Touchline' }).getByRole('button', { name: 'Add Priya Natarajan' }).click();
+await linkedin.getByRole('complementary', { name: 'Touchline' }).getByRole('combobox', { name: 'Stage' }).waitFor();
+
+const dashboard = await ext.context.newPage();
+await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
+await dashboard.getByRole('table', { name: 'Prospects' }).getByText('Priya Natarajan').waitFor();
+
+if (headed) {
+  await gmail.bringToFront();
+  console.log('Touchline is running in Chromium on the demo Gmail thread, a LinkedIn profile and the dashboard. Close the browser to finish.');
+  await new Promise<void>((done) => ext.context.on('close', () => done()));
+} else {
+  const shots = {
+    gmail: resolve(outDir, 'gmail-thread-sidebar.png'),
+    linkedin: resolve(outDir, 'linkedin-profile-sidebar.png'),
+    dashboard: resolve(outDir, 'dashboard.png'),
+  };
+  await gmail.screenshot({ path: shots.gmail });
+  await linkedin.screenshot({ path: shots.linkedin });
+  await dashboard.screenshot({ path: shots.dashboard });
+  await ext.close();
+  console.log('Touchline built (.output/chrome-mv3) and shown working on the demo pages. Screenshots:');
+  for (const path of Object.values(shots)) console.log(`  ${path}`);
+}
