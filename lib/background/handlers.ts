@@ -9,7 +9,7 @@ import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { attachToCompany, saveCompanyPage } from '../store/company-pages';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
 import { rescoreAll, rescoreProspect, reweighAll } from '../store/scores';
-import { processHandlers } from './process-handlers';
+import { afterTouchesMoved, processHandlers } from './process-handlers';
 import { scoringChange } from '../process/scoring';
 
 export interface HandlerContext {
@@ -80,11 +80,13 @@ export const handlers: Handlers<HandlerContext> = {
   'prospect.samePerson': ({ person, excludeId }, { db }) => findSamePerson(db, person, excludeId),
   'prospect.merge': async ({ keepId, mergeId }, { db, changed }) => {
     const { prospect, merge } = await mergeProspects(db, keepId, mergeId);
+    await afterTouchesMoved(db, [keepId]);
     changed();
     return { prospect, mergeId: merge.id };
   },
   'prospect.unmerge': async ({ mergeId }, { db, changed }) => {
     const result = await undoMerge(db, mergeId);
+    await afterTouchesMoved(db, [result.kept.id, result.restored.id]);
     changed();
     return result;
   },

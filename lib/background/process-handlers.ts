@@ -9,6 +9,18 @@ import { explainScore } from '../store/scores';
 import { previewMove } from '../store/stages';
 import { completeTask, dueList, openTasksOf, setNextStep, snoozeTask } from '../store/tasks';
 import type { HandlerContext } from './handlers';
+import type { TouchlineDb } from '../db/database';
+import { recountEngagement } from '../store/touch-effects';
+import { rescoreProspect } from '../store/scores';
+
+/** Touches moved between prospects (merge, undo): their engagement figures and scores follow. */
+export async function afterTouchesMoved(db: TouchlineDb, prospectIds: string[]): Promise<void> {
+  const settings = await loadSettings();
+  for (const id of prospectIds) {
+    await recountEngagement(db, id);
+    await rescoreProspect(db, id, settings);
+  }
+}
 
 type ProcessRequest =
   | 'process.get'

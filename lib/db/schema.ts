@@ -27,9 +27,9 @@ export const SCHEMA_VERSIONS = [
   {
     // 2026-11-23 (issue 5, sales process): cadence runs, hand-ticked exit criteria and per-prospect touch
     // figures for the lead score (so rescoring everyone never reads every touch); tasks findable by run.
-    // Lead scores live in one columnar row (scoreboard 'all': ids + parts + scores as typed arrays): a weight
-    // change recombines the stored parts and writes one row instead of 100,000 (measured 2026-11-23 in
-    // Chromium on 2 shared cores: 100k small puts 18 s, one 3 MB row 60-100 ms). Due lists use [done+due].
+    // Lead scores live in columns (scoreboard rows 'ids', 'parts', 'scores'; typed arrays): a weight change
+    // recombines the stored parts and writes one small row instead of 100,000 (measured 2026-11-23 in
+    // Chromium on 2 shared cores: 100k small puts 18 s). Open-task counts per 15-minute slot (counters).
     version: 3,
     stores: {
       tasks: 'id, prospectId, [done+due], cadenceRunId',

@@ -4,30 +4,45 @@ import { combineParts, scoreProspect, type ScoreParts, type ScoreResult, type Sc
 import type { Settings } from '../settings/settings';
 
 /**
- * Everyone's lead score in one row, column by column: `parts` holds fit, engagement, qualification and
- * disqualified (0/1) for prospect `ids[i]` at [4i..4i+3]; `scores[i]` is the score under `weights`. A weight
- * change recombines the parts and writes this single row: IndexedDB writes per row are what make bulk
- * rescoring slow, not the arithmetic.
+ * Everyone's lead score, column by column, in three rows: `ids` (prospect ids), `parts` (fit, engagement,
+ * qualification, disqualified 0/1 for ids[i] at [4i..4i+3]) and `scores` (scores[i] under `weights`). A weight
+ * change reads the parts and writes the scores: two typed arrays, no per-prospect rows and no strings (the
+ * id list is the slow one to clone, so it is only written when a prospect joins the board).
  */
 export interface Scoreboard {
-  id: 'all';
+  id: 'ids' | 'parts' | 'scores';
+  ids?: string[];
+  parts?: Float64Array;
+  scores?: Uint8Array;
+  weights?: ScoreWeights;
+  at?: number;
+}
+
+interface Board {
   ids: string[];
   parts: Float64Array;
   scores: Uint8Array;
   weights: ScoreWeights;
-  at: number;
 }
 
-const BOARD = 'all' as const;
-const emptyBoard = (weights: ScoreWeights): Scoreboard => ({ id: BOARD, ids: [], parts: new Float64Array(0), scores: new Uint8Array(0), weights, at: 0 });
-
-function partsAt(b: Scoreboard, i: number): ScoreParts {
-  return { fit: b.parts[4 * i]!, engagement: b.parts[4 * i + 1]!, qualification: b.parts[4 * i + 2]!, disqualified: b.parts[4 * i + 3] === 1 };
+function partsAt(parts: Float64Array, i: number): ScoreParts {
+  return { fit: parts[4 * i]!, engagement: parts[4 * i + 1]!, qualification: parts[4 * i + 2]!, disqualified: parts[4 * i + 3] === 1 };
 }
 
-function writeParts(b: Scoreboard, i: number, p: ScoreParts): void {
+function writeParts(b: Board, i: number, p: ScoreParts): void {
   b.parts.set([p.fit, p.engagement, p.qualification, p.disqualified ? 1 : 0], 4 * i);
   b.scores[i] = combineParts(p, b.weights);
+}
+
+async function readBoard(db: TouchlineDb, weights: ScoreWeights): Promise<Board> {
+  const [ids, parts, scores] = await db.scoreboard.bulkGet(['ids', 'parts', 'scores']);
+  const board: Board = {
+    ids: ids?.ids ?? [],
+    parts: parts?.parts ?? new Float64Array(0),
+    scores: scores?.scores ?? new Uint8Array(0),
+    weights: scores?.weights ?? weights,
+  };
+  return sameWeights(board.weights, weights) ? board : reweighed(board, weights);
 }
 
 /** The score and its facts for one prospect, as of `now`. */
@@ -45,31 +60,35 @@ export async function rescoreProspect(db: TouchlineDb, prospectId: string, setti
     const p = await db.prospects.get(prospectId);
     if (!p) return undefined;
     const result = await explainScore(db, p, settings, now);
-    const stored = await db.scoreboard.get(BOARD);
-    const board = stored && sameWeights(stored.weights, settings.scoring.weights) ? stored : reweighed(stored, settings.scoring.weights);
+    const board = await readBoard(db, settings.scoring.weights);
     let i = board.ids.indexOf(p.id);
-    if (i === -1) {
+    const joined = i === -1;
+    if (joined) {
       i = board.ids.length;
       board.ids.push(p.id);
       board.parts = grow(board.parts, 4 * board.ids.length);
       board.scores = grow(board.scores, board.ids.length);
     }
     writeParts(board, i, result.parts);
-    await db.scoreboard.put({ ...board, at: now });
+    await db.scoreboard.bulkPut([
+      ...(joined ? [{ id: 'ids' as const, ids: board.ids }] : []),
+      { id: 'parts', parts: board.parts },
+      { id: 'scores', scores: board.scores, weights: board.weights, at: now },
+    ]);
     return result;
   });
 }
 
 /** Everyone's stored score by prospect id (for lists and ranking). */
 export async function allScores(db: TouchlineDb): Promise<Map<string, number>> {
-  const b = await db.scoreboard.get(BOARD);
-  return new Map(b ? b.ids.map((id, i) => [id, b.scores[i]!]) : []);
+  const [ids, scores] = await db.scoreboard.bulkGet(['ids', 'scores']);
+  if (!ids?.ids || !scores?.scores) return new Map();
+  const values = scores.scores;
+  return new Map(ids.ids.map((id, i) => [id, values[i]!]));
 }
 
 export async function scoreOf(db: TouchlineDb, prospectId: string): Promise<number | undefined> {
-  const b = await db.scoreboard.get(BOARD);
-  const i = b ? b.ids.indexOf(prospectId) : -1;
-  return i === -1 ? undefined : b!.scores[i];
+  return (await allScores(db)).get(prospectId);
 }
 
 /**
@@ -82,10 +101,12 @@ export async function rescoreAll(db: TouchlineDb, settings: Settings, now = Date
     const [prospects, companies, engagement] = await Promise.all([db.prospects.toArray(), db.companies.toArray(), db.engagement.toArray()]);
     const companyById = new Map(companies.map((c) => [c.id, c]));
     const engagementById = new Map(engagement.map((e) => [e.prospectId, e]));
-    const board = emptyBoard(settings.scoring.weights);
-    board.ids = prospects.map((p) => p.id);
-    board.parts = new Float64Array(4 * prospects.length);
-    board.scores = new Uint8Array(prospects.length);
+    const board: Board = {
+      ids: prospects.map((p) => p.id),
+      parts: new Float64Array(4 * prospects.length),
+      scores: new Uint8Array(prospects.length),
+      weights: settings.scoring.weights,
+    };
     prospects.forEach((p, i) => {
       const { parts } = scoreProspect({
         prospect: p,
@@ -97,30 +118,33 @@ export async function rescoreAll(db: TouchlineDb, settings: Settings, now = Date
       });
       writeParts(board, i, parts);
     });
-    await db.scoreboard.put({ ...board, at: now });
+    await db.scoreboard.bulkPut([
+      { id: 'ids', ids: board.ids },
+      { id: 'parts', parts: board.parts },
+      { id: 'scores', scores: board.scores, weights: board.weights, at: now },
+    ]);
     return { scored: prospects.length };
   });
 }
 
-/** After a weight change only: recombines every stored part under the new weights and writes one row. */
-export async function reweighAll(db: TouchlineDb, settings: Settings): Promise<{ scored: number; changed: number }> {
+/** After a weight change only: recombines the stored parts under the new weights; writes the scores row. */
+export async function reweighAll(db: TouchlineDb, settings: Settings, now = Date.now()): Promise<{ scored: number; changed: number }> {
   return db.transaction('rw', db.scoreboard, async () => {
-    const stored = await db.scoreboard.get(BOARD);
-    if (!stored) return { scored: 0, changed: 0 };
-    const before = stored.scores.slice();
-    const board = reweighed(stored, settings.scoring.weights);
-    await db.scoreboard.put(board);
+    const [parts, scores] = await db.scoreboard.bulkGet(['parts', 'scores']);
+    if (!parts?.parts || !scores?.scores || !scores.weights) return { scored: 0, changed: 0 };
+    const before = scores.scores;
+    const next = reweighed({ ids: [], parts: parts.parts, scores: before, weights: scores.weights }, settings.scoring.weights);
+    await db.scoreboard.put({ id: 'scores', scores: next.scores, weights: next.weights, at: now });
     let changed = 0;
-    for (let i = 0; i < before.length; i++) if (before[i] !== board.scores[i]) changed++;
-    return { scored: board.ids.length, changed };
+    for (let i = 0; i < next.scores.length; i++) if (next.scores[i] !== before[i]) changed++;
+    return { scored: next.scores.length, changed };
   });
 }
 
-function reweighed(stored: Scoreboard | undefined, weights: ScoreWeights): Scoreboard {
-  if (!stored) return emptyBoard(weights);
-  const board: Scoreboard = { ...stored, weights, scores: new Uint8Array(stored.ids.length) };
-  for (let i = 0; i < board.ids.length; i++) board.scores[i] = combineParts(partsAt(board, i), weights);
-  return board;
+function reweighed(b: Board, weights: ScoreWeights): Board {
+  const scores = new Uint8Array(b.scores.length);
+  for (let i = 0; i < scores.length; i++) scores[i] = combineParts(partsAt(b.parts, i), weights);
+  return { ...b, scores, weights };
 }
 
 function sameWeights(a: ScoreWeights, b: ScoreWeights): boolean {

@@ -1,6 +1,7 @@
 import type { TouchlineDb } from '../db/database';
 import type { Prospect, Touch } from '../model';
 import { countTouch } from '../process/engagement';
+import type { Engagement } from '../process/scoring';
 import { pauseCadencesOnReply } from './cadences';
 import { dueBinTables } from './due-bins';
 
@@ -20,4 +21,12 @@ export async function applyTouchEffects(db: TouchlineDb, touch: Touch, prospect:
   }
   if (touch.direction === 'inbound') await pauseCadencesOnReply(db, touch, `${prospect.name} replied (${touch.channel})`);
   else if (touch.channel === 'meeting') await pauseCadencesOnReply(db, touch, `A meeting with ${prospect.name} was logged`);
+}
+
+/** Counts a prospect's engagement again from its touches (after touches moved, e.g. a merge or its undo). */
+export async function recountEngagement(db: TouchlineDb, prospectId: string): Promise<void> {
+  const touches = await db.touches.where('prospectId').equals(prospectId).toArray();
+  const e = touches.reduce((acc, t) => countTouch(acc, t), { prospectId, touches: 0, replies: 0 } as Engagement);
+  if (e.touches) await db.engagement.put(e);
+  else await db.engagement.delete(prospectId);
 }
