@@ -35,6 +35,12 @@ export function FollowUps() {
         </p>
       )}
       {due.value && items.length === 0 && <p className="text-slate-500">Nothing due today.</p>}
+      {due.value && items.length > 0 && (
+        <p className="text-xs text-slate-600">
+          {due.value.counts.overdue} overdue, {due.value.counts.today} due today
+          {items.length < due.value.counts.overdue + due.value.counts.today ? ` (the oldest ${items.length} below)` : ''}
+        </p>
+      )}
       <Group title="Overdue" items={overdue} onAct={act} />
       <Group title="Today" items={today} onAct={act} />
     </section>
