@@ -71,10 +71,14 @@ export const REQUESTS = {
   'stage.preview': defineRequest({ audience: 'content', request: z.object({ prospectId: Id, stageId: Id }), response: MoveCheckView }),
   'nextStep.set': defineRequest({
     audience: 'content',
-    request: z.object({ prospectId: Id, text: z.string().max(500), due: z.number().optional() }),
+    request: z.object({ prospectId: Id, text: z.string().max(500), due: z.number().optional(), url: z.string().url().max(2048).optional() }),
     response: Prospect,
   }),
-  'cadence.start': defineRequest({ audience: 'content', request: z.object({ prospectId: Id, cadenceId: Id }), response: CadenceRun }),
+  'cadence.start': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: Id, cadenceId: Id, url: z.string().url().max(2048).optional() }),
+    response: CadenceRun,
+  }),
   'cadence.resume': defineRequest({ audience: 'content', request: z.object({ runId: Id }), response: CadenceRun }),
   'task.done': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),
   'task.snooze': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),

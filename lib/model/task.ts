@@ -17,6 +17,8 @@ export const Task = z.object({
   /** Set when a cadence created the task (lib/store/cadences.ts). */
   cadenceRunId: z.string().optional(),
   cadenceStep: z.number().int().min(0).optional(),
+  /** Where the follow-up happens: the Gmail thread or LinkedIn page it was set from. */
+  url: z.string().max(2048).optional(),
   /** The prospect's "next step": at most one open at a time (lib/store/tasks.ts). */
   nextStep: z.literal(true).optional(),
 });

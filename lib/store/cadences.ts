@@ -6,7 +6,7 @@ import { UserError } from './errors';
 import { getProspect } from './prospects';
 import { adjustDueBins, dueBinTables } from './due-bins';
 
-function tasksFor(run: CadenceRun, start: number, timeZone: string, fromIndex: number, now: number): Task[] {
+function tasksFor(run: CadenceRun, start: number, timeZone: string, fromIndex: number, now: number, url?: string): Task[] {
   return scheduleSteps({ id: run.cadenceId, name: run.cadenceName, steps: run.steps }, start, timeZone, fromIndex).map((s) => ({
     id: newId(),
     prospectId: run.prospectId,
@@ -17,13 +17,14 @@ function tasksFor(run: CadenceRun, start: number, timeZone: string, fromIndex: n
     createdAt: now,
     cadenceRunId: run.id,
     cadenceStep: s.index,
+    url,
   }));
 }
 
 /** Starts a cadence for a prospect: one dated task per step. One active run per cadence and prospect. */
 export async function startCadence(
   db: TouchlineDb,
-  input: { prospectId: string; cadenceId: string },
+  input: { prospectId: string; cadenceId: string; url?: string },
   settings: Settings,
   opts: { now: number; timeZone: string },
 ): Promise<CadenceRun> {
@@ -43,7 +44,7 @@ export async function startCadence(
       status: 'active',
     };
     await db.cadenceRuns.add(run);
-    const tasks = tasksFor(run, opts.now, opts.timeZone, 0, opts.now);
+    const tasks = tasksFor(run, opts.now, opts.timeZone, 0, opts.now, input.url);
     await db.tasks.bulkAdd(tasks);
     await adjustDueBins(db, tasks.map((t) => ({ due: t.due, delta: 1 as const })));
     return run;

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { TouchlineDb } from '../db/database';
-import { newId, type Prospect, type Task, type Touch } from '../model';
+import { newId, type Prospect, type Task } from '../model';
 import { dueWindow, type DueCounts } from '../process/reminders';
 import { nextLocalDayAt } from '../process/time-zone';
 import { UserError } from './errors';
@@ -29,21 +29,12 @@ export async function dueList(db: TouchlineDb, now: number, timeZone: string, li
   const w = dueWindow(now, timeZone);
   const [tasks, counts] = await Promise.all([openDueBefore(db, w.todayEnd).limit(limit).toArray(), dueCounts(db, now, timeZone)]);
   const ids = [...new Set(tasks.map((t) => t.prospectId))];
-  const [prospects, touches] = await Promise.all([db.prospects.bulkGet(ids), db.touches.where('prospectId').anyOf(ids).toArray()]);
+  const prospects = await db.prospects.bulkGet(ids);
   const byId = new Map(prospects.filter((p): p is Prospect => !!p).map((p) => [p.id, p]));
-  const latestUrl = new Map<string, Touch>();
-  for (const t of touches) {
-    const seen = latestUrl.get(t.prospectId);
-    if (t.url && (!seen || t.at > seen.at)) latestUrl.set(t.prospectId, t);
-  }
+  // The link is on the task (the page it was set from), else where the prospect was found: no touch is read.
   const items = tasks.map((task) => {
     const p = byId.get(task.prospectId);
-    return {
-      task,
-      prospectName: p?.name ?? 'Deleted prospect',
-      link: latestUrl.get(task.prospectId)?.url ?? p?.source.url ?? p?.linkedinUrl,
-      overdue: task.due < w.todayStart,
-    };
+    return { task, prospectName: p?.name ?? 'Deleted prospect', link: task.url ?? p?.source.url ?? p?.linkedinUrl, overdue: task.due < w.todayStart };
   });
   return { items, counts };
 }
@@ -65,7 +56,7 @@ export async function openTasksOf(db: TouchlineDb, prospectId: string): Promise<
  * Sets the prospect's next step and its due date. There is one open next step at a time: a new one replaces
  * the open one; clearing the text closes it.
  */
-export async function setNextStep(db: TouchlineDb, input: { prospectId: string; text: string; due?: number }, now = Date.now()): Promise<Prospect> {
+export async function setNextStep(db: TouchlineDb, input: { prospectId: string; text: string; due?: number; url?: string }, now = Date.now()): Promise<Prospect> {
   const text = input.text.trim();
   if (text && input.due === undefined) throw new UserError('invalid', 'A next step needs a due date.');
   return db.transaction('rw', [db.prospects, db.tasks, ...dueBinTables(db)], async () => {
@@ -74,7 +65,7 @@ export async function setNextStep(db: TouchlineDb, input: { prospectId: string; 
     await db.tasks.bulkDelete(open.map((t) => t.id));
     await adjustDueBins(db, open.map((t) => ({ due: t.due, delta: -1 as const })));
     if (text) {
-      await db.tasks.add({ id: newId(), prospectId: p.id, kind: 'todo', title: text, due: input.due!, done: 0, createdAt: now, nextStep: true });
+      await db.tasks.add({ id: newId(), prospectId: p.id, kind: 'todo', title: text, due: input.due!, done: 0, createdAt: now, nextStep: true, url: input.url });
       await adjustDueBins(db, [{ due: input.due!, delta: 1 }]);
     }
     const next: Prospect = { ...p, nextStep: text || undefined, followUpAt: text ? input.due : undefined, updatedAt: now };

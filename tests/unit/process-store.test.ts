@@ -34,7 +34,12 @@ afterEach(async () => {
 });
 
 async function maria(s = settings) {
-  const { prospect } = await addProspect(db, { name: 'Maria Gomez', emails: ['maria.gomez@acme-robotics.example'], title: 'VP Operations' }, s, NOW);
+  const { prospect } = await addProspect(
+    db,
+    { name: 'Maria Gomez', emails: ['maria.gomez@acme-robotics.example'], title: 'VP Operations', linkedinUrl: 'https://www.linkedin.com/in/maria-gomez' },
+    s,
+    NOW,
+  );
   return prospect;
 }
 
@@ -175,7 +180,7 @@ describe('cadences, follow-ups and reminders', () => {
     await logTouch(db, { prospectId: p.id, channel: 'email', direction: 'outbound', at: NOW - DAY, url: 'https://mail.google.com/mail/u/0/#inbox/T1' }, NOW);
     // Due 22:30 UTC = 23:30 on the 23rd in Berlin (today), 01:30 on the 24th in Moscow (tomorrow); now is 20:00 UTC.
     const now = Date.parse('2026-11-23T20:00:00Z');
-    await setNextStep(db, { prospectId: p.id, text: 'Send pricing', due: Date.parse('2026-11-23T22:30:00Z') }, now);
+    await setNextStep(db, { prospectId: p.id, text: 'Send pricing', due: Date.parse('2026-11-23T22:30:00Z'), url: 'https://mail.google.com/mail/u/0/#inbox/T2' }, now);
     await db.tasks.bulkAdd([
       { id: 'old', prospectId: p.id, kind: 'call', title: 'Call', due: now - 3 * DAY, done: 0, createdAt: now },
       { id: 'done', prospectId: p.id, kind: 'call', title: 'Done call', due: now - DAY, done: 1, createdAt: now },
@@ -186,8 +191,8 @@ describe('cadences, follow-ups and reminders', () => {
     const { items, counts } = await dueList(db, now, TZ);
     expect(counts).toEqual({ overdue: 1, today: 1 });
     expect(items.map((i) => [i.task.title, i.overdue, i.prospectName, i.link])).toEqual([
-      ['Call', true, 'Maria Gomez', 'https://mail.google.com/mail/u/0/#inbox/T1'],
-      ['Send pricing', false, 'Maria Gomez', 'https://mail.google.com/mail/u/0/#inbox/T1'],
+      ['Call', true, 'Maria Gomez', 'https://www.linkedin.com/in/maria-gomez'], // no page of its own: her profile
+      ['Send pricing', false, 'Maria Gomez', 'https://mail.google.com/mail/u/0/#inbox/T2'], // the thread it was set from
     ]);
 
     const snoozed = await snoozeTask(db, 'old', { now, timeZone: TZ, hour: 9 });

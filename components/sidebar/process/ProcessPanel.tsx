@@ -93,7 +93,7 @@ export function ProcessPanel({ prospect, stages, lastTouchId, history = [] }: Pr
             ref={nextStepInput}
             prospect={prospect}
             onSave={async (text, due) => {
-              const ok = await run(() => send('nextStep.set', { prospectId: prospect.id, text, due }));
+              const ok = await run(() => send('nextStep.set', { prospectId: prospect.id, text, due, url: location.href }));
               if (ok) setOfferNextStep(false);
               return ok;
             }}
@@ -102,7 +102,7 @@ export function ProcessPanel({ prospect, stages, lastTouchId, history = [] }: Pr
             cadences={value.settings.cadences}
             runs={value.view.runs}
             tasks={value.view.tasks}
-            onStart={(cadenceId) => void run(() => send('cadence.start', { prospectId: prospect.id, cadenceId }))}
+            onStart={(cadenceId) => void run(() => send('cadence.start', { prospectId: prospect.id, cadenceId, url: location.href }))}
             onResume={(runId) => void run(() => send('cadence.resume', { runId }))}
             onDone={(taskId) => void run(() => send('task.done', { taskId }))}
           />
