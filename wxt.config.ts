@@ -2,16 +2,30 @@ import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import { HOST_MATCHES } from './lib/hosts';
 
+const CRM_HOSTS = [
+  'https://api.hubapi.com/*',
+  'https://api.pipedrive.com/*',
+  'https://api.twenty.com/*',
+  'https://*/*',
+  'http://localhost/*',
+  'http://127.0.0.1/*',
+];
+
 // The manifest asks only for what the product uses: storage for settings and host access to Gmail and
 // LinkedIn. CRM hosts are optional permissions requested when a user connects that CRM.
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [tailwindcss()] }),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     name: 'Touchline',
     description: 'A CRM sidebar for Gmail and LinkedIn: qualify prospects and log every touch without leaving the page.',
     // alarms + notifications: follow-up reminders that survive the service worker and the browser stopping.
     permissions: ['storage', 'alarms', 'notifications'],
+    // CRM hosts are asked for at connect time only. `https://*/*` covers a self-hosted Twenty or a webhook
+    // URL; localhost covers Twenty's default self-host (http://localhost:3000) and a receiver on the rep's
+    // machine. The options page requests exactly the one origin being connected, never a wildcard.
+    // (MV2, Firefox's default build, has no optional_host_permissions: origins go in optional_permissions.)
+    ...(manifestVersion === 2 ? { optional_permissions: CRM_HOSTS } : { optional_host_permissions: CRM_HOSTS }),
     host_permissions: [...HOST_MATCHES],
     commands: {
       'toggle-sidebar': {
@@ -19,5 +33,5 @@ export default defineConfig({
         description: 'Open or close the Touchline sidebar',
       },
     },
-  },
+  }),
 });

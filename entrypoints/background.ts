@@ -5,6 +5,7 @@ import { notifyChanged } from '@/lib/background/broadcast';
 import { createRouter } from '@/lib/messaging/router';
 import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
 import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemindersSoon } from '@/lib/background/reminders';
+import { startSyncInBackground, syncAfterChange } from '@/lib/sync/wake';
 
 export default defineBackground(() => {
   // Tokens and settings live in storage.local: keep it out of reach of content scripts.
@@ -17,7 +18,7 @@ export default defineBackground(() => {
       db: getDb(),
       sender,
       changed: () => {
-        notifyChanged();
+        syncAfterChange(getDb(), notifyChanged);
         refreshRemindersSoon(getDb());
       },
     }),
@@ -40,4 +41,6 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void onReminderAlarm(getDb(), alarm.name));
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(getDb(), id));
   void refreshReminders(getDb()).catch((err) => console.error('[touchline] reminders', err));
+  startSyncInBackground(getDb(), notifyChanged);
+
 });

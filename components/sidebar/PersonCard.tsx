@@ -1,9 +1,12 @@
+import type { ReactNode } from 'react';
 import type { Prospect } from '@/lib/model';
 import type { Stage } from '@/lib/process/stage';
 import type { DetectedPerson } from '@/lib/sites/types';
 import { CHANNEL_LABELS, formatDateTime } from '../ui/format';
+import { NextStepForm } from './NextStepForm';
 import { NoteForm } from './NoteForm';
 import { ProcessPanel } from './process/ProcessPanel';
+import { SyncState } from './sync/SyncState';
 import type { SidebarActions } from './actions';
 import type { ProspectDetail } from '@/lib/messaging/contract';
 
@@ -13,10 +16,12 @@ interface Props {
   detail?: ProspectDetail;
   stages: Stage[];
   actions: SidebarActions;
+  /** Site-specific additions (Gmail: the signature proposal). */
+  children?: ReactNode;
 }
 
 /** One person on the page: known (stage, last touches, note) or new (one click adds them). */
-export function PersonCard({ person, prospect, detail, stages, actions }: Props) {
+export function PersonCard({ person, prospect, detail, stages, actions, children }: Props) {
   const name = prospect?.name ?? person.name ?? person.emails[0] ?? person.linkedinUrl ?? 'Unknown';
   const subtitle = [prospect?.title ?? person.title, prospect?.company ?? person.company].filter(Boolean).join(' \u00b7 ');
   return (
@@ -35,6 +40,9 @@ export function PersonCard({ person, prospect, detail, stages, actions }: Props)
         <>
           {/* Stage moves go through the sales-process rules (reasons, loss reasons): see process/ProcessPanel. */}
           <ProcessPanel prospect={prospect} stages={stages} lastTouchId={detail?.touches[0]?.id} history={detail?.stageChanges} />
+          {/* Saving a next step with a date also keeps its follow-up task (badge, popup): lib/store/prospects.ts. */}
+          <NextStepForm prospect={prospect} onSave={(patch) => actions.updateProspect(prospect, patch)} />
+          <SyncState prospectId={prospect.id} />
           <NoteForm onSave={(text) => actions.addNote(prospect, text)} />
           {detail && detail.touches.length > 0 && (
             <ul className="flex flex-col gap-1 border-t border-slate-100 pt-2 dark:border-slate-800" aria-label="Recent touches">
@@ -57,6 +65,7 @@ export function PersonCard({ person, prospect, detail, stages, actions }: Props)
           Add as prospect
         </button>
       )}
+      {children}
     </li>
   );
 }

@@ -9,6 +9,7 @@ import { useBackgroundEvent } from '../ui/use-background-events';
 import type { SidebarActions } from './actions';
 import type { ValueStore } from '../ui/value-store';
 import { PersonCard } from './PersonCard';
+import { GmailPanel, GmailPersonExtras } from './gmail/GmailPanel';
 import { LinkedInSections, replacesPeopleList } from './linkedin/LinkedInSections';
 
 interface Props {
@@ -64,6 +65,7 @@ export function Sidebar({ page, settings }: Props) {
           }),
         ),
       moveStage: (prospect: Prospect, stageId) => run(() => send('stage.move', { prospectId: prospect.id, stageId })),
+      updateProspect: (prospect: Prospect, patch) => run(() => send('prospect.update', { id: prospect.id, patch })),
       addNote: (prospect: Prospect, text) =>
         run(() =>
           send('touch.log', { prospectId: prospect.id, channel: 'note', direction: 'internal', at: Date.now(), summary: text, url: detected.url }),
@@ -94,11 +96,14 @@ export function Sidebar({ page, settings }: Props) {
                 detail={prospect ? known.value?.details.get(prospect.id) : undefined}
                 stages={stages}
                 actions={actions}
-              />
+              >
+                {detected.gmail && <GmailPersonExtras gmail={detected.gmail} person={person} prospect={prospect} actions={actions} />}
+              </PersonCard>
             );
           })}
         </ul>
       )}
+      {detected.gmail && <GmailPanel detected={detected} gmail={detected.gmail} known={known.value} run={run} />}
       <LinkedInSections detected={detected} known={known.value} autoLog={autoLogLinkedInMessages} run={run} />
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Prospect } from '@/lib/model';
+import type { Prospect, ProspectPatch } from '@/lib/model';
 import type { DetectedPerson } from '@/lib/sites/types';
 
 /** What a card can ask the sidebar to do; the sidebar turns each into a background request. */
@@ -6,4 +6,5 @@ export interface SidebarActions {
   addProspect(person: DetectedPerson): Promise<void>;
   moveStage(prospect: Prospect, stageId: string): Promise<void>;
   addNote(prospect: Prospect, text: string): Promise<void>;
+  updateProspect(prospect: Prospect, patch: ProspectPatch): Promise<void>;
 }

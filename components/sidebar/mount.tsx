@@ -17,6 +17,10 @@ export interface SiteBinding {
   detect(doc: Document, url: string, settings: Settings): Detected;
   /** A site's own way to notice page changes; the generic watcher otherwise. */
   watch?(ctx: ContentScriptContext, onChange: () => void): void;
+  /** CSS for page elements the reserved margin does not move (Gmail's fixed compose popups). */
+  layoutCss?: (widthPx: number) => string;
+  /** Site features that run beside the sidebar (Gmail: auto-logging, inbox stage chips), stopped with ctx. */
+  start?: (ctx: ContentScriptContext, stores: { page: ValueStore<Detected>; settings: ValueStore<Settings> }) => void;
 }
 
 /**
@@ -45,7 +49,7 @@ export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding)
             settings={settings}
             initiallyOpen={initiallyOpen}
             theme={() => detectTheme(window)}
-            onOpenChange={(isOpen) => reserveSpace(document, isOpen ? SIDEBAR_WIDTH : null)}
+            onOpenChange={(isOpen) => reserveSpace(document, isOpen ? SIDEBAR_WIDTH : null, site.layoutCss)}
           />,
         );
         return root;
@@ -64,6 +68,7 @@ export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding)
 
   if (site.watch) site.watch(ctx, refresh);
   else watchPage(window, ctx.signal, refresh);
+  site.start?.(ctx, { page, settings });
   const onEvent = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;
     if (asBackgroundEvent(message)?.event === CHANGED_EVENT) {

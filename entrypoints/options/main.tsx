@@ -1,5 +1,7 @@
 import { mountPage } from '@/components/pages/mount-page';
 import { SettingsEditor } from '@/components/options/SettingsEditor';
+import { CrmConnection } from '@/components/options/CrmConnection';
+import { EmailLoggingView } from '@/components/options/EmailLoggingView';
 import { LinkedInSettings } from '@/components/options/LinkedInSettings';
 import { useAsync } from '@/components/ui/use-async';
 import { send } from '@/lib/messaging/client';
@@ -11,6 +13,8 @@ function Options() {
       <h1 className="mb-4 text-xl font-bold text-blue-700">Touchline settings</h1>
       {settings.error && <p role="alert" className="text-red-700">{settings.error}</p>}
       {settings.value && <SettingsEditor initial={settings.value} />}
+      {settings.value && <CrmConnection stages={settings.value.stages} />}
+      {settings.value && <EmailLoggingView settings={settings.value} />}
       {settings.value && <LinkedInSettings initial={settings.value} />}
     </main>
   );

@@ -4,6 +4,7 @@ import type { SenderFacts } from '../messaging/sender';
 import { addProspect, findProspects, getProspect, listProspects, updateProspect } from '../store/prospects';
 import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
+import { logTouches } from '../store/touch-batch';
 import { addProspects } from '../store/bulk';
 import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { attachToCompany, saveCompanyPage } from '../store/company-pages';
@@ -11,6 +12,7 @@ import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/setting
 import { rescoreAll, rescoreProspect, reweighAll } from '../store/scores';
 import { afterTouchesMoved, processHandlers } from './process-handlers';
 import { scoringChange } from '../process/scoring';
+import { syncHandlers } from '../sync/handlers';
 
 export interface HandlerContext {
   db: TouchlineDb;
@@ -72,6 +74,15 @@ export const handlers: Handlers<HandlerContext> = {
     return result;
   },
   ...processHandlers,
+  'touch.logMany': async ({ touches }, { db, changed }) => {
+    const result = await logTouches(db, touches);
+    if (result.created) {
+      const settings = await loadSettings();
+      for (const id of new Set(touches.map((t) => t.prospectId))) await rescoreProspect(db, id, settings);
+      changed();
+    }
+    return result;
+  },
   'prospect.addMany': async ({ people }, { db, changed }) => {
     const results = await addProspects(db, people, await loadSettings());
     if (results.some((r) => r.created)) changed();
@@ -100,4 +111,5 @@ export const handlers: Handlers<HandlerContext> = {
     changed();
     return count;
   },
+  ...syncHandlers,
 };

@@ -5,7 +5,8 @@
  */
 const STYLE_ID = 'touchline-layout';
 
-export function reserveSpace(doc: Document, widthPx: number | null): void {
+/** `siteCss` adds a site's own rules for elements the margin does not move (fixed-position popups). */
+export function reserveSpace(doc: Document, widthPx: number | null, siteCss?: (widthPx: number) => string): void {
   let style = doc.getElementById(STYLE_ID);
   if (widthPx === null) {
     style?.remove();
@@ -16,5 +17,5 @@ export function reserveSpace(doc: Document, widthPx: number | null): void {
     style.id = STYLE_ID;
     doc.head.append(style);
   }
-  style.textContent = `html { margin-right: ${widthPx}px !important; }`;
+  style.textContent = `html { margin-right: ${widthPx}px !important; }${siteCss ? `\n${siteCss(widthPx)}` : ''}`;
 }

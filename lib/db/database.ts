@@ -1,10 +1,11 @@
-import Dexie, { type EntityTable } from 'dexie';
 import type { CadenceRun } from '../process/cadence';
 import type { Engagement } from '../process/scoring';
 import type { Scoreboard } from '../store/scores';
 import type { DueBins } from '../store/due-bins';
 import type { CriterionTick } from '../store/criteria';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Company, MergeRecord, Prospect, StageChange, Task, Touch } from '../model';
+import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
 
@@ -20,6 +21,9 @@ export type TouchlineDb = Dexie & {
   scoreboard: EntityTable<Scoreboard, 'id'>;
   counters: EntityTable<DueBins, 'id'>;
   merges: EntityTable<MergeRecord, 'id'>;
+  outbox: EntityTable<OutboxRow, 'seq'>;
+  syncMeta: Table<SyncMetaRow, string>;
+  syncLinks: EntityTable<SyncLink, 'key'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

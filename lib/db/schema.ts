@@ -41,6 +41,16 @@ export const SCHEMA_VERSIONS = [
     },
   },
   {
+    // 2026-11-23 (issue 6, CRM sync): the outbox (written in the same transaction as each change), sync
+    // metadata (the connected CRM, engine status) and links from local rows to their CRM records.
+    version: 4,
+    stores: {
+      outbox: '++seq, prospectId',
+      syncMeta: 'key',
+      syncLinks: 'key, prospectId',
+    },
+  },
+  {
     // 2026-11-24: merge snapshots, so merging two prospects (LinkedIn + email identity) can be undone.
     // Version 4 is reserved for other work landing in parallel (3 is the sales process, above).
     version: 5,

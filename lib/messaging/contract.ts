@@ -4,6 +4,7 @@ import { CadenceRun } from '../process/cadence';
 import { DueListView, MoveCheckView, ProcessView } from '../process/views';
 import { Settings } from '../settings/settings';
 import { defineRequest } from './define';
+import { SYNC_REQUESTS } from '../sync/contract';
 
 // Lookups accept any address-looking string: one odd address on a page must not blank the whole sidebar.
 const PersonKey = z.object({
@@ -83,6 +84,12 @@ export const REQUESTS = {
   'task.done': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),
   'task.snooze': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),
   'tasks.due': defineRequest({ audience: 'extension', request: z.object({}), response: DueListView }),
+  // Issue 3 (Gmail): log a message to each known prospect in it, or a whole thread, in one request.
+  'touch.logMany': defineRequest({
+    audience: 'content',
+    request: z.object({ touches: z.array(NewTouch).min(1).max(500) }),
+    response: z.object({ created: z.number().int(), touches: z.array(Touch) }),
+  }),
   // LinkedIn (issue 4): bulk capture, and one person's two identities merged (and unmerged).
   'prospect.addMany': defineRequest({
     audience: 'content',
@@ -122,6 +129,7 @@ export const REQUESTS = {
     request: z.object({ companyId: Id, prospectIds: z.array(Id).min(1).max(500) }),
     response: z.number().int(),
   }),
+  ...SYNC_REQUESTS,
 } as const;
 
 export type Requests = typeof REQUESTS;

@@ -9,8 +9,10 @@ import { DEFAULT_SETTINGS } from './settings';
 export function migrateSettingsV1toV2(old: Record<string, unknown>): Record<string, unknown> {
   const stages = Array.isArray(old.stages) ? (old.stages as Stage[]) : undefined;
   return {
+    // Fields added since (by any issue) start from their defaults; the stored ones win.
+    ...DEFAULT_SETTINGS,
     ...old,
-    stages: stages?.map((stage) => {
+    stages: (stages ?? DEFAULT_STAGES).map((stage) => {
       const known = DEFAULT_STAGES.find((d) => d.id === stage.id);
       return {
         ...stage,

@@ -23,6 +23,13 @@ export const Settings = z.object({
     .max(50)
     .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'Cadence names must be unique'),
   reminders: z.object({ notifications: z.boolean(), snoozeHour: z.number().int().min(0).max(23) }),
+  // 2026-11-24 (issue 3, Gmail): email logging. Body text stays out of the CRM unless the team opts in.
+  /** Characters of an email body a logged touch keeps (0 = subject and metadata only). */
+  emailBodyChars: z.number().int().min(0).max(5000),
+  /** Log every message of a thread with a known prospect as soon as the thread is open. */
+  autoLogThreads: z.boolean(),
+  /** Log mail to known prospects when the rep sends it from Gmail. */
+  logOnSend: z.boolean(),
   /** LinkedIn: log every message of conversations with known prospects without a click (off by default). */
   autoLogLinkedInMessages: z.boolean().default(false),
 });
@@ -43,6 +50,9 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   cadences: DEFAULT_CADENCES,
   reminders: { notifications: true, snoozeHour: 9 },
+  emailBodyChars: 0,
+  autoLogThreads: false,
+  logOnSend: false,
   autoLogLinkedInMessages: false,
 };
 

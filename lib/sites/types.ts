@@ -1,3 +1,5 @@
+import type { GmailDetails } from './gmail/types';
+
 /** What a site adapter reports about the page; the sidebar sees only these typed objects, never the DOM. */
 export interface DetectedPerson {
   /** Stable identity within the page: the email, else the canonical LinkedIn URL. */
@@ -54,6 +56,8 @@ export interface Detected {
   conversationId?: string;
   people: DetectedPerson[];
   messages: DetectedMessage[];
+  /** Gmail only: messages with recipients, drafts, list rows and signature proposals. */
+  gmail?: GmailDetails;
   /** LinkedIn: the company page's company. */
   company?: DetectedCompany;
   /** LinkedIn: every open conversation (thread page and overlay bubbles), each with its messages. */

@@ -1,6 +1,7 @@
 import type { TouchlineDb } from '../db/database';
 import type { NewProspect, Prospect } from '../model';
 import type { Settings } from '../settings/settings';
+import { outboxTables } from '../sync/outbox';
 import { addProspect } from './prospects';
 
 /**
@@ -14,7 +15,7 @@ export async function addProspects(
   settings: Settings,
   now = Date.now(),
 ): Promise<Array<{ prospect: Prospect; created: boolean }>> {
-  return db.transaction('rw', db.prospects, db.stageChanges, async () => {
+  return db.transaction('rw', [db.prospects, db.stageChanges, ...outboxTables(db)], async () => {
     const out: Array<{ prospect: Prospect; created: boolean }> = [];
     for (const person of people) out.push(await addProspect(db, person, settings, now));
     return out;

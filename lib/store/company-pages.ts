@@ -1,5 +1,6 @@
 import type { TouchlineDb } from '../db/database';
 import { newId, type Company, type Prospect } from '../model';
+import { enqueue, outboxTables } from '../sync/outbox';
 import { normalizeName } from './merge';
 
 export interface CompanyPageFacts {
@@ -51,9 +52,12 @@ export async function saveCompanyPage(
 
 /** Attaches prospects to a company (their company name follows it). */
 export async function attachToCompany(db: TouchlineDb, companyId: string, prospectIds: string[], now = Date.now()): Promise<number> {
-  return db.transaction('rw', db.companies, db.prospects, async () => {
+  return db.transaction('rw', [db.companies, db.prospects, ...outboxTables(db)], async () => {
     const company = await db.companies.get(companyId);
     if (!company) return 0;
-    return db.prospects.where('id').anyOf(prospectIds).modify({ companyId, company: company.name, updatedAt: now });
+    const ids = await db.prospects.where('id').anyOf(prospectIds).primaryKeys();
+    const count = await db.prospects.where('id').anyOf(prospectIds).modify({ companyId, company: company.name, updatedAt: now });
+    for (const id of ids) await enqueue(db, 'prospect', id, id, now);
+    return count;
   });
 }

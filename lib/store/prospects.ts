@@ -1,7 +1,9 @@
 import type { TouchlineDb } from '../db/database';
 import { newId, type NewProspect, type Prospect, type ProspectPatch } from '../model';
 import type { Settings } from '../settings/settings';
+import { enqueue, outboxTables } from '../sync/outbox';
 import { UserError } from './errors';
+import { nextStepTables, syncNextStepTask } from './tasks';
 import { normalizeEmail } from './identity';
 
 export interface PersonKey {
@@ -39,7 +41,7 @@ export async function addProspect(
   if (!emails.length && !input.linkedinUrl) throw new UserError('invalid', 'A prospect needs an email address or a LinkedIn profile.');
   const first = settings.stages[0];
   if (!first) throw new UserError('invalid', 'The sales process has no stages.');
-  return db.transaction('rw', db.prospects, db.stageChanges, async () => {
+  return db.transaction('rw', [db.prospects, db.stageChanges, ...outboxTables(db)], async () => {
     const existing = await findProspect(db, { emails, linkedinUrl: input.linkedinUrl });
     if (existing) return { prospect: existing, created: false };
     const prospect: Prospect = {
@@ -71,6 +73,7 @@ export async function addProspect(
       toName: first.name,
       at: now,
     });
+    await enqueue(db, 'prospect', prospect.id, prospect.id, now);
     return { prospect, created: true };
   });
 }
@@ -82,10 +85,13 @@ export async function getProspect(db: TouchlineDb, id: string): Promise<Prospect
 }
 
 export async function updateProspect(db: TouchlineDb, id: string, patch: ProspectPatch, now = Date.now()): Promise<Prospect> {
-  return db.transaction('rw', db.prospects, async () => {
+  return db.transaction('rw', [db.prospects, ...outboxTables(db), ...nextStepTables(db)], async () => {
     const p = await getProspect(db, id);
     const next: Prospect = { ...p, ...patch, updatedAt: now };
     await db.prospects.put(next);
+    // A next step with a date is a follow-up: the badge and the popup count it (issue 5).
+    if ('nextStep' in patch || 'followUpAt' in patch) await syncNextStepTask(db, next, now);
+    await enqueue(db, 'prospect', id, id, now);
     return next;
   });
 }

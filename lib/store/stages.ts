@@ -3,6 +3,7 @@ import { newId, type Prospect, type StageChange } from '../model';
 import { checkMove, type MoveCheck } from '../process/stage-rules';
 import type { Settings } from '../settings/settings';
 import { criteriaEvaluator } from './criteria';
+import { enqueue, outboxTables } from '../sync/outbox';
 import { UserError } from './errors';
 import { getProspect } from './prospects';
 
@@ -37,7 +38,7 @@ export async function moveStage(
   if (!to) throw new UserError('invalid', `There is no stage "${toStageId}" in the sales process.`);
   const { reason: rawReason, lossReason } = typeof input === 'string' ? { reason: input, lossReason: undefined } : (input ?? {});
   const reason = rawReason?.trim() || undefined;
-  return db.transaction('rw', [db.prospects, db.stageChanges, db.touches, db.criteriaTicks, db.companies], async () => {
+  return db.transaction('rw', [db.prospects, db.stageChanges, db.touches, db.criteriaTicks, db.companies, ...outboxTables(db)], async () => {
     const p = await getProspect(db, prospectId);
     if (p.stageId === to.id) return { prospect: p, change: null };
     const { unmetOf } = await criteriaEvaluator(db, p, settings);
@@ -64,6 +65,7 @@ export async function moveStage(
     const prospect: Prospect = { ...p, stageId: to.id, stageEnteredAt: now, updatedAt: now };
     await db.prospects.put(prospect);
     await db.stageChanges.add(change);
+    await enqueue(db, 'prospect', prospectId, prospectId, now);
     return { prospect, change };
   });
 }

@@ -5,6 +5,7 @@ import { dueWindow, type DueCounts } from '../process/reminders';
 import { nextLocalDayAt } from '../process/time-zone';
 import { UserError } from './errors';
 import { adjustDueBins, dueBinTables, dueCountsFromBins } from './due-bins';
+import { enqueue, outboxTables } from '../sync/outbox';
 import { getProspect } from './prospects';
 
 /** Open tasks due before the end of today (overdue first), via the [done+due] index: no scan of the rest. */
@@ -53,23 +54,32 @@ export async function openTasksOf(db: TouchlineDb, prospectId: string): Promise<
 }
 
 /**
- * Sets the prospect's next step and its due date. There is one open next step at a time: a new one replaces
- * the open one; clearing the text closes it.
+ * Keeps the prospect's next-step follow-up task in step with its `nextStep` and `followUpAt`: at most one
+ * open at a time, replaced when either changes, none without a date. Runs in the caller's transaction.
  */
+export async function syncNextStepTask(db: TouchlineDb, p: Prospect, now: number, url?: string): Promise<void> {
+  const open = await db.tasks.where('prospectId').equals(p.id).filter((t) => t.done === 0 && t.nextStep === true).toArray();
+  await db.tasks.bulkDelete(open.map((t) => t.id));
+  await adjustDueBins(db, open.map((t) => ({ due: t.due, delta: -1 as const })));
+  if (p.nextStep && p.followUpAt !== undefined) {
+    await db.tasks.add({ id: newId(), prospectId: p.id, kind: 'todo', title: p.nextStep, due: p.followUpAt, done: 0, createdAt: now, nextStep: true, url: url ?? open[0]?.url });
+    await adjustDueBins(db, [{ due: p.followUpAt, delta: 1 }]);
+  }
+}
+
+/** Tables a transaction must include to call `syncNextStepTask`. */
+export const nextStepTables = (db: TouchlineDb) => [db.tasks, ...dueBinTables(db)];
+
+/** Sets the prospect's next step and its due date (a follow-up task); clearing the text closes it. */
 export async function setNextStep(db: TouchlineDb, input: { prospectId: string; text: string; due?: number; url?: string }, now = Date.now()): Promise<Prospect> {
   const text = input.text.trim();
   if (text && input.due === undefined) throw new UserError('invalid', 'A next step needs a due date.');
-  return db.transaction('rw', [db.prospects, db.tasks, ...dueBinTables(db)], async () => {
+  return db.transaction('rw', [db.prospects, ...nextStepTables(db), ...outboxTables(db)], async () => {
     const p = await getProspect(db, input.prospectId);
-    const open = await db.tasks.where('prospectId').equals(p.id).filter((t) => t.done === 0 && t.nextStep === true).toArray();
-    await db.tasks.bulkDelete(open.map((t) => t.id));
-    await adjustDueBins(db, open.map((t) => ({ due: t.due, delta: -1 as const })));
-    if (text) {
-      await db.tasks.add({ id: newId(), prospectId: p.id, kind: 'todo', title: text, due: input.due!, done: 0, createdAt: now, nextStep: true, url: input.url });
-      await adjustDueBins(db, [{ due: input.due!, delta: 1 }]);
-    }
     const next: Prospect = { ...p, nextStep: text || undefined, followUpAt: text ? input.due : undefined, updatedAt: now };
     await db.prospects.put(next);
+    await enqueue(db, 'prospect', p.id, p.id, now);
+    await syncNextStepTask(db, next, now, input.url);
     return next;
   });
 }

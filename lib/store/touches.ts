@@ -1,5 +1,6 @@
 import type { TouchlineDb } from '../db/database';
 import { newId, touchSourceKey, type NewTouch, type Touch } from '../model';
+import { enqueue, outboxTables } from '../sync/outbox';
 import { getProspect } from './prospects';
 import { applyTouchEffects, touchEffectTables } from './touch-effects';
 
@@ -8,7 +9,7 @@ import { applyTouchEffects, touchEffectTables } from './touch-effects';
  * often it is logged: the second call returns the first touch with `created: false`.
  */
 export async function logTouch(db: TouchlineDb, input: NewTouch, now = Date.now()): Promise<{ touch: Touch; created: boolean }> {
-  return db.transaction('rw', [db.prospects, db.touches, ...touchEffectTables(db)], async () => {
+  return db.transaction('rw', [db.prospects, db.touches, ...touchEffectTables(db), ...outboxTables(db)], async () => {
     const prospect = await getProspect(db, input.prospectId);
     const sourceKey = touchSourceKey(input.channel, input.sourceId);
     if (sourceKey) {
@@ -19,6 +20,7 @@ export async function logTouch(db: TouchlineDb, input: NewTouch, now = Date.now(
     await db.touches.add(touch);
     await applyTouchEffects(db, touch, prospect);
     await db.prospects.put({ ...prospect, updatedAt: now });
+    await enqueue(db, 'touch', prospect.id, touch.id, now);
     return { touch, created: true };
   });
 }

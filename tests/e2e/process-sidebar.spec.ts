@@ -121,15 +121,11 @@ test.describe('Sales process in the Gmail sidebar', () => {
     await expect(intro).toHaveCount(0);
     await expect.poll(badge).toBe('');
 
-    // A next step due earlier today shows up; "s" snoozes it to tomorrow.
-    const earlier = await page.evaluate(() => {
-      const d = new Date(Date.now() - 60_000);
-      const p = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-    });
+    // A next step due today shows up; "s" snoozes it to tomorrow.
+    const todayDate = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
     await maria.getByRole('textbox', { name: 'Next step' }).fill('Send the pricing sheet');
-    await maria.getByLabel('Follow-up date').fill(earlier);
-    await maria.getByRole('button', { name: 'Set next step' }).click();
+    await maria.getByLabel('Follow-up date').fill(todayDate);
+    await maria.getByRole('button', { name: 'Save next step' }).click();
     await expect.poll(badge).toBe('1');
     const next = popup.getByRole('listitem', { name: /Send the pricing sheet, Maria Gomez/ });
     await expect(next).toBeVisible();

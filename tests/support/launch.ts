@@ -34,7 +34,8 @@ export async function launchWithExtension(opts: { userDataDir?: string; headless
     ],
   });
   // Nothing may leave this machine: anything not served by a test route is refused.
-  await context.route(/^https?:\/\/(?!mail\.google\.com|www\.linkedin\.com)/, (route) => route.abort());
+  // 127.0.0.1 is allowed for the local fake CRM servers (tests/sync/fakes).
+  await context.route(/^https?:\/\/(?!mail\.google\.com|www\.linkedin\.com|127\.0\.0\.1[:/])/, (route) => route.abort());
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(serviceWorker.url()).host;
   return {

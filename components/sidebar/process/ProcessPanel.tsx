@@ -7,7 +7,6 @@ import { StagePicker } from '../StagePicker';
 import { CadencePanel } from './CadencePanel';
 import { ExitChecklist } from './ExitChecklist';
 import { MoveDialog } from './MoveDialog';
-import { NextStepForm } from './NextStepForm';
 import { QualificationEditor } from './QualificationEditor';
 import { ScoreSummary } from './ScoreSummary';
 import { StageHistory } from './StageHistory';
@@ -26,12 +25,10 @@ export function ProcessPanel({ prospect, stages, lastTouchId, history = [] }: Pr
   const { value, error, run } = useProcess(prospect.id, prospect.updatedAt);
   const [pending, setPending] = useState<{ to: Stage; check: MoveCheckView }>();
   const [offerNextStep, setOfferNextStep] = useState(false);
-  const nextStepInput = useRef<HTMLInputElement>(null);
   const seenTouch = useRef(lastTouchId);
   useEffect(() => {
     if (lastTouchId && lastTouchId !== seenTouch.current) {
       setOfferNextStep(true);
-      nextStepInput.current?.focus();
     }
     seenTouch.current = lastTouchId;
   }, [lastTouchId]);
@@ -86,18 +83,9 @@ export function ProcessPanel({ prospect, stages, lastTouchId, history = [] }: Pr
           />
           {offerNextStep && (
             <p role="status" className="text-xs text-blue-800 dark:text-blue-200">
-              Touch logged. Set the next step?
+              Touch logged. Set the next step and its follow-up date below.
             </p>
           )}
-          <NextStepForm
-            ref={nextStepInput}
-            prospect={prospect}
-            onSave={async (text, due) => {
-              const ok = await run(() => send('nextStep.set', { prospectId: prospect.id, text, due, url: location.href }));
-              if (ok) setOfferNextStep(false);
-              return ok;
-            }}
-          />
           <CadencePanel
             cadences={value.settings.cadences}
             runs={value.view.runs}

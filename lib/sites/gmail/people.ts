@@ -29,3 +29,12 @@ export function isExternalPerson(email: string, who: Audience): boolean {
     return n.includes('@') ? n === e : domain === n || domain.endsWith(`.${n}`);
   });
 }
+
+/** The user's side of a conversation: the user and colleagues (a colleague's mail to a prospect is outbound). */
+export function isOwnSide(email: string, who: Audience): boolean {
+  const e = normalizeEmail(email);
+  if (e === who.account) return true;
+  const domain = emailDomain(e);
+  const own = who.account ? emailDomain(who.account) : null;
+  return domain === own || who.internalDomains.some((d) => d.toLowerCase() === domain);
+}

@@ -1,0 +1,102 @@
+import { useId, useState } from 'react';
+import { browser } from 'wxt/browser';
+import { send } from '@/lib/messaging/client';
+import type { Stage } from '@/lib/process/stage';
+import type { RemoteStage } from '@/lib/sync/adapter';
+import { CRM_LABELS, DEFAULT_BASE_URLS, originPattern } from '@/lib/sync/connection';
+import { defaultStageMap } from '@/lib/sync/stage-map';
+import { CRM_KINDS, type CrmKind } from '@/lib/sync/types';
+import { StageMapping } from './CrmStageMapping';
+
+const TOKEN_LABELS: Record<CrmKind, string> = {
+  hubspot: 'Private app token',
+  pipedrive: 'API token',
+  twenty: 'API key',
+  webhook: 'Signing secret',
+};
+
+/** The browser asks the user for this CRM's host now, and only for that one origin. */
+async function askForHost(crm: CrmKind, url: string | undefined): Promise<string | null> {
+  const origin = originPattern(crm, url);
+  const granted = await browser.permissions.request({ origins: [origin] }).catch(() => false);
+  return granted ? null : `Touchline was not allowed to reach ${origin.replace('/*', '')}. Allow access when the browser asks, or sync cannot work.`;
+}
+
+/** Choose a CRM, paste its token, test it, map stages, connect. */
+export function CrmConnectionForm({ stages, onConnected }: { stages: Stage[]; onConnected: () => void }) {
+  const [crm, setCrm] = useState<CrmKind>('hubspot');
+  const [url, setUrl] = useState('');
+  const [token, setToken] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ ok: boolean; message: string }>();
+  const [remote, setRemote] = useState<RemoteStage[]>([]);
+  const [stageMap, setStageMap] = useState<Record<string, string>>({});
+  const ids = { crm: useId(), url: useId(), token: useId() };
+  const needsUrl = crm === 'webhook' || crm === 'twenty';
+  const input = () => ({ crm, token: token.trim(), baseUrl: url.trim() || undefined });
+
+  async function run(action: 'test' | 'connect') {
+    setBusy(true);
+    setResult(undefined);
+    try {
+      if (crm === 'webhook' && !url.trim()) throw new Error('Enter the webhook URL.');
+      const denied = await askForHost(crm, url.trim() || DEFAULT_BASE_URLS[crm]);
+      if (denied) throw new Error(denied);
+      if (action === 'test') {
+        const r = await send('sync.connection.test', input());
+        setResult(r);
+        if (r.ok) {
+          setRemote(r.stages);
+          setStageMap(defaultStageMap(stages, r.stages));
+        }
+      } else {
+        await send('sync.connection.save', { ...input(), stageMap: remote.length ? stageMap : undefined });
+        setToken('');
+        onConnected();
+      }
+    } catch (err) {
+      setResult({ ok: false, message: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="flex flex-col gap-3" onSubmit={(e) => (e.preventDefault(), void run('connect'))}>
+      <label htmlFor={ids.crm} className="flex flex-col gap-1 text-sm font-medium">
+        CRM
+        <select id={ids.crm} value={crm} onChange={(e) => (setCrm(e.target.value as CrmKind), setRemote([]), setResult(undefined))} className="rounded border border-slate-300 p-1">
+          {CRM_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {CRM_LABELS[k]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {needsUrl && (
+        <label htmlFor={ids.url} className="flex flex-col gap-1 text-sm font-medium">
+          {crm === 'webhook' ? 'Webhook URL' : 'Twenty URL (leave empty for Twenty cloud)'}
+          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder={crm === 'webhook' ? 'https://hooks.example.com/touchline' : 'https://crm.example.com'} className="rounded border border-slate-300 p-1" />
+        </label>
+      )}
+      <label htmlFor={ids.token} className="flex flex-col gap-1 text-sm font-medium">
+        {TOKEN_LABELS[crm]}
+        <input id={ids.token} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} className="rounded border border-slate-300 p-1" />
+      </label>
+      {remote.length > 0 && <StageMapping stages={stages} remote={remote} value={stageMap} onChange={setStageMap} />}
+      <div className="flex gap-2">
+        <button type="button" disabled={busy || !token.trim()} onClick={() => void run('test')} className="rounded border border-slate-300 px-3 py-1 text-sm font-medium disabled:opacity-50">
+          Test connection
+        </button>
+        <button type="submit" disabled={busy || !token.trim()} className="rounded bg-blue-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+          Connect
+        </button>
+      </div>
+      {result && (
+        <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'text-sm text-emerald-700' : 'text-sm text-red-700'}>
+          {result.message}
+        </p>
+      )}
+    </form>
+  );
+}

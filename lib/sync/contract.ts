@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineRequest } from '../messaging/define';
+import { ConnectionInput } from './connection';
+import { CrmKind, ENGINE_STATES, ProspectSyncState } from './types';
+
+const RemoteStage = z.object({ id: z.string(), label: z.string(), pipelineId: z.string().optional(), pipelineLabel: z.string().optional() });
+
+/** The connection as pages see it: never the token. */
+export const ConnectionView = z.object({
+  connected: z.boolean(),
+  crm: CrmKind.optional(),
+  baseUrl: z.string().optional(),
+  stageMap: z.record(z.string(), z.string()),
+  state: z.enum(ENGINE_STATES),
+  message: z.string().optional(),
+  pending: z.number(),
+  failed: z.number(),
+});
+export type ConnectionView = z.infer<typeof ConnectionView>;
+
+/** CRM sync requests (issue 6). Anything that carries or uses a token is `extension` only. */
+export const SYNC_REQUESTS = {
+  'sync.states': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectIds: z.array(z.string().min(1).max(100)).max(500) }),
+    response: z.array(ProspectSyncState),
+  }),
+  'sync.retry': defineRequest({ audience: 'content', request: z.object({ prospectId: z.string().min(1).max(100) }), response: z.array(ProspectSyncState) }),
+  'sync.connection.get': defineRequest({ audience: 'extension', request: z.object({}), response: ConnectionView }),
+  'sync.connection.test': defineRequest({
+    audience: 'extension',
+    request: ConnectionInput,
+    response: z.object({ ok: z.boolean(), message: z.string(), stages: z.array(RemoteStage) }),
+  }),
+  'sync.connection.save': defineRequest({
+    audience: 'extension',
+    request: ConnectionInput,
+    response: z.object({ view: ConnectionView, stages: z.array(RemoteStage) }),
+  }),
+  'sync.connection.remove': defineRequest({ audience: 'extension', request: z.object({}), response: ConnectionView }),
+} as const;

@@ -1,0 +1,143 @@
+import { abortError, type Clock } from './clock';
+import { SyncError } from './errors';
+import { RateLimiter, type RateLimit } from './rate-limit';
+
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  body: unknown;
+}
+
+/** What an adapter says about a non-2xx answer (or a 2xx it cannot use). */
+export type Verdict =
+  | { kind: 'retry'; message: string; waitMs?: number }
+  | { kind: 'auth' | 'record' | 'stop'; message: string }
+  | { kind: 'ok' };
+
+export interface HttpPolicy {
+  /** Classifies an answer; 2xx with JSON is `ok` unless the adapter says otherwise. */
+  classify(res: HttpResponse): Verdict;
+  /** Reads the CRM's rate-limit headers after every answer. */
+  rateLimit(headers: Headers, now: number): Partial<RateLimit> & { blockedUntil?: number };
+  defaultLimit: RateLimit;
+}
+
+export interface HttpOptions {
+  fetch: Fetch;
+  clock: Clock;
+  signal?: AbortSignal;
+  /** Per request; a CRM that does not answer in time is treated like a 5xx. */
+  timeoutMs?: number;
+  /** Attempts per request before the engine gives up for now and schedules a later run. */
+  maxAttempts?: number;
+  random?: () => number;
+}
+
+const BASE_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 30_000;
+
+/** Full-jitter exponential backoff (AWS architecture blog): spreads retries of many clients apart. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  return Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt));
+}
+
+/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
+export function retryAfterMs(headers: Headers, now: number): number | undefined {
+  const raw = headers.get('retry-after');
+  if (!raw) return undefined;
+  const secs = Number(raw);
+  if (Number.isFinite(secs)) return Math.max(0, secs * 1000);
+  const date = Date.parse(raw);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** One CRM's HTTP client: keeps to its rate limit, retries what can be retried, explains what cannot. */
+export class CrmHttp {
+  readonly limiter: RateLimiter;
+  requests = 0;
+  constructor(
+    private readonly policy: HttpPolicy,
+    private readonly opts: HttpOptions,
+  ) {
+    this.limiter = new RateLimiter(policy.defaultLimit, opts.clock);
+  }
+
+  /**
+   * Sends one request. With `unsafe` (a create the API cannot deduplicate), an answer that leaves open whether
+   * the CRM applied it (timeout, reset, 5xx, unreadable body) throws `Ambiguous` instead of retrying blindly:
+   * the adapter looks the record up before it tries again.
+   */
+  async request(method: string, url: string, body: unknown, headers: Record<string, string>, opts: { unsafe?: boolean } = {}): Promise<HttpResponse> {
+    const { clock, signal } = this.opts;
+    const maxAttempts = this.opts.maxAttempts ?? 8;
+    let lastMessage = '';
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      await this.limiter.take(signal);
+      const res = await this.once(method, url, body, headers);
+      if ('error' in res) {
+        lastMessage = res.error;
+        await clock.sleep(backoffMs(attempt, this.opts.random), signal);
+        if (opts.unsafe) throw new Ambiguous(res.error);
+        continue;
+      }
+      const limits = this.policy.rateLimit(res.headers, clock.now());
+      this.limiter.learn(limits);
+      const verdict = this.policy.classify(res);
+      if (verdict.kind === 'ok') return res;
+      if (verdict.kind !== 'retry') throw new SyncError(verdict.kind, verdict.message);
+      lastMessage = verdict.message;
+      if (opts.unsafe && res.status >= 500) {
+        await clock.sleep(backoffMs(attempt, this.opts.random), signal);
+        throw new Ambiguous(verdict.message);
+      }
+      const wait = Math.max(verdict.waitMs ?? 0, retryAfterMs(res.headers, clock.now()) ?? 0, backoffMs(attempt, this.opts.random));
+      if (wait > 5 * 60_000) throw new SyncError('later', lastMessage, clock.now() + wait);
+      this.limiter.blockFor(wait);
+    }
+    throw new SyncError('later', `${lastMessage} (gave up after ${maxAttempts} attempts; will try again)`, clock.now() + 60_000);
+  }
+
+  private async once(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<HttpResponse | { error: string }> {
+    const { signal } = this.opts;
+    if (signal?.aborted) throw abortError();
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), this.opts.timeoutMs ?? 30_000);
+    const onAbort = () => timeout.abort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    this.requests++;
+    try {
+      const res = await this.opts.fetch(url, {
+        method,
+        headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        signal: timeout.signal,
+      });
+      const text = await res.text();
+      let parsed: unknown = undefined;
+      if (text) {
+        try {
+          parsed = JSON.parse(text);
+        } catch {
+          // A proxy's HTML error page or a truncated body: the request may or may not have been applied.
+          if (res.ok) return { error: `The CRM sent an unreadable answer (HTTP ${res.status}).` };
+          parsed = text.slice(0, 300);
+        }
+      }
+      return { status: res.status, headers: res.headers, body: parsed };
+    } catch (err) {
+      if (signal?.aborted) throw abortError();
+      if (timeout.signal.aborted) return { error: 'The CRM did not answer in time.' };
+      return { error: `Could not reach the CRM (${(err as Error).message}).` };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    }
+  }
+}
+
+/** The CRM may or may not have applied the request. */
+export class Ambiguous extends Error {
+  override name = 'Ambiguous';
+}

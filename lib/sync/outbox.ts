@@ -1,0 +1,46 @@
+import type { Table } from 'dexie';
+import type { TouchlineDb } from '../db/database';
+import type { OutboxRow, SyncTargetRow } from './types';
+
+/**
+ * The tables `enqueue` writes: add them to the store function's transaction so the change and its outbox
+ * row commit together (or not at all): `db.transaction('rw', [db.prospects, ...outboxTables(db)], ...)`.
+ */
+export function outboxTables(db: TouchlineDb): Table[] {
+  return [db.outbox, db.syncMeta];
+}
+
+/**
+ * Records that `refId` changed and must reach the connected CRM. Call it inside the store's transaction.
+ * With no CRM connected it writes nothing: Touchline works fully on its own.
+ */
+export async function enqueue(db: TouchlineDb, kind: OutboxRow['kind'], prospectId: string, refId: string, now = Date.now()): Promise<void> {
+  const target = (await db.syncMeta.get('target')) as SyncTargetRow | undefined;
+  if (!target) return;
+  await db.outbox.add({ connectionId: target.connectionId, kind, prospectId, refId, at: now });
+}
+
+/** Queues every existing prospect and touch for a newly connected CRM (in seq order: people, then touches). */
+export async function enqueueEverything(db: TouchlineDb, target: SyncTargetRow, now = Date.now()): Promise<number> {
+  return db.transaction('rw', db.prospects, db.touches, db.outbox, db.syncMeta, async () => {
+    await db.syncMeta.put(target);
+    const prospects = await db.prospects.orderBy('updatedAt').primaryKeys();
+    const touches = await db.touches.orderBy('at').toArray();
+    const rows: OutboxRow[] = [
+      ...prospects.map((id) => ({ connectionId: target.connectionId, kind: 'prospect' as const, prospectId: id, refId: id, at: now })),
+      ...touches.map((t) => ({ connectionId: target.connectionId, kind: 'touch' as const, prospectId: t.prospectId, refId: t.id, at: now })),
+    ];
+    await db.outbox.bulkAdd(rows);
+    return rows.length;
+  });
+}
+
+/** Disconnecting drops what was waiting for that CRM; local data is untouched. */
+export async function disconnectTarget(db: TouchlineDb): Promise<void> {
+  await db.transaction('rw', db.outbox, db.syncMeta, async () => {
+    await db.syncMeta.delete('target');
+    await db.syncMeta.delete('status');
+    await db.syncMeta.delete('claim');
+    await db.outbox.clear();
+  });
+}

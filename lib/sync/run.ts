@@ -1,0 +1,35 @@
+import type { TouchlineDb } from '../db/database';
+import type { Stage } from '../process/stage';
+import type { CrmAdapter } from './adapter';
+import { ADAPTERS } from './adapters';
+import type { Clock } from './clock';
+import type { Connection } from './connection';
+import { drain, type DrainResult } from './engine';
+import { CrmHttp, type Fetch, type HttpOptions } from './http';
+
+export interface RunOptions {
+  fetch: Fetch;
+  clock: Clock;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  random?: () => number;
+}
+
+/** The adapter for a connection, with an HTTP client that shares the run's fetch, clock and stop signal. */
+export function adapterFor(conn: Connection, opts: RunOptions): { adapter: CrmAdapter; clients: CrmHttp[] } {
+  const clients: CrmHttp[] = [];
+  const http: HttpOptions = { fetch: opts.fetch, clock: opts.clock, signal: opts.signal, timeoutMs: opts.timeoutMs, random: opts.random };
+  const adapter = ADAPTERS[conn.crm](conn, (policy) => {
+    const c = new CrmHttp(policy, http);
+    clients.push(c);
+    return c;
+  });
+  return { adapter, clients };
+}
+
+/** One engine run: drains the outbox for `conn` until it is empty, stopped, told to wait, or aborted. */
+export async function runSync(db: TouchlineDb, conn: Connection, stages: Stage[], opts: RunOptions): Promise<DrainResult & { requests: number }> {
+  const { adapter, clients } = adapterFor(conn, opts);
+  const result = await drain({ db, connection: conn, adapter, clock: opts.clock, stages, signal: opts.signal });
+  return { ...result, requests: clients.reduce((n, c) => n + c.requests, 0) };
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+export const CRM_KINDS = ['hubspot', 'pipedrive', 'twenty', 'webhook'] as const;
+export const CrmKind = z.enum(CRM_KINDS);
+export type CrmKind = z.infer<typeof CrmKind>;
+
+/** One change waiting to reach the CRM. `seq` orders everything; rows of one prospect go in seq order. */
+export interface OutboxRow {
+  seq?: number;
+  connectionId: string;
+  kind: 'prospect' | 'touch';
+  prospectId: string;
+  /** The prospect id for `prospect` rows, the touch id for `touch` rows. */
+  refId: string;
+  at: number;
+  /** Why the CRM refused this row; the row waits (and so do later rows of its prospect) until a retry. */
+  failed?: { reason: string; at: number };
+}
+
+/** The CRM a change is enqueued for; absent = no CRM connected, nothing is enqueued. */
+export interface SyncTargetRow {
+  key: 'target';
+  connectionId: string;
+  crm: CrmKind;
+}
+
+export const ENGINE_STATES = ['idle', 'running', 'waiting', 'stopped'] as const;
+export interface SyncStatusRow {
+  key: 'status';
+  state: (typeof ENGINE_STATES)[number];
+  /** Why sync stopped (bad token, refused field) or waits (rate limit, CRM down), in words a rep can act on. */
+  message?: string;
+  /** When a waiting engine tries again (epoch ms). */
+  retryAt?: number;
+  at: number;
+}
+/**
+ * The batch being sent, stored before it is sent: after a crash the same rows go out again as the same
+ * batch, with the same idempotency key, and adapters know the CRM may already hold them.
+ */
+export interface SyncClaimRow {
+  key: 'claim';
+  batchKey: string;
+  seqs: number[];
+}
+export type SyncMetaRow = SyncTargetRow | SyncStatusRow | SyncClaimRow;
+
+/** Where a local record lives in the CRM, per connection: `remote` holds e.g. {contact, company, deal}. */
+export interface SyncLink {
+  key: string;
+  connectionId: string;
+  prospectId: string;
+  remote: Record<string, string>;
+}
+
+export const linkKey = (connectionId: string, kind: 'prospect' | 'touch', id: string) => `${connectionId}|${kind}|${id}`;
+
+export const ProspectSyncState = z.object({
+  prospectId: z.string(),
+  state: z.enum(['off', 'synced', 'waiting', 'failed']),
+  reason: z.string().optional(),
+});
+export type ProspectSyncState = z.infer<typeof ProspectSyncState>;

@@ -1,0 +1,19 @@
+import { browser } from 'wxt/browser';
+import type { TouchlineDb } from '../db/database';
+import { ensureSyncAlarm, kickSync, SYNC_ALARM } from './background';
+
+/**
+ * Wires the engine into the service worker's life: runs on start (a worker Chrome stopped mid-batch resumes
+ * from the outbox), on the periodic and retry alarms, and after every change a handler reports.
+ */
+export function startSyncInBackground(db: TouchlineDb, notify: () => void): void {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name.startsWith(SYNC_ALARM)) void kickSync(db, notify);
+  });
+  void ensureSyncAlarm().then(() => kickSync(db, notify));
+}
+
+export function syncAfterChange(db: TouchlineDb, notify: () => void): void {
+  notify();
+  void kickSync(db, notify);
+}

@@ -1,0 +1,48 @@
+import { test, expect } from '@playwright/test';
+import { WebhookFake } from '../sync/fakes/webhook';
+import { launchWithGrantedHosts } from '../support/grant-hosts';
+import { GMAIL_THREAD_URL, serveSite } from '../support/launch';
+import { sidebar } from './fixtures';
+
+// The webhook receiver is the local fake (tests/sync/fakes/webhook.ts) on 127.0.0.1; the service worker's
+// fetches are real network requests to it.
+test('connect a webhook from the options page, add Maria in Gmail, see her reach the webhook and the sidebar say synced', async () => {
+  const fake = await new WebhookFake().start();
+  const HOOK_URL = fake.url;
+  const ext = await launchWithGrantedHosts(['http://127.0.0.1/*']);
+  try {
+    await serveSite(ext.context, 'https://mail.google.com', { '/mail/': 'gmail/thread-2025-03.html' });
+
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+    await options.getByRole('combobox', { name: 'CRM' }).selectOption({ label: 'Webhook' });
+    await options.getByRole('textbox', { name: 'Webhook URL' }).fill(HOOK_URL);
+    await options.getByLabel('Signing secret').fill('whsec-wrong');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(options.getByRole('alert')).toContainText('Webhook connection failed: The webhook refused the request (HTTP 401): check the signing secret.');
+
+    await options.getByLabel('Signing secret').fill('whsec-good');
+    await options.getByRole('button', { name: 'Test connection' }).click();
+    await expect(options.getByRole('status')).toContainText('The webhook accepted a signed test event.');
+    await options.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(options.getByRole('status', { name: 'Sync status' })).toContainText('Up to date');
+
+    const page = await ext.context.newPage();
+    await page.goto(GMAIL_THREAD_URL);
+    const panel = sidebar(page);
+    await panel.getByRole('button', { name: 'Add Maria Gomez' }).click();
+    const maria = panel.getByRole('listitem', { name: 'Maria Gomez' });
+    await expect(maria.getByRole('status', { name: 'CRM sync' })).toHaveText('Synced to CRM');
+    const delivered = [...fake.people.values()];
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatchObject({ name: 'Maria Gomez', emails: ['maria.gomez@acme-robotics.example'], stage: { id: 'prospecting', name: 'Prospecting' } });
+
+    await maria.getByRole('textbox', { name: 'Note' }).fill('Wants a pilot in March');
+    await maria.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => [...fake.touches.values()].map((t) => t.summary)).toEqual(['Wants a pilot in March']);
+    await expect(maria.getByRole('status', { name: 'CRM sync' })).toHaveText('Synced to CRM');
+  } finally {
+    await ext.close();
+    await fake.server.close();
+  }
+});

@@ -1,0 +1,82 @@
+import { openDb, type TouchlineDb } from '../../lib/db/database';
+import { newId, type Prospect, type Touch, type TouchChannel } from '../../lib/model';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import type { Clock } from '../../lib/sync/clock';
+import type { Connection } from '../../lib/sync/connection';
+import { enqueueEverything } from '../../lib/sync/outbox';
+import { runSync } from '../../lib/sync/run';
+import type { CrmKind } from '../../lib/sync/types';
+import { seeded } from './fakes/server';
+
+export const STAGES = DEFAULT_SETTINGS.stages;
+const CHANNELS: TouchChannel[] = ['email', 'note', 'call', 'linkedin-message', 'meeting'];
+
+export function freshDb(): TouchlineDb {
+  return openDb(`touchline-sync-${newId()}`);
+}
+
+/** `people` prospects (every 10th has only a LinkedIn URL unless `allEmail`) with `touchesEach` touches. */
+export function makeData(people: number, touchesEach: number, opts: { allEmail?: boolean; start?: number } = {}) {
+  const now = opts.start ?? Date.UTC(2026, 10, 1);
+  const prospects: Prospect[] = [];
+  const touches: Touch[] = [];
+  for (let i = 0; i < people; i++) {
+    const linkedinOnly = !opts.allEmail && i % 10 === 9;
+    const p: Prospect = {
+      id: newId(),
+      name: `Person ${i} Example`,
+      emails: linkedinOnly ? [] : [`person${i}@company${i % 37}.example`],
+      linkedinUrl: i % 2 === 0 || linkedinOnly ? `https://www.linkedin.com/in/person-${i}/` : undefined,
+      title: 'Head of Operations',
+      company: `Company ${i % 37}`,
+      source: { site: 'gmail', at: now },
+      stageId: STAGES[i % 4]!.id,
+      stageEnteredAt: now,
+      qualification: {},
+      tags: [],
+      crmIds: {},
+      createdAt: now + i,
+      updatedAt: now + i,
+    };
+    prospects.push(p);
+    for (let j = 0; j < touchesEach; j++) {
+      const id = newId();
+      touches.push({ id, prospectId: p.id, channel: CHANNELS[j % CHANNELS.length]!, direction: j % 2 ? 'inbound' : 'outbound', at: now + i * 100 + j, subject: `Subject ${j}`, summary: `Touch ${j} <b>with</b> ${p.name}`, createdAt: now });
+    }
+  }
+  return { prospects, touches };
+}
+
+/** Stores the data and connects: every record is queued for the CRM, as the options page's connect does. */
+export async function seedAndConnect(db: TouchlineDb, data: ReturnType<typeof makeData>, conn: Connection): Promise<number> {
+  await db.prospects.bulkAdd(data.prospects);
+  await db.touches.bulkAdd(data.touches);
+  return enqueueEverything(db, { key: 'target', connectionId: conn.id, crm: conn.crm });
+}
+
+export function connection(crm: CrmKind, baseUrl: string, token: string, stageMap: Record<string, string> = {}): Connection {
+  return { id: `conn-${crm}`, crm, baseUrl, token, stageMap, connectedAt: 0 };
+}
+
+/**
+ * Runs the engine the way a service worker lives: each run is killed after a random few milliseconds (often
+ * mid-batch, mid-request), and a new run starts from the outbox, until a run finishes with the outbox empty.
+ */
+export async function runWithRestarts(db: TouchlineDb, conn: () => Connection, clock: Clock, opts: { seed?: number; maxRuns?: number; killAfterMs?: [number, number] } = {}) {
+  const random = seeded(opts.seed ?? 7);
+  const [lo, hi] = opts.killAfterMs ?? [20, 150];
+  let runs = 0;
+  let killed = 0;
+  let requests = 0;
+  for (; runs < (opts.maxRuns ?? 500); runs++) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), lo + random() * (hi - lo));
+    const result = await runSync(db, conn(), STAGES, { fetch, clock, signal: controller.signal, timeoutMs: 150, random });
+    clearTimeout(timer);
+    requests += result.requests;
+    if (controller.signal.aborted) killed++;
+    if (result.state === 'idle') return { runs: runs + 1, killed, requests, result };
+    if (result.state === 'stopped') return { runs: runs + 1, killed, requests, result };
+  }
+  throw new Error(`outbox not empty after ${runs} runs: ${await db.outbox.count()} rows left`);
+}
