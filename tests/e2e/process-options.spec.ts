@@ -27,7 +27,7 @@ test.describe('Sales process settings (options page)', () => {
     await options.getByRole('textbox', { name: 'Loss reasons' }).fill('Price\nWent with a competitor');
     await options.getByRole('combobox', { name: 'Framework' }).selectOption('meddic');
     await options.getByRole('button', { name: 'Save settings' }).click();
-    await expect(options.getByRole('status')).toHaveText('Settings saved.');
+    await expect(options.getByRole('status').filter({ hasText: 'Settings saved.' })).toBeVisible();
 
     // Everyone was rescored: Maria's domain is the whole profile now, worth the fit half of the score.
     await expect(maria.getByLabel('Lead score')).toHaveText('50');

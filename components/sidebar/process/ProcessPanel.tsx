@@ -82,7 +82,7 @@ export function ProcessPanel({ prospect, stages, lastTouchId, history = [] }: Pr
             onAnswer={(questionId, answer) => void run(() => send('qualification.set', { prospectId: prospect.id, questionId, answer }))}
           />
           {offerNextStep && (
-            <p role="status" className="text-xs text-blue-800 dark:text-blue-200">
+            <p className="text-xs text-blue-800 dark:text-blue-200">
               Touch logged. Set the next step and its follow-up date below.
             </p>
           )}
