@@ -1,8 +1,8 @@
 import type { TouchlineDb } from '../db/database';
 import type { NewTouch, Touch } from '../model';
+import { outboxTables } from '../sync/outbox';
 import { logTouch } from './touches';
 import { touchEffectTables } from './touch-effects';
-import { outboxTables } from '../sync/outbox';
 
 /**
  * Logs several touches in one transaction (a thread's messages, a sent email to several prospects). Each is
