@@ -19,7 +19,8 @@ export default defineConfig({
   manifest: ({ manifestVersion }) => ({
     name: 'Touchline',
     description: 'A CRM sidebar for Gmail and LinkedIn: qualify prospects and log every touch without leaving the page.',
-    permissions: ['storage', 'alarms'],
+    // alarms + notifications: follow-up reminders that survive the service worker and the browser stopping.
+    permissions: ['storage', 'alarms', 'notifications'],
     // CRM hosts are asked for at connect time only. `https://*/*` covers a self-hosted Twenty or a webhook
     // URL; localhost covers Twenty's default self-host (http://localhost:3000) and a receiver on the rep's
     // machine. The options page requests exactly the one origin being connected, never a wildcard.

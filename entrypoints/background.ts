@@ -4,6 +4,7 @@ import { handlers } from '@/lib/background/handlers';
 import { notifyChanged } from '@/lib/background/broadcast';
 import { createRouter } from '@/lib/messaging/router';
 import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
+import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemindersSoon } from '@/lib/background/reminders';
 import { startSyncInBackground, syncAfterChange } from '@/lib/sync/wake';
 
 export default defineBackground(() => {
@@ -13,7 +14,14 @@ export default defineBackground(() => {
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    context: (sender) => ({ db: getDb(), sender, changed: () => syncAfterChange(getDb(), notifyChanged) }),
+    context: (sender) => ({
+      db: getDb(),
+      sender,
+      changed: () => {
+        syncAfterChange(getDb(), notifyChanged);
+        refreshRemindersSoon(getDb());
+      },
+    }),
     onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
   });
 
@@ -29,6 +37,10 @@ export default defineBackground(() => {
     if (target !== undefined) await browser.tabs.sendMessage(target, { event: TOGGLE_SIDEBAR_EVENT }).catch(() => undefined);
   });
 
+  // Reminders (lib/background/reminders.ts): recomputed at every worker start and woken by alarms.
+  browser.alarms.onAlarm.addListener((alarm) => void onReminderAlarm(getDb(), alarm.name));
+  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(getDb(), id));
+  void refreshReminders(getDb()).catch((err) => console.error('[touchline] reminders', err));
   startSyncInBackground(getDb(), notifyChanged);
 
 });

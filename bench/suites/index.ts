@@ -1,5 +1,6 @@
 import type { BenchRow } from '../table';
 import { foundation } from './foundation';
+import { processSuite } from './process';
 import { gmail } from './gmail';
 import { linkedin } from './linkedin';
 import { sync } from './sync';
@@ -7,6 +8,7 @@ import { sync } from './sync';
 /** Every suite `npm run bench` runs, in order. Each issue adds its own file here. */
 export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'foundation', run: foundation },
+  { name: 'process', run: processSuite },
   { name: 'gmail', run: gmail },
   { name: 'linkedin', run: linkedin },
   { name: 'sync', run: sync },

@@ -5,7 +5,7 @@ import type { DetectedPerson } from '@/lib/sites/types';
 import { CHANNEL_LABELS, formatDateTime } from '../ui/format';
 import { NextStepForm } from './NextStepForm';
 import { NoteForm } from './NoteForm';
-import { StagePicker } from './StagePicker';
+import { ProcessPanel } from './process/ProcessPanel';
 import { SyncState } from './sync/SyncState';
 import type { SidebarActions } from './actions';
 import type { ProspectDetail } from '@/lib/messaging/contract';
@@ -38,8 +38,9 @@ export function PersonCard({ person, prospect, detail, stages, actions, children
       </div>
       {prospect ? (
         <>
-          <StagePicker stages={stages} value={prospect.stageId} onChange={(stageId) => void actions.moveStage(prospect, stageId)} />
-          {prospect.score !== undefined && <div className="text-xs text-slate-600 dark:text-slate-300">Score {prospect.score}</div>}
+          {/* Stage moves go through the sales-process rules (reasons, loss reasons): see process/ProcessPanel. */}
+          <ProcessPanel prospect={prospect} stages={stages} lastTouchId={detail?.touches[0]?.id} history={detail?.stageChanges} />
+          {/* Saving a next step with a date also keeps its follow-up task (badge, popup): lib/store/prospects.ts. */}
           <NextStepForm prospect={prospect} onSave={(patch) => actions.updateProspect(prospect, patch)} />
           <SyncState prospectId={prospect.id} />
           <NoteForm onSave={(text) => actions.addNote(prospect, text)} />

@@ -9,6 +9,9 @@ import { addProspects } from '../store/bulk';
 import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { attachToCompany, saveCompanyPage } from '../store/company-pages';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
+import { rescoreAll, rescoreProspect, reweighAll } from '../store/scores';
+import { afterTouchesMoved, processHandlers } from './process-handlers';
+import { scoringChange } from '../process/scoring';
 import { syncHandlers } from '../sync/handlers';
 
 export interface HandlerContext {
@@ -21,8 +24,13 @@ export interface HandlerContext {
 /** One handler per request in lib/messaging/contract.ts; payloads arrive already validated. */
 export const handlers: Handlers<HandlerContext> = {
   'settings.get': () => loadSettings(),
-  'settings.save': async (settings, { changed }) => {
+  'settings.save': async (settings, { db, changed }) => {
+    const before = await loadSettings();
     const saved = await saveSettings(settings);
+    // A new weight, profile or framework changes everyone's score.
+    const change = scoringChange(before, saved);
+    if (change === 'full') await rescoreAll(db, saved);
+    if (change === 'reweigh') await reweighAll(db, saved);
     changed();
     return saved;
   },
@@ -33,8 +41,12 @@ export const handlers: Handlers<HandlerContext> = {
   },
   'people.lookup': ({ people }, { db }) => findProspects(db, people),
   'prospect.add': async (input, { db, changed }) => {
-    const result = await addProspect(db, input, await loadSettings());
-    if (result.created) changed();
+    const settings = await loadSettings();
+    const result = await addProspect(db, input, settings);
+    if (result.created) {
+      await rescoreProspect(db, result.prospect.id, settings);
+      changed();
+    }
     return result;
   },
   'prospect.get': async ({ id }, { db }) => ({
@@ -48,19 +60,27 @@ export const handlers: Handlers<HandlerContext> = {
     return p;
   },
   'prospect.list': ({ limit }, { db }) => listProspects(db, limit),
-  'stage.move': async ({ prospectId, stageId, reason }, { db, changed }) => {
-    const result = await moveStage(db, prospectId, stageId, await loadSettings(), reason);
+  'stage.move': async ({ prospectId, stageId, reason, lossReason }, { db, changed }) => {
+    const result = await moveStage(db, prospectId, stageId, await loadSettings(), { reason, lossReason });
     changed();
     return result;
   },
   'touch.log': async (input, { db, changed }) => {
     const result = await logTouch(db, input);
-    if (result.created) changed();
+    if (result.created) {
+      await rescoreProspect(db, input.prospectId, await loadSettings());
+      changed();
+    }
     return result;
   },
+  ...processHandlers,
   'touch.logMany': async ({ touches }, { db, changed }) => {
     const result = await logTouches(db, touches);
-    if (result.created) changed();
+    if (result.created) {
+      const settings = await loadSettings();
+      for (const id of new Set(touches.map((t) => t.prospectId))) await rescoreProspect(db, id, settings);
+      changed();
+    }
     return result;
   },
   'prospect.addMany': async ({ people }, { db, changed }) => {
@@ -71,11 +91,13 @@ export const handlers: Handlers<HandlerContext> = {
   'prospect.samePerson': ({ person, excludeId }, { db }) => findSamePerson(db, person, excludeId),
   'prospect.merge': async ({ keepId, mergeId }, { db, changed }) => {
     const { prospect, merge } = await mergeProspects(db, keepId, mergeId);
+    await afterTouchesMoved(db, [keepId]);
     changed();
     return { prospect, mergeId: merge.id };
   },
   'prospect.unmerge': async ({ mergeId }, { db, changed }) => {
     const result = await undoMerge(db, mergeId);
+    await afterTouchesMoved(db, [result.kept.id, result.restored.id]);
     changed();
     return result;
   },

@@ -1,3 +1,8 @@
+import type { CadenceRun } from '../process/cadence';
+import type { Engagement } from '../process/scoring';
+import type { Scoreboard } from '../store/scores';
+import type { DueBins } from '../store/due-bins';
+import type { CriterionTick } from '../store/criteria';
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Company, MergeRecord, Prospect, StageChange, Task, Touch } from '../model';
 import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
@@ -10,6 +15,11 @@ export type TouchlineDb = Dexie & {
   touches: EntityTable<Touch, 'id'>;
   tasks: EntityTable<Task, 'id'>;
   stageChanges: EntityTable<StageChange, 'id'>;
+  cadenceRuns: EntityTable<CadenceRun, 'id'>;
+  criteriaTicks: EntityTable<CriterionTick, 'id'>;
+  engagement: EntityTable<Engagement, 'prospectId'>;
+  scoreboard: EntityTable<Scoreboard, 'id'>;
+  counters: EntityTable<DueBins, 'id'>;
   merges: EntityTable<MergeRecord, 'id'>;
   outbox: EntityTable<OutboxRow, 'seq'>;
   syncMeta: Table<SyncMetaRow, string>;

@@ -1,6 +1,9 @@
 import type { Transaction } from 'dexie';
 import { newId } from '../model/ids';
 import type { Prospect } from '../model/prospect';
+import type { Touch } from '../model/touch';
+import type { Engagement } from '../process/scoring';
+import { countTouch } from '../process/engagement';
 
 /** v2: every prospect with a company name gets a Company row (keyed by its email domain when it has one). */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -24,7 +27,22 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/** v3: per-prospect touch figures for the lead score, counted once from the touches already logged. */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const figures = new Map<string, Engagement>();
+  await tx
+    .table('touches')
+    .toCollection()
+    .each((t: Touch) => {
+      const e = figures.get(t.prospectId) ?? { prospectId: t.prospectId, touches: 0, replies: 0 };
+      countTouch(e, t);
+      figures.set(t.prospectId, e);
+    });
+  await tx.table('engagement').bulkPut([...figures.values()]);
+}
+
 /** Upgrade functions by the version they upgrade to. */
 export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   2: upgradeToV2,
+  3: upgradeToV3,
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Company, NewProspect, NewTouch, Prospect, ProspectPatch, StageChange, Touch } from '../model';
+import { Company, NewProspect, NewTouch, Prospect, ProspectPatch, QualificationAnswer, StageChange, Task, Touch } from '../model';
+import { CadenceRun } from '../process/cadence';
+import { DueListView, MoveCheckView, ProcessView } from '../process/views';
 import { Settings } from '../settings/settings';
 import { defineRequest } from './define';
 import { SYNC_REQUESTS } from '../sync/contract';
@@ -47,7 +49,7 @@ export const REQUESTS = {
   }),
   'stage.move': defineRequest({
     audience: 'content',
-    request: z.object({ prospectId: Id, stageId: Id, reason: z.string().max(2000).optional() }),
+    request: z.object({ prospectId: Id, stageId: Id, reason: z.string().max(2000).optional(), lossReason: z.string().max(100).optional() }),
     response: z.object({ prospect: Prospect, change: StageChange.nullable() }),
   }),
   'touch.log': defineRequest({
@@ -55,6 +57,33 @@ export const REQUESTS = {
     request: NewTouch,
     response: z.object({ touch: Touch, created: z.boolean() }),
   }),
+  // Sales process (issue 5): qualification, score, exit criteria, stage rules, follow-ups, cadences.
+  'process.get': defineRequest({ audience: 'content', request: z.object({ prospectId: Id }), response: ProcessView }),
+  'qualification.set': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: Id, questionId: z.string().min(1).max(40), answer: QualificationAnswer }),
+    response: Prospect,
+  }),
+  'criteria.tick': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: Id, stageId: Id, criterionId: z.string().min(1).max(60), ticked: z.boolean() }),
+    response: z.object({ ok: z.literal(true) }),
+  }),
+  'stage.preview': defineRequest({ audience: 'content', request: z.object({ prospectId: Id, stageId: Id }), response: MoveCheckView }),
+  'nextStep.set': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: Id, text: z.string().max(500), due: z.number().optional(), url: z.string().url().max(2048).optional() }),
+    response: Prospect,
+  }),
+  'cadence.start': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: Id, cadenceId: Id, url: z.string().url().max(2048).optional() }),
+    response: CadenceRun,
+  }),
+  'cadence.resume': defineRequest({ audience: 'content', request: z.object({ runId: Id }), response: CadenceRun }),
+  'task.done': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),
+  'task.snooze': defineRequest({ audience: 'content', request: z.object({ taskId: Id }), response: Task }),
+  'tasks.due': defineRequest({ audience: 'extension', request: z.object({}), response: DueListView }),
   // Issue 3 (Gmail): log a message to each known prospect in it, or a whole thread, in one request.
   'touch.logMany': defineRequest({
     audience: 'content',

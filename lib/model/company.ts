@@ -6,6 +6,9 @@ export const Company = z.object({
   /** Lower-case registrable domain, e.g. acme-robotics.example; unique. */
   domain: z.string().max(253).optional(),
   linkedinUrl: z.string().url().optional(),
+  /** Firmographics the lead score compares with the ideal-customer profile (issue 5). */
+  industry: z.string().max(120).optional(),
+  employees: z.number().int().min(0).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

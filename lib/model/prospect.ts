@@ -32,6 +32,7 @@ export const Prospect = z.object({
   stageId: z.string(),
   stageEnteredAt: z.number(),
   qualification: z.record(z.string(), QualificationAnswer),
+  /** Not written: the lead score lives in the scoreboard (lib/store/scores.ts) so rescoring stays cheap. */
   score: z.number().min(0).max(100).optional(),
   nextStep: z.string().max(500).optional(),
   followUpAt: z.number().optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 export const TASK_KINDS = ['email', 'linkedin-message', 'call', 'meeting', 'todo'] as const;
 export const TaskKind = z.enum(TASK_KINDS);
+export type TaskKind = z.infer<typeof TaskKind>;
 
 /** A follow-up. `done` is 0/1 rather than boolean so it can be part of an IndexedDB compound index. */
 export const Task = z.object({
@@ -13,5 +14,12 @@ export const Task = z.object({
   done: z.union([z.literal(0), z.literal(1)]),
   doneAt: z.number().optional(),
   createdAt: z.number(),
+  /** Set when a cadence created the task (lib/store/cadences.ts). */
+  cadenceRunId: z.string().optional(),
+  cadenceStep: z.number().int().min(0).optional(),
+  /** Where the follow-up happens: the Gmail thread or LinkedIn page it was set from. */
+  url: z.string().max(2048).optional(),
+  /** The prospect's "next step": at most one open at a time (lib/store/tasks.ts). */
+  nextStep: z.literal(true).optional(),
 });
 export type Task = z.infer<typeof Task>;

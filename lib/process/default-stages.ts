@@ -8,8 +8,8 @@ export const DEFAULT_STAGES: Stage[] = [
     kind: 'open',
     goal: 'Find people who fit the ideal customer profile',
     exitCriteria: [
-      { id: 'fits-icp', label: 'Fits the ICP (industry, size, role)' },
-      { id: 'reachable', label: 'A way to reach them is known' },
+      { id: 'fits-icp', label: 'Fits the ICP (industry, size, role)', auto: { kind: 'fit', min: 0.5 } },
+      { id: 'reachable', label: 'A way to reach them is known', auto: { kind: 'reachable' } },
     ],
   },
   {
@@ -18,9 +18,9 @@ export const DEFAULT_STAGES: Stage[] = [
     kind: 'open',
     goal: 'Decide who is worth the time',
     exitCriteria: [
-      { id: 'need', label: 'Need confirmed or likely' },
-      { id: 'authority', label: 'Authority or a path to it known' },
-      { id: 'not-disqualified', label: 'Not disqualified' },
+      { id: 'need', label: 'Need confirmed or likely', auto: { kind: 'answer', questionId: 'need', states: ['partly', 'confirmed'] } },
+      { id: 'authority', label: 'Authority or a path to it known', auto: { kind: 'answer', questionId: 'authority', states: ['partly', 'confirmed'] } },
+      { id: 'not-disqualified', label: 'Not disqualified', auto: { kind: 'not-disqualified' } },
     ],
   },
   {
@@ -29,7 +29,7 @@ export const DEFAULT_STAGES: Stage[] = [
     kind: 'open',
     goal: 'Open a conversation and secure a meeting',
     exitCriteria: [
-      { id: 'replied', label: 'The prospect replied' },
+      { id: 'replied', label: 'The prospect replied', auto: { kind: 'touch', direction: 'inbound' } },
       { id: 'meeting-booked', label: 'A discovery meeting is booked' },
     ],
   },
@@ -41,7 +41,7 @@ export const DEFAULT_STAGES: Stage[] = [
     exitCriteria: [
       { id: 'pains-recorded', label: 'Pains and goals recorded' },
       { id: 'stakeholders-named', label: 'Stakeholders named' },
-      { id: 'demo-held', label: 'Demo or presentation held' },
+      { id: 'demo-held', label: 'Demo or presentation held', auto: { kind: 'touch', channels: ['meeting'] } },
     ],
   },
   {

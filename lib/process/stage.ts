@@ -1,8 +1,26 @@
 import { z } from 'zod';
 
+/**
+ * How a criterion can be met by data instead of by hand: a qualification answer in given states, a logged
+ * touch of a channel/direction, the fit part of the score, or "no answer is disqualifying".
+ */
+export const CriterionRule = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('answer'), questionId: z.string().min(1).max(40), states: z.array(z.enum(['partly', 'confirmed'])).min(1) }),
+  z.object({
+    kind: z.literal('touch'),
+    channels: z.array(z.string().min(1).max(40)).optional(),
+    direction: z.enum(['inbound', 'outbound']).optional(),
+  }),
+  z.object({ kind: z.literal('fit'), min: z.number().min(0).max(1) }),
+  z.object({ kind: z.literal('reachable') }),
+  z.object({ kind: z.literal('not-disqualified') }),
+]);
+export type CriterionRule = z.infer<typeof CriterionRule>;
+
 export const ExitCriterion = z.object({
   id: z.string().min(1).max(60),
   label: z.string().min(1).max(200),
+  auto: CriterionRule.optional(),
 });
 export type ExitCriterion = z.infer<typeof ExitCriterion>;
 
@@ -14,7 +32,9 @@ export const Stage = z.object({
   name: z.string().min(1).max(80),
   kind: z.enum(STAGE_KINDS),
   goal: z.string().max(300).optional(),
-  exitCriteria: z.array(ExitCriterion),
+  exitCriteria: z
+    .array(ExitCriterion)
+    .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'Exit criterion ids must be unique within a stage'),
 });
 export type Stage = z.infer<typeof Stage>;
 

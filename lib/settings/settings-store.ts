@@ -1,6 +1,7 @@
 import { storage } from '@wxt-dev/storage';
 import { DEFAULT_SETTINGS, Settings, SETTINGS_VERSION, describeSettingsError } from './settings';
 import { UserError } from '../store/errors';
+import { migrateSettingsV1toV2 } from './migrations';
 
 /**
  * Settings live in extension storage, which the background locks to trusted contexts (extension pages and
@@ -9,7 +10,7 @@ import { UserError } from '../store/errors';
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
   fallback: DEFAULT_SETTINGS,
   version: SETTINGS_VERSION,
-  migrations: {},
+  migrations: { 2: (old: Record<string, unknown>) => migrateSettingsV1toV2(old) as unknown as Settings },
 });
 
 export const sidebarOpenItem = storage.defineItem<boolean>('local:ui.sidebarOpen', { fallback: true });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { StageList } from '../process/stage';
 import { DEFAULT_LOSS_REASONS, DEFAULT_STAGES } from '../process/default-stages';
+import { BANT, Framework } from '../process/frameworks';
+import { Scoring } from '../process/scoring';
+import { Cadence, DEFAULT_CADENCES } from '../process/cadence';
 
 /**
  * Team settings. One zod schema is the contract; `SETTINGS_VERSION` and the migrations in
@@ -12,6 +15,14 @@ export const Settings = z.object({
   lossReasons: z.array(z.string().min(1).max(100)).min(1),
   internalDomains: z.array(z.string().min(1).max(253)),
   neverCapture: z.array(z.string().min(1).max(320)),
+  // v2 (issue 5, the sales process): qualification framework, lead score, cadences, reminders.
+  framework: Framework,
+  scoring: Scoring,
+  cadences: z
+    .array(Cadence)
+    .max(50)
+    .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'Cadence names must be unique'),
+  reminders: z.object({ notifications: z.boolean(), snoozeHour: z.number().int().min(0).max(23) }),
   // 2026-11-24 (issue 3, Gmail): email logging. Body text stays out of the CRM unless the team opts in.
   /** Characters of an email body a logged touch keeps (0 = subject and metadata only). */
   emailBodyChars: z.number().int().min(0).max(5000),
@@ -24,7 +35,7 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export const DEFAULT_SETTINGS: Settings = {
   stagesVersion: 1,
@@ -32,6 +43,13 @@ export const DEFAULT_SETTINGS: Settings = {
   lossReasons: DEFAULT_LOSS_REASONS,
   internalDomains: [],
   neverCapture: [],
+  framework: BANT,
+  scoring: {
+    weights: { fit: 40, engagement: 30, qualification: 30 },
+    icp: { industries: [], sizes: [], titles: [], seniorities: [], domains: [] },
+  },
+  cadences: DEFAULT_CADENCES,
+  reminders: { notifications: true, snoozeHour: 9 },
   emailBodyChars: 0,
   autoLogThreads: false,
   logOnSend: false,

@@ -3,6 +3,7 @@ import { newId, type NewProspect, type Prospect, type ProspectPatch } from '../m
 import type { Settings } from '../settings/settings';
 import { enqueue, outboxTables } from '../sync/outbox';
 import { UserError } from './errors';
+import { nextStepTables, syncNextStepTask } from './tasks';
 import { normalizeEmail } from './identity';
 
 export interface PersonKey {
@@ -84,10 +85,12 @@ export async function getProspect(db: TouchlineDb, id: string): Promise<Prospect
 }
 
 export async function updateProspect(db: TouchlineDb, id: string, patch: ProspectPatch, now = Date.now()): Promise<Prospect> {
-  return db.transaction('rw', [db.prospects, ...outboxTables(db)], async () => {
+  return db.transaction('rw', [db.prospects, ...outboxTables(db), ...nextStepTables(db)], async () => {
     const p = await getProspect(db, id);
     const next: Prospect = { ...p, ...patch, updatedAt: now };
     await db.prospects.put(next);
+    // A next step with a date is a follow-up: the badge and the popup count it (issue 5).
+    if ('nextStep' in patch || 'followUpAt' in patch) await syncNextStepTask(db, next, now);
     await enqueue(db, 'prospect', id, id, now);
     return next;
   });

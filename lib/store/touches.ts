@@ -2,13 +2,14 @@ import type { TouchlineDb } from '../db/database';
 import { newId, touchSourceKey, type NewTouch, type Touch } from '../model';
 import { enqueue, outboxTables } from '../sync/outbox';
 import { getProspect } from './prospects';
+import { applyTouchEffects, touchEffectTables } from './touch-effects';
 
 /**
  * Logs a touch. A touch with a source id (a Gmail message, a LinkedIn message URN) is stored once however
  * often it is logged: the second call returns the first touch with `created: false`.
  */
 export async function logTouch(db: TouchlineDb, input: NewTouch, now = Date.now()): Promise<{ touch: Touch; created: boolean }> {
-  return db.transaction('rw', [db.prospects, db.touches, ...outboxTables(db)], async () => {
+  return db.transaction('rw', [db.prospects, db.touches, ...touchEffectTables(db), ...outboxTables(db)], async () => {
     const prospect = await getProspect(db, input.prospectId);
     const sourceKey = touchSourceKey(input.channel, input.sourceId);
     if (sourceKey) {
@@ -17,6 +18,7 @@ export async function logTouch(db: TouchlineDb, input: NewTouch, now = Date.now(
     }
     const touch: Touch = { ...input, id: newId(), sourceKey, createdAt: now };
     await db.touches.add(touch);
+    await applyTouchEffects(db, touch, prospect);
     await db.prospects.put({ ...prospect, updatedAt: now });
     await enqueue(db, 'touch', prospect.id, touch.id, now);
     return { touch, created: true };

@@ -26,6 +26,9 @@ test('the inbox shows a known prospect\u2019s stage beside their name without mo
   expect(await page.locator('table.F').boundingBox()).toEqual(before.table);
 
   await panel.getByRole('listitem', { name: 'Maria Gomez', exact: true }).getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Approach' });
+  // Skipping stages with unmet exit criteria asks for a reason (sales-process rules, issue 5).
+  await panel.getByRole('dialog', { name: 'Move to Approach' }).getByLabel('Reason for moving on').fill('Asked for a call');
+  await panel.getByRole('dialog', { name: 'Move to Approach' }).getByRole('button', { name: 'Move', exact: true }).click();
   await expect(chip).toHaveText('Approach');
   await expect(page.locator('[data-touchline-chip]')).toHaveCount(1);
 

@@ -26,6 +26,9 @@ test.describe('Gmail sidebar (foundation)', () => {
     await expect(maria.getByRole('combobox', { name: 'Stage' })).toHaveValue('prospecting');
 
     await maria.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Qualification' });
+    // The sales-process rules (issue 5): with no ICP set, "fits the ICP" is unmet, so moving on asks why.
+    await maria.getByRole('dialog', { name: 'Move to Qualification' }).getByLabel('Reason for moving on').fill('Inbound pricing request');
+    await maria.getByRole('button', { name: 'Move', exact: true }).click();
     await maria.getByRole('textbox', { name: 'Note' }).fill('Budget review on March 20');
     await maria.getByRole('button', { name: 'Add note' }).click();
     await expect(maria.getByRole('list', { name: 'Recent touches' })).toContainText('Budget review on March 20');

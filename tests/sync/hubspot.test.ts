@@ -26,7 +26,7 @@ describe('HubSpot sync', () => {
       for (let i = 0; i < 1000; i++) {
         const p = data.prospects[i]!;
         await logTouch(db, { prospectId: p.id, channel: 'note', direction: 'internal', at: clock.now(), summary: `Live note ${i}` });
-        if (i % 5 === 0) await moveStage(db, p.id, 'closing', DEFAULT_SETTINGS);
+        if (i % 5 === 0) await moveStage(db, p.id, 'closing', DEFAULT_SETTINGS, 'Fast-tracked'); // unmet criteria need a reason (issue 5)
       }
     })();
     const first = await runWithRestarts(db, () => conn, clock, { seed: 3 });

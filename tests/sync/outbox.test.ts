@@ -22,7 +22,7 @@ describe('outbox', () => {
     await db.syncMeta.put({ key: 'target', connectionId: 'c1', crm: 'hubspot' });
     const { prospect } = await addProspect(db, maria, DEFAULT_SETTINGS);
     await updateProspect(db, prospect.id, { title: 'CTO' });
-    await moveStage(db, prospect.id, 'qualification', DEFAULT_SETTINGS);
+    await moveStage(db, prospect.id, 'qualification', DEFAULT_SETTINGS, 'Inbound request'); // unmet criteria need a reason (issue 5)
     const { touch } = await logTouch(db, { prospectId: prospect.id, channel: 'email', direction: 'inbound', at: 2, sourceId: 'm1' });
     // Logging the same email twice stores one touch and queues it once.
     await logTouch(db, { prospectId: prospect.id, channel: 'email', direction: 'inbound', at: 2, sourceId: 'm1' });
@@ -51,7 +51,7 @@ describe('outbox', () => {
     db.outbox.hook('creating', () => {
       throw new Error('disk full');
     });
-    await expect(moveStage(db, prospect.id, 'closing', DEFAULT_SETTINGS)).rejects.toThrow('disk full');
+    await expect(moveStage(db, prospect.id, 'closing', DEFAULT_SETTINGS, 'Fast-tracked')).rejects.toThrow('disk full');
     expect((await db.prospects.get(prospect.id))!.stageId).toBe('prospecting');
     expect(await db.stageChanges.where('prospectId').equals(prospect.id).count()).toBe(1);
   });

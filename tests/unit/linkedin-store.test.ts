@@ -71,7 +71,8 @@ describe('merge and undo', () => {
     const li = (await addProspect(db, { ...linkedin('priya-natarajan-demo', 'Priya Natarajan', 'Globex Logistics'), title: 'Head of RevOps' }, DEFAULT_SETTINGS)).prospect;
     await logTouch(db, { prospectId: email.id, channel: 'email', direction: 'outbound', at: 10, sourceId: 'msg-1' });
     await logTouch(db, { prospectId: li.id, channel: 'linkedin-message', direction: 'inbound', at: 20, sourceId: 'urn:1' });
-    await moveStage(db, li.id, DEFAULT_SETTINGS.stages[1]!.id, DEFAULT_SETTINGS);
+    // Forward past an unmet exit criterion needs a reason since the sales-process rules (issue 5).
+    await moveStage(db, li.id, DEFAULT_SETTINGS.stages[1]!.id, DEFAULT_SETTINGS, 'Replied on LinkedIn');
     return { email, li };
   }
 

@@ -1,0 +1,90 @@
+import type { Handlers } from '../messaging/router';
+import { localTimeZone } from '../process/time-zone';
+import { loadSettings } from '../settings/settings-store';
+import { resumeCadence, runsOf, startCadence } from '../store/cadences';
+import { criteriaEvaluator, setCriterionTick } from '../store/criteria';
+import { getProspect } from '../store/prospects';
+import { setAnswer } from '../store/qualification';
+import { explainScore } from '../store/scores';
+import { previewMove } from '../store/stages';
+import { completeTask, dueList, openTasksOf, setNextStep, snoozeTask } from '../store/tasks';
+import type { HandlerContext } from './handlers';
+import type { TouchlineDb } from '../db/database';
+import { recountEngagement } from '../store/touch-effects';
+import { rescoreProspect } from '../store/scores';
+
+/** Touches moved between prospects (merge, undo): their engagement figures and scores follow. */
+export async function afterTouchesMoved(db: TouchlineDb, prospectIds: string[]): Promise<void> {
+  const settings = await loadSettings();
+  for (const id of prospectIds) {
+    await recountEngagement(db, id);
+    await rescoreProspect(db, id, settings);
+  }
+}
+
+type ProcessRequest =
+  | 'process.get'
+  | 'qualification.set'
+  | 'criteria.tick'
+  | 'stage.preview'
+  | 'nextStep.set'
+  | 'cadence.start'
+  | 'cadence.resume'
+  | 'task.done'
+  | 'task.snooze'
+  | 'tasks.due';
+
+/** The sales-process handlers (issue 5), spread into lib/background/handlers.ts. */
+export const processHandlers: Pick<Handlers<HandlerContext>, ProcessRequest> = {
+  'process.get': async ({ prospectId }, { db }) => {
+    const settings = await loadSettings();
+    const prospect = await getProspect(db, prospectId);
+    const stage = settings.stages.find((s) => s.id === prospect.stageId);
+    const { status } = await criteriaEvaluator(db, prospect, settings);
+    return {
+      score: await explainScore(db, prospect, settings),
+      stageId: prospect.stageId,
+      criteria: stage ? status(stage) : [],
+      tasks: await openTasksOf(db, prospectId),
+      runs: await runsOf(db, prospectId),
+    };
+  },
+  'qualification.set': async (input, { db, changed }) => {
+    const p = await setAnswer(db, input, await loadSettings());
+    changed();
+    return p;
+  },
+  'criteria.tick': async (input, { db, changed }) => {
+    await setCriterionTick(db, input, await loadSettings());
+    changed();
+    return { ok: true as const };
+  },
+  'stage.preview': async ({ prospectId, stageId }, { db }) => previewMove(db, prospectId, stageId, await loadSettings()),
+  'nextStep.set': async (input, { db, changed }) => {
+    const p = await setNextStep(db, input);
+    changed();
+    return p;
+  },
+  'cadence.start': async (input, { db, changed }) => {
+    const run = await startCadence(db, input, await loadSettings(), { now: Date.now(), timeZone: localTimeZone() });
+    changed();
+    return run;
+  },
+  'cadence.resume': async ({ runId }, { db, changed }) => {
+    const run = await resumeCadence(db, runId, { now: Date.now(), timeZone: localTimeZone() });
+    changed();
+    return run;
+  },
+  'task.done': async ({ taskId }, { db, changed }) => {
+    const t = await completeTask(db, taskId);
+    changed();
+    return t;
+  },
+  'task.snooze': async ({ taskId }, { db, changed }) => {
+    const settings = await loadSettings();
+    const t = await snoozeTask(db, taskId, { now: Date.now(), timeZone: localTimeZone(), hour: settings.reminders.snoozeHour });
+    changed();
+    return t;
+  },
+  'tasks.due': async (_, { db }) => dueList(db, Date.now(), localTimeZone()),
+};

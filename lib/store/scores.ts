@@ -1,0 +1,159 @@
+import type { TouchlineDb } from '../db/database';
+import type { Prospect } from '../model';
+import { combineParts, scoreProspect, type ScoreParts, type ScoreResult, type ScoreWeights } from '../process/scoring';
+import type { Settings } from '../settings/settings';
+
+/**
+ * Everyone's lead score, column by column, in three rows: `ids` (prospect ids), `parts` (fit, engagement,
+ * qualification, disqualified 0/1 for ids[i] at [4i..4i+3]) and `scores` (scores[i] under `weights`). A weight
+ * change reads the parts and writes the scores: two typed arrays, no per-prospect rows and no strings (the
+ * id list is the slow one to clone, so it is only written when a prospect joins the board).
+ */
+export interface Scoreboard {
+  id: 'ids' | 'parts' | 'scores';
+  ids?: string[];
+  parts?: Float64Array;
+  scores?: Uint8Array;
+  weights?: ScoreWeights;
+  at?: number;
+}
+
+interface Board {
+  ids: string[];
+  parts: Float64Array;
+  scores: Uint8Array;
+  weights: ScoreWeights;
+}
+
+function partsAt(parts: Float64Array, i: number): ScoreParts {
+  return { fit: parts[4 * i]!, engagement: parts[4 * i + 1]!, qualification: parts[4 * i + 2]!, disqualified: parts[4 * i + 3] === 1 };
+}
+
+function writeParts(b: Board, i: number, p: ScoreParts): void {
+  b.parts.set([p.fit, p.engagement, p.qualification, p.disqualified ? 1 : 0], 4 * i);
+  b.scores[i] = combineParts(p, b.weights);
+}
+
+async function readBoard(db: TouchlineDb, weights: ScoreWeights): Promise<Board> {
+  const [ids, parts, scores] = await db.scoreboard.bulkGet(['ids', 'parts', 'scores']);
+  const board: Board = {
+    ids: ids?.ids ?? [],
+    parts: parts?.parts ?? new Float64Array(0),
+    scores: scores?.scores ?? new Uint8Array(0),
+    weights: scores?.weights ?? weights,
+  };
+  return sameWeights(board.weights, weights) ? board : reweighed(board, weights);
+}
+
+/** The score and its facts for one prospect, as of `now`. */
+export async function explainScore(db: TouchlineDb, prospect: Prospect, settings: Settings, now = Date.now()): Promise<ScoreResult> {
+  const [company, engagement] = await Promise.all([
+    prospect.companyId ? db.companies.get(prospect.companyId) : undefined,
+    db.engagement.get(prospect.id),
+  ]);
+  return scoreProspect({ prospect, company, engagement, scoring: settings.scoring, framework: settings.framework, now });
+}
+
+/** Recomputes and stores one prospect's score (after an answer, a touch, a new prospect). */
+export async function rescoreProspect(db: TouchlineDb, prospectId: string, settings: Settings, now = Date.now()): Promise<ScoreResult | undefined> {
+  return db.transaction('rw', db.prospects, db.companies, db.engagement, db.scoreboard, async () => {
+    const p = await db.prospects.get(prospectId);
+    if (!p) return undefined;
+    const result = await explainScore(db, p, settings, now);
+    const board = await readBoard(db, settings.scoring.weights);
+    let i = board.ids.indexOf(p.id);
+    const joined = i === -1;
+    if (joined) {
+      i = board.ids.length;
+      board.ids.push(p.id);
+      board.parts = grow(board.parts, 4 * board.ids.length);
+      board.scores = grow(board.scores, board.ids.length);
+    }
+    writeParts(board, i, result.parts);
+    await db.scoreboard.bulkPut([
+      ...(joined ? [{ id: 'ids' as const, ids: board.ids }] : []),
+      { id: 'parts', parts: board.parts },
+      { id: 'scores', scores: board.scores, weights: board.weights, at: now },
+    ]);
+    return result;
+  });
+}
+
+/** Everyone's stored score by prospect id (for lists and ranking). */
+export async function allScores(db: TouchlineDb): Promise<Map<string, number>> {
+  const [ids, scores] = await db.scoreboard.bulkGet(['ids', 'scores']);
+  if (!ids?.ids || !scores?.scores) return new Map();
+  const values = scores.scores;
+  return new Map(ids.ids.map((id, i) => [id, values[i]!]));
+}
+
+export async function scoreOf(db: TouchlineDb, prospectId: string): Promise<number | undefined> {
+  return (await allScores(db)).get(prospectId);
+}
+
+/**
+ * Full rescoring, when the facts behind the parts change (the ICP, the framework's questions) and once a day
+ * (engagement recency decays): three bulk reads and one write. No touch is read: engagement comes from the
+ * per-prospect figures.
+ */
+export async function rescoreAll(db: TouchlineDb, settings: Settings, now = Date.now()): Promise<{ scored: number }> {
+  return db.transaction('rw', db.prospects, db.companies, db.engagement, db.scoreboard, async () => {
+    const [prospects, companies, engagement] = await Promise.all([db.prospects.toArray(), db.companies.toArray(), db.engagement.toArray()]);
+    const companyById = new Map(companies.map((c) => [c.id, c]));
+    const engagementById = new Map(engagement.map((e) => [e.prospectId, e]));
+    const board: Board = {
+      ids: prospects.map((p) => p.id),
+      parts: new Float64Array(4 * prospects.length),
+      scores: new Uint8Array(prospects.length),
+      weights: settings.scoring.weights,
+    };
+    prospects.forEach((p, i) => {
+      const { parts } = scoreProspect({
+        prospect: p,
+        company: p.companyId ? companyById.get(p.companyId) : undefined,
+        engagement: engagementById.get(p.id),
+        scoring: settings.scoring,
+        framework: settings.framework,
+        now,
+      });
+      writeParts(board, i, parts);
+    });
+    await db.scoreboard.bulkPut([
+      { id: 'ids', ids: board.ids },
+      { id: 'parts', parts: board.parts },
+      { id: 'scores', scores: board.scores, weights: board.weights, at: now },
+    ]);
+    return { scored: prospects.length };
+  });
+}
+
+/** After a weight change only: recombines the stored parts under the new weights; writes the scores row. */
+export async function reweighAll(db: TouchlineDb, settings: Settings, now = Date.now()): Promise<{ scored: number; changed: number }> {
+  return db.transaction('rw', db.scoreboard, async () => {
+    const [parts, scores] = await db.scoreboard.bulkGet(['parts', 'scores']);
+    if (!parts?.parts || !scores?.scores || !scores.weights) return { scored: 0, changed: 0 };
+    const before = scores.scores;
+    const next = reweighed({ ids: [], parts: parts.parts, scores: before, weights: scores.weights }, settings.scoring.weights);
+    await db.scoreboard.put({ id: 'scores', scores: next.scores, weights: next.weights, at: now });
+    let changed = 0;
+    for (let i = 0; i < next.scores.length; i++) if (next.scores[i] !== before[i]) changed++;
+    return { scored: next.scores.length, changed };
+  });
+}
+
+function reweighed(b: Board, weights: ScoreWeights): Board {
+  const scores = new Uint8Array(b.scores.length);
+  for (let i = 0; i < scores.length; i++) scores[i] = combineParts(partsAt(b.parts, i), weights);
+  return { ...b, scores, weights };
+}
+
+function sameWeights(a: ScoreWeights, b: ScoreWeights): boolean {
+  return a.fit === b.fit && a.engagement === b.engagement && a.qualification === b.qualification;
+}
+
+/** A copy one longer (a view on a bigger buffer would be cloned whole into IndexedDB). */
+function grow<T extends Float64Array | Uint8Array>(a: T, length: number): T {
+  const next = new (a.constructor as new (n: number) => T)(length);
+  next.set(a);
+  return next;
+}
