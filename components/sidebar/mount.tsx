@@ -6,7 +6,6 @@ import { send } from '@/lib/messaging/client';
 import { asBackgroundEvent, CHANGED_EVENT } from '@/lib/messaging/events';
 import { reserveSpace } from '@/lib/content/layout';
 import { detectTheme } from '@/lib/content/theme';
-import { watchPage } from '@/lib/content/watch';
 import type { Settings } from '@/lib/settings/settings';
 import type { Detected } from '@/lib/sites/types';
 import { createValueStore, type ValueStore } from '../ui/value-store';
@@ -16,7 +15,8 @@ import './sidebar.css';
 export interface SiteBinding {
   detect(doc: Document, url: string, settings: Settings): Detected;
   /** A site's own way to notice page changes; the generic watcher otherwise. */
-  watch?(ctx: ContentScriptContext, onChange: () => void): void;
+  /** Calls onChange when the page may show other people (each site knows where to look). */
+  watch(ctx: ContentScriptContext, onChange: () => void): void;
   /** CSS for page elements the reserved margin does not move (Gmail's fixed compose popups). */
   layoutCss?: (widthPx: number) => string;
   /** Site features that run beside the sidebar (Gmail: auto-logging, inbox stage chips), stopped with ctx. */
@@ -66,8 +66,7 @@ export async function mountSidebar(ctx: ContentScriptContext, site: SiteBinding)
   const refresh = () => page.set(site.detect(document, location.href, settings.get()));
   ui.mount();
 
-  if (site.watch) site.watch(ctx, refresh);
-  else watchPage(window, ctx.signal, refresh);
+  site.watch(ctx, refresh);
   site.start?.(ctx, { page, settings });
   const onEvent = (message: unknown, sender: { id?: string }) => {
     if (sender.id !== browser.runtime.id) return undefined;

@@ -65,7 +65,6 @@ export function watchGmail(win: Window, signal: AbortSignal, onChange: () => voi
   shellObserver.observe(doc.body, { childList: true, subtree: true });
   win.addEventListener('hashchange', navigated, { signal });
   win.addEventListener('popstate', navigated, { signal });
-  win.addEventListener('wxt:locationchange', navigated, { signal });
   signal.addEventListener('abort', () => {
     scopeObserver.disconnect();
     shellObserver.disconnect();
