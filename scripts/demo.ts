@@ -22,6 +22,9 @@ const panel = gmail.getByRole('complementary', { name: 'Touchline' });
 await panel.getByRole('button', { name: 'Add Maria Gomez' }).click();
 const maria = panel.getByRole('listitem', { name: 'Maria Gomez' });
 await maria.getByRole('combobox', { name: 'Stage' }).selectOption({ label: 'Qualification' });
+// With no ideal customer profile set yet, "fits the ICP" is unmet: the process asks why we move on.
+await maria.getByRole('dialog', { name: 'Move to Qualification' }).getByLabel('Reason for moving on').fill('Inbound pricing request');
+await maria.getByRole('button', { name: 'Move', exact: true }).click();
 await maria.getByRole('textbox', { name: 'Note' }).fill('Budget review on March 20; wants pricing for 40 seats.');
 await maria.getByRole('button', { name: 'Add note' }).click();
 await maria.getByRole('list', { name: 'Recent touches' }).waitFor();
