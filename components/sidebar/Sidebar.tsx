@@ -9,6 +9,7 @@ import { useBackgroundEvent } from '../ui/use-background-events';
 import type { SidebarActions } from './actions';
 import type { ValueStore } from '../ui/value-store';
 import { PersonCard } from './PersonCard';
+import { newProspectFrom } from './new-prospect';
 import { GmailPanel, GmailPersonExtras } from './gmail/GmailPanel';
 import { LinkedInSections, replacesPeopleList } from './linkedin/LinkedInSections';
 
@@ -52,17 +53,7 @@ export function Sidebar({ page, settings }: Props) {
     () => ({
       addProspect: (person) =>
         run(() =>
-          send('prospect.add', {
-            name: person.name ?? person.emails[0] ?? 'Unknown',
-            emails: person.emails,
-            linkedinUrl: person.linkedinUrl,
-            headline: person.headline,
-            title: person.title,
-            company: person.company,
-            location: person.location,
-            phone: person.phone,
-            source: { site: detected.site, url: detected.url, at: Date.now() },
-          }),
+          send('prospect.add', newProspectFrom(person, detected)),
         ),
       moveStage: (prospect: Prospect, stageId) => run(() => send('stage.move', { prospectId: prospect.id, stageId })),
       updateProspect: (prospect: Prospect, patch) => run(() => send('prospect.update', { id: prospect.id, patch })),

@@ -1,7 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { send } from '@/lib/messaging/client';
 import type { Detected } from '@/lib/sites/types';
-import { buttonClass, newProspectFrom, type Known, type Run } from './types';
+import { newProspectFrom } from '../new-prospect';
+import { buttonClass, type Known, type Run } from './types';
 
 interface Props {
   detected: Detected;

@@ -1,6 +1,5 @@
 import type { ProspectDetail } from '@/lib/messaging/contract';
-import type { NewProspect, Prospect } from '@/lib/model';
-import type { Detected, DetectedPerson } from '@/lib/sites/types';
+import type { Prospect } from '@/lib/model';
 
 /** What the sidebar already knows about the people on the page, aligned with `detected.people`. */
 export interface Known {
@@ -10,19 +9,6 @@ export interface Known {
 
 /** Runs an action, shows its error to the rep, and refreshes what the sidebar knows. */
 export type Run = (action: () => Promise<unknown>) => Promise<void>;
-
-export function newProspectFrom(person: DetectedPerson, detected: Detected): NewProspect {
-  return {
-    name: person.name ?? person.emails[0] ?? 'Unknown',
-    emails: person.emails,
-    linkedinUrl: person.linkedinUrl,
-    headline: person.headline,
-    title: person.title,
-    company: person.company,
-    location: person.location,
-    source: { site: detected.site, url: detected.url, at: Date.now() },
-  };
-}
 
 export const buttonClass = 'rounded bg-blue-600 px-2 py-1 text-xs font-medium text-white hover:bg-blue-700 disabled:opacity-50';
 export const quietButtonClass =
