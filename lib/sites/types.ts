@@ -12,6 +12,12 @@ export interface DetectedPerson {
   company?: string;
   location?: string;
   phone?: string;
+  /**
+   * LinkedIn's member URN when the page shows it (`urn:li:fsd_profile:ACoAA...` from messaging links and
+   * message buttons, or `urn:li:member:<n>` from search results). Kept beside the vanity URL so the two
+   * forms of one member are one prospect.
+   */
+  memberUrn?: string;
 }
 
 export interface DetectedMessage {
@@ -62,7 +68,18 @@ export interface Detected {
   company?: DetectedCompany;
   /** LinkedIn: every open conversation (thread page and overlay bubbles), each with its messages. */
   conversations?: DetectedConversation[];
+  /** Which expected parts of this kind of page were found; absent for pages with nothing to expect. */
+  health?: PageHealth;
 }
+
+/**
+ * How one expected part of a page was read: by its primary selector, by a fallback (the site may be
+ * changing), or not at all. Counts of these, never the values, feed the Site health section.
+ */
+export type PartStatus = 'found' | 'fallback' | 'missing';
+
+/** Per part of the page (name, headline, currentRole, ...), how it was read on this detection. */
+export type PageHealth = Record<string, PartStatus>;
 
 /** The interface every site adapter implements (lib/sites/gmail, lib/sites/linkedin). */
 export interface SiteAdapter {
