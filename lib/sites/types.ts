@@ -74,9 +74,10 @@ export interface Detected {
 
 /**
  * How one expected part of a page was read: by its primary selector, by a fallback (the site may be
- * changing), or not at all. Counts of these, never the values, feed the Site health section.
+ * changing), not at all (`missing`: the page should have shown it), or `absent`: the page itself says there
+ * is nothing to read (a member with no current role). Counts of these, never the values, feed the Site health section.
  */
-export type PartStatus = 'found' | 'fallback' | 'missing';
+export type PartStatus = 'found' | 'fallback' | 'missing' | 'absent';
 
 /** Per part of the page (name, headline, currentRole, ...), how it was read on this detection. */
 export type PageHealth = Record<string, PartStatus>;

@@ -10,7 +10,8 @@ const profiles = entries.filter(([, e]) => e.kind === 'linkedin-profile');
 describe.each(profiles)('real profile %s', (file, e) => {
   // Opened at its own URL, as a rep would from a search result.
   const url = e.profileUrl as string;
-  const detected = extractLinkedIn(loadReal(file, url), url);
+  const doc = loadReal(file, url);
+  const detected = extractLinkedIn(doc, url);
   const [person] = detected.people;
 
   it('reads exactly one person: the member of the page', () => {
@@ -35,13 +36,10 @@ describe.each(profiles)('real profile %s', (file, e) => {
   it('keeps the member URN beside the vanity URL', () => {
     expect(person?.memberUrn).toMatch(/^urn:li:fsd_profile:[A-Za-z0-9_-]+$/);
   });
-});
 
-describe('real profile opened at a member-URN URL', () => {
-  it('is keyed by the vanity URL of its contact-info link', () => {
-    const [file, e] = profiles[0]!;
-    const detected = extractLinkedIn(loadReal(file, 'https://www.linkedin.com/in/ACoAAtestUrn123/'), 'https://www.linkedin.com/in/ACoAAtestUrn123/');
-    expect(detected.people[0]?.linkedinUrl).toBe(canonicalProfileUrl(e.profileUrl));
+  it('is keyed by the vanity URL of its contact-info link when opened at a member-URN URL', () => {
+    const viaUrn = extractLinkedIn(doc, 'https://www.linkedin.com/in/ACoAAtestUrn123/');
+    expect(viaUrn.people[0]?.linkedinUrl).toBe(canonicalProfileUrl(url));
   });
 });
 

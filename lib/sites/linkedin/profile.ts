@@ -1,4 +1,4 @@
-import type { DetectedPerson, PageHealth } from '../types';
+import type { DetectedPerson, PageHealth, PartStatus } from '../types';
 import { mailtoEmails, partStatus, pick, text } from './dom';
 import { embeddedEntities, str, type EmbeddedEntity } from './embedded';
 import { currentRole, experienceRoles, type ExperienceRole } from './experience';
@@ -31,12 +31,14 @@ function currentRoleFromData(doc: Document, profileUrn: string): ExperienceRole 
 
 /**
  * The Experience card: the profile card holding div#experience (2024-07, 2025-04). Pages without the anchor
- * fall back to the first profile card with entities; that card may be Highlights or Featured, so it is
- * only used when nothing better exists and is reported as a fallback.
+ * (older or trimmed markup) fall back to the first profile card with entities, reported as a fallback.
  */
 function experienceCard(doc: Document): { el: Element; variant: number } | undefined {
   const anchored = doc.querySelector(LINKEDIN.experienceAnchor)?.closest('section');
   if (anchored) return { el: anchored, variant: 0 };
+  // Real pages anchor every card (#about, #experience, #education): anchored cards without #experience
+  // mean the member lists no roles, and Activity or Featured entities must not stand in for one.
+  if (doc.querySelector(`${LINKEDIN.profileCard} > .pv-profile-card__anchor`)) return undefined;
   for (const card of doc.querySelectorAll(LINKEDIN.profileCard)) {
     if (card.querySelector(LINKEDIN.experienceEntry)) return { el: card, variant: 1 };
   }
@@ -79,6 +81,18 @@ function ownMemberUrn(doc: Document, card: Element | undefined, linkedinUrl: str
   return typeof data?.entityUrn === 'string' && data.entityUrn.startsWith('urn:li:fsd_profile:') ? data.entityUrn : undefined;
 }
 
+/**
+ * A member whose roles have all ended, or who lists none while the page's other cards are there, has no
+ * current role to find: that is the page, not a misread (`absent`). Missing means the card should be there.
+ */
+function roleHealth(doc: Document, expHit: { variant: number } | undefined, roles: ExperienceRole[], role: ExperienceRole | null | undefined): PartStatus {
+  if (role) return roles.length && expHit?.variant === 0 ? 'found' : 'fallback';
+  if (role === null) return 'absent';
+  // An Experience card with no role Touchline can read is the site changing, not a member without roles.
+  if (expHit) return 'missing';
+  return doc.querySelector(`${LINKEDIN.profileCard} > .pv-profile-card__anchor`) ? 'absent' : 'missing';
+}
+
 /** A member profile: everything read from the member's own top card and Experience card, nothing else. */
 export function extractProfile(doc: Document, url: string): { people: DetectedPerson[]; health: PageHealth } {
   const cardHit = pick(doc, LINKEDIN.profileTopCard);
@@ -103,14 +117,8 @@ export function extractProfile(doc: Document, url: string): { people: DetectedPe
   const expHit = experienceCard(doc);
   const roles = expHit ? experienceRoles(expHit.el) : [];
   let role: ExperienceRole | null | undefined = roles.length ? (currentRole(roles) ?? null) : undefined;
-  let roleStatus = role === undefined ? 'missing' : expHit?.variant === 0 ? 'found' : 'fallback';
-  if (role === undefined && data?.entityUrn) {
-    role = currentRoleFromData(doc, data.entityUrn);
-    if (role !== undefined) roleStatus = 'fallback';
-  }
-  // A profile whose roles have all ended has no current role to find: that is the page, not a misread.
-  health.currentRole = roleStatus as PageHealth[string];
-  if (!roles.length && !expHit) health.experience = 'missing';
+  if (role === undefined && data?.entityUrn) role = currentRoleFromData(doc, data.entityUrn);
+  health.currentRole = roleHealth(doc, expHit, roles, role);
 
   const topCompany = text(pick(scope, LINKEDIN.profileTopCompany)?.el);
   const memberUrn = ownMemberUrn(doc, card, linkedinUrl, data) ?? memberUrnFromHref(url);

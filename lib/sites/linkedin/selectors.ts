@@ -44,8 +44,7 @@ export const LINKEDIN = {
   ],
   /** A company's People tab (/company/<slug>/people/), 2025: member cards; or search-shaped results. */
   companyPeopleCard: [
-    '[data-view-name="search-entity-result-universal-template"], [data-chameleon-result-urn^="urn:li:member:"]',
-    '.org-people-profile-card, li.org-people-profile-card__profile-card-spacing',
+    'li.org-people-profile-card__profile-card-spacing, .org-people-profile-card, [data-view-name="search-entity-result-universal-template"], [data-chameleon-result-urn^="urn:li:member:"]',
   ],
   /** My Network > Connections, 2025-04 (SDUI markup, generated classes): one card per connection. */
   connectionCard: ['[data-view-name="connections-list"]', 'li.mn-connection-card'],
