@@ -13,11 +13,11 @@ export interface DetectedPerson {
   location?: string;
   phone?: string;
   /**
-   * LinkedIn's member URN when the page shows it (`urn:li:fsd_profile:ACoAA...` from messaging links and
-   * message buttons, or `urn:li:member:<n>` from search results). Kept beside the vanity URL so the two
-   * forms of one member are one prospect.
+   * LinkedIn's member URNs the page shows (`urn:li:fsd_profile:ACoAA...` from messaging links, message
+   * buttons and mini-profile links; `urn:li:member:<n>` from search results and the profile's
+   * data-member-id). Kept beside the vanity URL so every form of one member is one prospect.
    */
-  memberUrn?: string;
+  memberUrns?: string[];
 }
 
 export interface DetectedMessage {

@@ -34,7 +34,8 @@ describe.each(profiles)('real profile %s', (file, e) => {
   });
 
   it('keeps the member URN beside the vanity URL', () => {
-    expect(person?.memberUrn).toMatch(/^urn:li:fsd_profile:[A-Za-z0-9_-]+$/);
+    expect(person?.memberUrns?.[0]).toMatch(/^urn:li:fsd_profile:[A-Za-z0-9_-]+$/);
+    expect(person?.memberUrns?.[1]).toMatch(/^urn:li:member:\d+$/);
   });
 
   it('is keyed by the vanity URL of its contact-info link when opened at a member-URN URL', () => {
@@ -57,7 +58,7 @@ describe.each(entries.filter(([, e]) => e.kind === 'linkedin-connections'))('rea
   it('keys each connection by the member URN of its Message link too', () => {
     e.people.forEach((want: { messageLink: string }, i: number) => {
       const id = new URL(want.messageLink).searchParams.get('recipient');
-      expect(detected.people[i]?.memberUrn).toBe(`urn:li:fsd_profile:${id}`);
+      expect(detected.people[i]?.memberUrns).toEqual([`urn:li:fsd_profile:${id}`]);
     });
   });
 

@@ -17,7 +17,7 @@ function participant(root: Element, linkSel: string, titleSel: string, headlineS
     emails: [],
     linkedinUrl,
     headline: text(root.querySelector(headlineSel)),
-    ...(memberUrn ? { memberUrn } : {}),
+    ...(memberUrn ? { memberUrns: [memberUrn] } : {}),
   };
 }
 

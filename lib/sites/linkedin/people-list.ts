@@ -22,16 +22,19 @@ function firstText(root: ParentNode, variants: readonly string[]): string | unde
 }
 
 /**
- * The member URN a card carries for itself: `data-chameleon-result-urn` (search 2025), the
+ * The member URNs a card carries for itself: `data-chameleon-result-urn` (search 2025), the
  * `miniProfileUrn=` of its profile link, or the fsd_profile id of its Message link (connections 2025-04).
  */
-function cardUrn(card: Element, profileHref: string): string | undefined {
-  const own = card.closest('[data-chameleon-result-urn]')?.getAttribute('data-chameleon-result-urn');
-  if (own?.startsWith('urn:li:member:')) return own;
+function cardUrns(card: Element, profileHref: string): string[] {
+  const urns = new Set<string>();
+  const own = (card.closest('[data-chameleon-result-urn]') ?? card.querySelector('[data-chameleon-result-urn]'))?.getAttribute('data-chameleon-result-urn');
   const mini = fsdProfileUrns(profileHref)[0];
-  if (mini) return mini;
+  if (mini) urns.add(mini);
+  if (own?.startsWith('urn:li:member:')) urns.add(own);
   const message = card.querySelector('a[href*="/messaging/compose/"]')?.getAttribute('href');
-  return message ? fsdProfileUrns(message)[0] : undefined;
+  const fromMessage = message ? fsdProfileUrns(message)[0] : undefined;
+  if (fromMessage) urns.add(fromMessage);
+  return [...urns];
 }
 
 /**
@@ -55,7 +58,7 @@ export function readCard(card: Element): DetectedPerson | undefined {
     if (name) break;
   }
   if (!linkedinUrl) return undefined;
-  const memberUrn = cardUrn(card, href);
+  const memberUrns = cardUrns(card, href);
   return {
     key: linkedinUrl,
     name: name ?? null,
@@ -63,7 +66,7 @@ export function readCard(card: Element): DetectedPerson | undefined {
     linkedinUrl,
     headline: firstText(card, LINKEDIN.listHeadline) ?? headlineAfterName(card, name),
     location: firstText(card, LINKEDIN.listLocation),
-    ...(memberUrn ? { memberUrn } : {}),
+    ...(memberUrns.length ? { memberUrns } : {}),
   };
 }
 

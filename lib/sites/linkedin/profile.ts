@@ -121,7 +121,10 @@ export function extractProfile(doc: Document, url: string): { people: DetectedPe
   health.currentRole = roleHealth(doc, expHit, roles, role);
 
   const topCompany = text(pick(scope, LINKEDIN.profileTopCompany)?.el);
-  const memberUrn = ownMemberUrn(doc, card, linkedinUrl, data) ?? memberUrnFromHref(url);
+  const memberId = cardHit?.el.getAttribute('data-member-id');
+  const memberUrns = [ownMemberUrn(doc, card, linkedinUrl, data) ?? memberUrnFromHref(url), memberId && /^\d+$/.test(memberId) ? `urn:li:member:${memberId}` : undefined].filter(
+    (u): u is string => !!u,
+  );
   return {
     people: [
       {
@@ -134,7 +137,7 @@ export function extractProfile(doc: Document, url: string): { people: DetectedPe
         // The top card's company stands in when the Experience card is not on the page at all.
         company: role ? role.company : role === undefined ? topCompany : undefined,
         location,
-        ...(memberUrn ? { memberUrn } : {}),
+        ...(memberUrns.length ? { memberUrns } : {}),
       },
     ],
     health,
