@@ -1,9 +1,9 @@
 import type { TouchlineDb } from '../db/database';
 import { newId, type NewProspect, type Prospect, type ProspectPatch } from '../model';
 import type { Settings } from '../settings/settings';
-import { enqueue, outboxTables } from '../sync/outbox';
+import { write } from './unit-of-work';
 import { UserError } from './errors';
-import { nextStepTables, syncNextStepTask } from './tasks';
+import { syncNextStepTask } from './tasks';
 import { normalizeEmail } from './identity';
 import { findByLinkedInIds, identityIds, joinedIdentity } from './linkedin-identity';
 
@@ -47,15 +47,15 @@ export async function addProspect(
   if (!emails.length && !input.linkedinUrl) throw new UserError('invalid', 'A prospect needs an email address or a LinkedIn profile.');
   const first = settings.stages[0];
   if (!first) throw new UserError('invalid', 'The sales process has no stages.');
-  return db.transaction('rw', [db.prospects, db.stageChanges, ...outboxTables(db)], async () => {
+  return write(db, async () => {
     const existing = await findProspect(db, { emails, linkedinUrl: input.linkedinUrl, linkedinIds: input.linkedinIds });
     if (existing) {
       // The same member seen by another of their LinkedIn names: keep both, never a second prospect.
       const joined = await joinedIdentity(db, existing, input);
       if (!joined) return { prospect: existing, created: false };
-      await db.prospects.put({ ...joined, updatedAt: now });
-      await enqueue(db, 'prospect', existing.id, existing.id, now);
-      return { prospect: { ...joined, updatedAt: now }, created: false };
+      const next = { ...joined, updatedAt: now };
+      await db.prospects.put(next);
+      return { prospect: next, created: false };
     }
     const prospect: Prospect = {
       id: newId(),
@@ -87,9 +87,8 @@ export async function addProspect(
       toName: first.name,
       at: now,
     });
-    await enqueue(db, 'prospect', prospect.id, prospect.id, now);
     return { prospect, created: true };
-  });
+  }, { settings, now });
 }
 
 export async function getProspect(db: TouchlineDb, id: string): Promise<Prospect> {
@@ -99,15 +98,14 @@ export async function getProspect(db: TouchlineDb, id: string): Promise<Prospect
 }
 
 export async function updateProspect(db: TouchlineDb, id: string, patch: ProspectPatch, now = Date.now()): Promise<Prospect> {
-  return db.transaction('rw', [db.prospects, ...outboxTables(db), ...nextStepTables(db)], async () => {
+  return write(db, async () => {
     const p = await getProspect(db, id);
     const next: Prospect = { ...p, ...patch, updatedAt: now };
     await db.prospects.put(next);
     // A next step with a date is a follow-up: the badge and the popup count it (issue 5).
     if ('nextStep' in patch || 'followUpAt' in patch) await syncNextStepTask(db, next, now);
-    await enqueue(db, 'prospect', id, id, now);
     return next;
-  });
+  }, { now });
 }
 
 /** Newest first. */
