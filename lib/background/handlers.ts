@@ -13,6 +13,7 @@ import { rescoreAll, reweighAll } from '../store/scores';
 import { processHandlers } from './process-handlers';
 import { scoringChange } from '../process/scoring';
 import { syncHandlers } from '../sync/handlers';
+import { healthHandlers } from '../health/handlers';
 
 export interface HandlerContext {
   db: TouchlineDb;
@@ -67,4 +68,5 @@ export const handlers: Handlers<HandlerContext> = {
   'company.savePage': (facts, { db }) => saveCompanyPage(db, facts),
   'company.attach': ({ companyId, prospectIds }, { db }) => attachToCompany(db, companyId, prospectIds),
   ...syncHandlers,
+  ...healthHandlers,
 };

@@ -5,6 +5,7 @@ import { DueListView, MoveCheckView, ProcessView } from '../process/views';
 import { Settings } from '../settings/settings';
 import { defineRequest } from './define';
 import { SYNC_REQUESTS } from '../sync/contract';
+import { HEALTH_REQUESTS } from '../health/contract';
 
 // Lookups accept any address-looking string: one odd address on a page must not blank the whole sidebar.
 const PersonKey = z.object({
@@ -131,6 +132,7 @@ export const REQUESTS = {
     response: z.number().int(),
   }),
   ...SYNC_REQUESTS,
+  ...HEALTH_REQUESTS,
 } as const;
 
 export type Requests = typeof REQUESTS;
