@@ -14,19 +14,19 @@ const EXPECTED: Record<string, Record<Key, number>> = {
     accountButton: 1, main: 1, threadSubject: 1, message: 2, messageSender: 2, messageRecipients: 5, messageTime: 2,
     messageBody: 2, quotedText: 0, messageSnippet: 0, hiddenMessageCount: 0, person: 7, composeHosts: 1, composeSubject: 0,
     composeChip: 0, composeField: 0, composeHiddenInput: 0, composeOldChip: 0, composeDraftId: 0, composeBody: 0, composeSend: 0,
-    composePopupFixed: 0, listRow: 0, listRowThread: 1, listRowSenders: 0,
+    composePopupFixed: 0, listRow: 0, listRowFallback: 0, listRowThread: 1, listRowSenders: 0,
   },
   'gmail/inbox-compose-2025-03.html': {
     accountButton: 1, main: 1, threadSubject: 0, message: 0, messageSender: 1, messageRecipients: 0, messageTime: 0,
     messageBody: 0, quotedText: 0, messageSnippet: 1, hiddenMessageCount: 0, person: 4, composeHosts: 2, composeSubject: 1,
     composeChip: 3, composeField: 2, composeHiddenInput: 0, composeOldChip: 0, composeDraftId: 0, composeBody: 1, composeSend: 1,
-    composePopupFixed: 1, listRow: 3, listRowThread: 3, listRowSenders: 3,
+    composePopupFixed: 1, listRow: 3, listRowFallback: 3, listRowThread: 3, listRowSenders: 3,
   },
   'gmail/thread-many-2026-11.html': {
     accountButton: 1, main: 1, threadSubject: 1, message: 8, messageSender: 8, messageRecipients: 13, messageTime: 8,
     messageBody: 4, quotedText: 2, messageSnippet: 4, hiddenMessageCount: 1, person: 24, composeHosts: 2, composeSubject: 2,
     composeChip: 4, composeField: 6, composeHiddenInput: 3, composeOldChip: 3, composeDraftId: 2, composeBody: 2, composeSend: 2,
-    composePopupFixed: 1, listRow: 0, listRowThread: 1, listRowSenders: 0,
+    composePopupFixed: 1, listRow: 0, listRowFallback: 0, listRowThread: 1, listRowSenders: 0,
   },
 };
 

@@ -1,25 +1,31 @@
 import { emailDomain, normalizeEmail } from '../../store/identity';
-import type { Detected, DetectedPerson } from '../types';
+import type { Detected, DetectedPerson, PageHealth, PartStatus } from '../types';
 import { addressOf } from './address';
 import { companyFromDomain } from './company';
 import { readDrafts } from './compose';
-import { readListRows } from './list';
+import { listRows, readListRows } from './list';
 import { gmailRoute } from './page-kind';
 import type { Audience } from './people';
 import { GMAIL } from './selectors';
 import { readThread } from './thread';
-import type { GmailAddress, GmailDetails } from './types';
+import type { GmailAddress, GmailDetails, GmailListRow } from './types';
 
 const EMAIL_IN_TEXT = /[A-Z0-9._%+-]+@[A-Z0-9.-]+\.[A-Z]{2,}/i;
 
-/** The signed-in address, read from the account button (its label is localized; the address is not). */
+/** The signed-in address: the account button (its label is localized; the address is not), else the title. */
 export function accountEmail(doc: Document): string | null {
+  return readAccount(doc).email;
+}
+
+function readAccount(doc: Document): { email: string | null; status: PartStatus } {
   for (const selector of GMAIL.accountButton) {
     const label = doc.querySelector(selector)?.getAttribute('aria-label');
     const match = label?.match(EMAIL_IN_TEXT);
-    if (match) return normalizeEmail(match[0]);
+    if (match) return { email: normalizeEmail(match[0]), status: 'found' };
   }
-  return null;
+  // 2025-04: the title names the account too ("Inbox (16) - me@x.com - Gmail"); its words are localized.
+  const inTitle = doc.title.match(/ - ([^\s@]+@[^\s@]+\.[^\s@]+) - /)?.[1];
+  return inTitle ? { email: normalizeEmail(inTitle), status: 'fallback' } : { email: null, status: 'missing' };
 }
 
 export interface GmailExtractOptions extends Omit<Audience, 'account'> {
@@ -39,10 +45,12 @@ function person(a: GmailAddress): DetectedPerson {
  */
 export function extractGmail(doc: Document, url: string, options: GmailExtractOptions): Detected {
   const route = gmailRoute(url);
-  const who: Audience = { internalDomains: options.internalDomains, neverCapture: options.neverCapture, account: accountEmail(doc) };
+  const account = readAccount(doc);
+  const who: Audience = { internalDomains: options.internalDomains, neverCapture: options.neverCapture, account: account.email };
   const main = doc.querySelector(GMAIL.main);
   const { thread, signatures } = main ? readThread(main, who, { bodyChars: options.bodyChars ?? 0 }) : { thread: undefined, signatures: [] };
-  const rows = main && !thread ? readListRows(main, who) : [];
+  // With the reading pane on, the list and the open thread share `main`: rows are read either way (chips).
+  const rows = main ? readListRows(main, who) : [];
   const drafts = readDrafts(doc, who);
 
   const people = new Map<string, DetectedPerson>();
@@ -54,11 +62,13 @@ export function extractGmail(doc: Document, url: string, options: GmailExtractOp
   };
   for (const m of thread?.messages ?? []) [m.from, ...m.to, ...m.cc].forEach(add);
   if (main && !thread) {
-    // List rows (and any other view): the external people Gmail names in the main view.
-    for (const el of main.querySelectorAll(GMAIL.person)) {
-      const a = addressOf(el, who);
-      if (a) add(a);
-    }
+    // A list: the people its rows name; any other view: the people Gmail names in the main view.
+    if (rows.length) for (const r of rows) r.participants.forEach(add);
+    else
+      for (const el of main.querySelectorAll(GMAIL.person)) {
+        const a = addressOf(el, who);
+        if (a) add(a);
+      }
   }
   for (const d of drafts) [...d.to, ...d.cc, ...d.bcc].forEach(add);
 
@@ -72,5 +82,21 @@ export function extractGmail(doc: Document, url: string, options: GmailExtractOp
     people: [...people.values()],
     messages: (thread?.messages ?? []).map((m) => ({ id: m.id, from: m.from.email, direction: m.direction, at: m.at, subject: thread?.subject })),
     gmail,
+    health: gmailHealth(route.kind, account.status, thread, rows, main),
   };
+}
+
+/** Which expected parts of a Gmail page were read: names and statuses only (lib/health). */
+function gmailHealth(kind: string, account: PartStatus, thread: GmailDetails['thread'], rows: GmailListRow[], main: Element | null): PageHealth {
+  const health: PageHealth = { account };
+  if (kind === 'thread') {
+    health.subject = thread?.subject ? 'found' : 'missing';
+    health.messages = thread?.messages.length ? 'found' : 'missing';
+    health.senders = thread?.messages.length ? 'found' : 'missing';
+  } else if (kind === 'list' && main) {
+    const variant = main ? listRows(main).variant : -1;
+    health.rows = rows.length ? (variant === 0 ? 'found' : 'fallback') : main.querySelector('tr') ? 'missing' : 'absent';
+    if (rows.length) health.senders = rows.every((r) => r.sender) ? 'found' : 'missing';
+  }
+  return health;
 }

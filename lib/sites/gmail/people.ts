@@ -1,11 +1,37 @@
 import { emailDomain, normalizeEmail } from '../../store/identity';
 
-/** Local parts used by machines, not people: never offered as prospects. */
-const AUTOMATED_LOCAL =
-  /^(no-?reply|do-?not-?reply|donotreply|notifications?|notify|mailer-daemon|postmaster|bounces?|calendar(-notification)?|alerts?|news(letter)?|updates|support-noreply|automated|system)([+._-].*)?$/;
+/**
+ * Role words machines put in their local part, anywhere between separators: noreply@, no-reply@,
+ * payments-noreply@, drive-shares-dm-noreply@, donotreply@, notifications@, mailer@, mailer-daemon@,
+ * order-update@, shipment-tracking@, service@ (all seen in a real 2025-04 inbox or its kind).
+ */
+const AUTOMATED_WORD =
+  /(^|[-._+])(no-?reply|noreply|do-?not-?reply|donotreply|notifications?|notify|mailer|mailer-daemon|postmaster|bounces?|order-updates?|shipment-tracking|service|alerts?|updates?|news|newsletters?|digest|calendar(-notification)?|automated|system|receipts?|billing|invoices?)([-._+]|$)/;
+
+/** Domains that send only bulk mail (newsletters, list platforms): nobody there writes to a rep in person. */
+const BULK_DOMAINS = ['substack.com', 'beehiiv.com', 'mailchimpapp.com', 'mcsv.net', 'list-manage.com', 'sendgrid.net', 'amazonses.com', 'mailgun.org', 'convertkit.com', 'ghost.io', 'hubspotemail.net', 'mktomail.com'];
 
 export function isAutomatedSender(email: string): boolean {
-  return AUTOMATED_LOCAL.test(normalizeEmail(email).split('@')[0] ?? '');
+  const e = normalizeEmail(email);
+  if (AUTOMATED_WORD.test(e.split('@')[0] ?? '')) return true;
+  const domain = emailDomain(e);
+  return BULK_DOMAINS.some((d) => domain === d || domain.endsWith(`.${d}`));
+}
+
+/**
+ * Public mailbox domains: two addresses there share a provider, not an employer. A rep signed in with a
+ * gmail.com account (seen in the real 2025-04 inbox) must still see other gmail.com senders as people.
+ */
+const PUBLIC_MAILBOX = new Set([
+  'gmail.com', 'googlemail.com', 'outlook.com', 'hotmail.com', 'live.com', 'msn.com', 'yahoo.com', 'ymail.com', 'icloud.com', 'me.com',
+  'mac.com', 'aol.com', 'proton.me', 'protonmail.com', 'gmx.com', 'gmx.de', 'gmx.net', 'web.de', 'yandex.ru', 'yandex.com', 'mail.ru',
+  'qq.com', '163.com', '126.com', 'zoho.com', 'fastmail.com', 'hey.com',
+]);
+
+/** The account's own company domain, or null when the account is on a public mailbox domain. */
+function ownDomain(account: string | null): string | null {
+  const d = account ? emailDomain(account) : null;
+  return d && !PUBLIC_MAILBOX.has(d) ? d : null;
 }
 
 export interface Audience {
@@ -20,7 +46,7 @@ export function isExternalPerson(email: string, who: Audience): boolean {
   const e = normalizeEmail(email);
   const domain = emailDomain(e);
   if (!domain || e === who.account) return false;
-  const own = who.account ? emailDomain(who.account) : null;
+  const own = ownDomain(who.account);
   const internal = new Set([own, ...who.internalDomains.map((d) => d.toLowerCase())]);
   if (internal.has(domain)) return false;
   if (isAutomatedSender(e)) return false;
@@ -35,6 +61,6 @@ export function isOwnSide(email: string, who: Audience): boolean {
   const e = normalizeEmail(email);
   if (e === who.account) return true;
   const domain = emailDomain(e);
-  const own = who.account ? emailDomain(who.account) : null;
-  return domain === own || who.internalDomains.some((d) => d.toLowerCase() === domain);
+  const own = ownDomain(who.account);
+  return (!!own && domain === own) || who.internalDomains.some((d) => d.toLowerCase() === domain);
 }

@@ -49,8 +49,10 @@ export const GMAIL = {
   /** 2025-03: the fixed-position box of a compose popup (class AD), anchored to the window's right edge. */
   composePopupFixed: '.dw .AD',
 
-  /** 2025-03: list rows (inbox, labels, search). */
+  /** 2025-03, 2025-04 (real inbox): list rows (inbox, labels, search); tr.zA is Gmail's row class, the fallback. */
   listRow: 'tr[role="row"]',
+  listRowFallback: 'tr.zA',
+  /** 2025-04: the subject's span carries data-thread-id (#thread-f:<decimal>) and data-legacy-thread-id (hex). */
   listRowThread: '[data-legacy-thread-id]',
   /** 2025-03: the senders cell of a row (class yW, truncated by Gmail); chips go beside the sender's name. */
   listRowSenders: '.yW',

@@ -42,8 +42,14 @@ export interface GmailDraft {
 
 export interface GmailListRow {
   legacyThreadId: string;
+  /** #thread-f:<decimal> (the same id as legacyThreadId), when the row shows it. */
+  threadId?: string;
   subject: string;
-  /** External senders shown in the row. */
+  /** The first participant who is not the user (the user's own threads: the user). */
+  sender?: GmailAddress;
+  /** Everyone the row's sender line names, in order. */
+  participants: GmailAddress[];
+  /** External people among them (not the user, colleagues, automated senders or never-capture entries). */
   people: string[];
 }
 
