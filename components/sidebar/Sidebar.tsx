@@ -12,6 +12,7 @@ import { PersonCard } from './PersonCard';
 import { newProspectFrom } from './new-prospect';
 import { GmailPanel, GmailPersonExtras } from './gmail/GmailPanel';
 import { LinkedInSections, replacesPeopleList } from './linkedin/LinkedInSections';
+import { HealthSignal } from './health/HealthSignal';
 
 interface Props {
   page: ValueStore<Detected>;
@@ -68,6 +69,7 @@ export function Sidebar({ page, settings }: Props) {
   return (
     <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto p-3">
       {detected.title && <h2 className="text-sm font-semibold text-slate-800 dark:text-slate-100">{detected.title}</h2>}
+      <HealthSignal detected={detected} />
       {(error ?? known.error) && (
         <p role="alert" className="rounded bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
           {error ?? known.error}

@@ -3,6 +3,7 @@ import { SettingsEditor } from '@/components/options/SettingsEditor';
 import { CrmConnection } from '@/components/options/CrmConnection';
 import { EmailLoggingView } from '@/components/options/EmailLoggingView';
 import { LinkedInSettings } from '@/components/options/LinkedInSettings';
+import { SiteHealth } from '@/components/options/SiteHealth';
 import { useAsync } from '@/components/ui/use-async';
 import { send } from '@/lib/messaging/client';
 
@@ -16,6 +17,7 @@ function Options() {
       {settings.value && <CrmConnection stages={settings.value.stages} />}
       {settings.value && <EmailLoggingView settings={settings.value} />}
       {settings.value && <LinkedInSettings initial={settings.value} />}
+      <SiteHealth />
     </main>
   );
 }
