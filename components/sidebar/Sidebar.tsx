@@ -13,6 +13,7 @@ import { newProspectFrom } from './new-prospect';
 import { GmailPanel, GmailPersonExtras } from './gmail/GmailPanel';
 import { LinkedInSections, replacesPeopleList } from './linkedin/LinkedInSections';
 import { HealthSignal } from './health/HealthSignal';
+import { ReportPage } from './health/ReportPage';
 
 interface Props {
   page: ValueStore<Detected>;
@@ -98,6 +99,7 @@ export function Sidebar({ page, settings }: Props) {
       )}
       {detected.gmail && <GmailPanel detected={detected} gmail={detected.gmail} known={known.value} run={run} />}
       <LinkedInSections detected={detected} known={known.value} autoLog={autoLogLinkedInMessages} run={run} />
+      <ReportPage detected={detected} />
     </div>
   );
 }
