@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { GMAIL_THREAD_URL, EXTENSION_DIR, launchWithExtension, serveSite } from '../../tests/support/launch';
+import { GMAIL_THREAD_URL, SHIPPED_EXTENSION_DIR as EXTENSION_DIR, launchWithExtension, serveSite } from '../../tests/support/launch';
 import { kb, median, ms, type BenchRow } from '../table';
 
 const RUNS = 7;

@@ -1,5 +1,6 @@
 import type { TouchlineDb } from '../db/database';
 import type { Handlers } from '../messaging/router';
+import type { Scope } from '../messaging/define';
 import type { SenderFacts } from '../messaging/sender';
 import { addProspect, findProspects, getProspect, listProspects, updateProspect } from '../store/prospects';
 import { moveStage, stageHistory } from '../store/stages';
@@ -10,15 +11,24 @@ import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { attachToCompany, saveCompanyPage } from '../store/company-pages';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
 import { rescoreAll, rescoreProspect, reweighAll } from '../store/scores';
+import { PAGE_PEOPLE_MAX } from '../messaging/limits';
 import { afterTouchesMoved, processHandlers } from './process-handlers';
 import { scoringChange } from '../process/scoring';
 import { syncHandlers } from '../sync/handlers';
+import { pageHandlers } from './page-handlers';
+
+/** How many other records of one person a page is offered (a content script gets a short list, not a search). */
+const SAME_PERSON_MAX = 5;
 
 export interface HandlerContext {
   db: TouchlineDb;
   sender: SenderFacts;
-  /** Tells open sidebars and pages that data changed. */
-  changed: () => void;
+  /** Who sent the request (checked by the router from the browser's sender facts). */
+  scope: Scope;
+  /** Tells open sidebars and pages that data changed; `ids` names the prospects when the handler knows them. */
+  changed: (ids?: string[]) => void;
+  /** A content script opened a new document: what its tab was shown before no longer counts. */
+  resetPage?: () => Promise<void>;
 }
 
 /** One handler per request in lib/messaging/contract.ts; payloads arrive already validated. */
@@ -39,6 +49,7 @@ export const handlers: Handlers<HandlerContext> = {
     await sidebarOpenItem.setValue(open);
     return open;
   },
+  ...pageHandlers,
   'people.lookup': ({ people }, { db }) => findProspects(db, people),
   'prospect.add': async (input, { db, changed }) => {
     const settings = await loadSettings();
@@ -88,7 +99,11 @@ export const handlers: Handlers<HandlerContext> = {
     if (results.some((r) => r.created)) changed();
     return results;
   },
-  'prospect.samePerson': ({ person, excludeId }, { db }) => findSamePerson(db, person, excludeId),
+  'prospect.samePerson': async ({ person, excludeId }, { db }) =>
+    (await findSamePerson(db, person, excludeId)).slice(0, SAME_PERSON_MAX).map(({ prospect: p, reason }) => ({
+      prospect: { id: p.id, name: p.name, emails: p.emails.slice(0, 1), createdAt: p.createdAt },
+      reason,
+    })),
   'prospect.merge': async ({ keepId, mergeId }, { db, changed }) => {
     const { prospect, merge } = await mergeProspects(db, keepId, mergeId);
     await afterTouchesMoved(db, [keepId]);
@@ -104,7 +119,7 @@ export const handlers: Handlers<HandlerContext> = {
   'company.savePage': async (facts, { db, changed }) => {
     const result = await saveCompanyPage(db, facts);
     if (result.created) changed();
-    return result;
+    return { ...result, attachable: result.attachable.slice(0, PAGE_PEOPLE_MAX).map((p) => ({ id: p.id, name: p.name })) };
   },
   'company.attach': async ({ companyId, prospectIds }, { db, changed }) => {
     const count = await attachToCompany(db, companyId, prospectIds);

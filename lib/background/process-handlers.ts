@@ -12,6 +12,9 @@ import type { HandlerContext } from './handlers';
 import type { TouchlineDb } from '../db/database';
 import { recountEngagement } from '../store/touch-effects';
 import { rescoreProspect } from '../store/scores';
+import type { Prospect } from '../model';
+import type { ProcessView } from '../process/views';
+import type { Settings } from '../settings/settings';
 
 /** Touches moved between prospects (merge, undo): their engagement figures and scores follow. */
 export async function afterTouchesMoved(db: TouchlineDb, prospectIds: string[]): Promise<void> {
@@ -20,6 +23,19 @@ export async function afterTouchesMoved(db: TouchlineDb, prospectIds: string[]):
     await recountEngagement(db, id);
     await rescoreProspect(db, id, settings);
   }
+}
+
+/** One prospect's sales-process view: score, the current stage's criteria, open tasks and cadence runs. */
+export async function processView(db: TouchlineDb, prospect: Prospect, settings: Settings): Promise<ProcessView> {
+  const stage = settings.stages.find((s) => s.id === prospect.stageId);
+  const { status } = await criteriaEvaluator(db, prospect, settings);
+  return {
+    score: await explainScore(db, prospect, settings),
+    stageId: prospect.stageId,
+    criteria: stage ? status(stage) : [],
+    tasks: await openTasksOf(db, prospect.id),
+    runs: await runsOf(db, prospect.id),
+  };
 }
 
 type ProcessRequest =
@@ -36,19 +52,7 @@ type ProcessRequest =
 
 /** The sales-process handlers (issue 5), spread into lib/background/handlers.ts. */
 export const processHandlers: Pick<Handlers<HandlerContext>, ProcessRequest> = {
-  'process.get': async ({ prospectId }, { db }) => {
-    const settings = await loadSettings();
-    const prospect = await getProspect(db, prospectId);
-    const stage = settings.stages.find((s) => s.id === prospect.stageId);
-    const { status } = await criteriaEvaluator(db, prospect, settings);
-    return {
-      score: await explainScore(db, prospect, settings),
-      stageId: prospect.stageId,
-      criteria: stage ? status(stage) : [],
-      tasks: await openTasksOf(db, prospectId),
-      runs: await runsOf(db, prospectId),
-    };
-  },
+  'process.get': async ({ prospectId }, { db }) => processView(db, await getProspect(db, prospectId), await loadSettings()),
   'qualification.set': async (input, { db, changed }) => {
     const p = await setAnswer(db, input, await loadSettings());
     changed();
