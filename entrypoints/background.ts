@@ -7,6 +7,7 @@ import { createRouter, type Change } from '@/lib/messaging/router';
 import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
 import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemindersSoon } from '@/lib/background/reminders';
 import { startSyncInBackground, syncAfterChange } from '@/lib/sync/wake';
+import { onCommitted } from '@/lib/store/unit-of-work';
 
 /** A change's event also carries the key hashes of every prospect it touched (for Gmail's inbox chips and new people). */
 async function withKeys(change: Change): Promise<Change> {
@@ -20,6 +21,14 @@ export default defineBackground(() => {
   // Tokens and settings live in storage.local: keep it out of reach of content scripts.
   void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 
+  // A change wakes sync and the reminders, and is announced to the open tabs naming what it touched.
+  const announce = (change: Change) => {
+    syncAfterChange(getDb(), () => void withKeys(change).then(notifyChanged, () => notifyChanged()));
+    refreshRemindersSoon(getDb());
+  };
+  // Every committed unit of work (lib/store/unit-of-work.ts) reports the prospects it changed.
+  onCommitted(({ prospectIds }) => announce({ ids: prospectIds, disclosed: [] }));
+
   const scopes = pageScopes(getDb);
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
@@ -29,13 +38,11 @@ export default defineBackground(() => {
       db: getDb(),
       sender,
       scope,
-      changed,
+      changed: () => changed(),
       resetPage: tab === undefined ? undefined : () => scopes.reset(tab),
     }),
-    onChange: (change) => {
-      syncAfterChange(getDb(), () => void withKeys(change).then(notifyChanged));
-      refreshRemindersSoon(getDb());
-    },
+    // Changes outside the records (settings, the CRM connection) that a handler reports itself.
+    onChange: announce,
     onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
   });
 

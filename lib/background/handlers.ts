@@ -1,6 +1,7 @@
 import type { TouchlineDb } from '../db/database';
 import type { Handlers } from '../messaging/router';
 import type { Scope } from '../messaging/define';
+import { PAGE_PEOPLE_MAX } from '../messaging/limits';
 import type { SenderFacts } from '../messaging/sender';
 import { addProspect, findProspects, getProspect, listProspects, updateProspect } from '../store/prospects';
 import { moveStage, stageHistory } from '../store/stages';
@@ -10,9 +11,8 @@ import { addProspects } from '../store/bulk';
 import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { attachToCompany, saveCompanyPage } from '../store/company-pages';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
-import { rescoreAll, rescoreProspect, reweighAll } from '../store/scores';
-import { PAGE_PEOPLE_MAX } from '../messaging/limits';
-import { afterTouchesMoved, processHandlers } from './process-handlers';
+import { rescoreAll, reweighAll } from '../store/scores';
+import { processHandlers } from './process-handlers';
 import { scoringChange } from '../process/scoring';
 import { syncHandlers } from '../sync/handlers';
 import { pageHandlers } from './page-handlers';
@@ -25,10 +25,14 @@ export interface HandlerContext {
   sender: SenderFacts;
   /** Who sent the request (checked by the router from the browser's sender facts). */
   scope: Scope;
-  /** Tells open sidebars and pages that data changed; `ids` names the prospects when the handler knows them. */
-  changed: (ids?: string[]) => void;
   /** A content script opened a new document: what its tab was shown before no longer counts. */
   resetPage?: () => Promise<void>;
+  /**
+   * Tells open sidebars and pages that something outside the records changed (settings, the CRM connection).
+   * Writes to the records announce themselves: every unit of work reports its prospect ids when it commits
+   * (lib/store/unit-of-work.ts, `onCommitted`), and scores, engagement, due counts and the outbox follow it.
+   */
+  changed: () => void;
 }
 
 /** One handler per request in lib/messaging/contract.ts; payloads arrive already validated. */
@@ -51,80 +55,34 @@ export const handlers: Handlers<HandlerContext> = {
   },
   ...pageHandlers,
   'people.lookup': ({ people }, { db }) => findProspects(db, people),
-  'prospect.add': async (input, { db, changed }) => {
-    const settings = await loadSettings();
-    const result = await addProspect(db, input, settings);
-    if (result.created) {
-      await rescoreProspect(db, result.prospect.id, settings);
-      changed();
-    }
-    return result;
-  },
+  'prospect.add': async (input, { db }) => addProspect(db, input, await loadSettings()),
   'prospect.get': async ({ id }, { db }) => ({
     prospect: await getProspect(db, id),
     touches: await touchesOf(db, id),
     stageChanges: await stageHistory(db, id),
   }),
-  'prospect.update': async ({ id, patch }, { db, changed }) => {
-    const p = await updateProspect(db, id, patch);
-    changed();
-    return p;
-  },
+  'prospect.update': ({ id, patch }, { db }) => updateProspect(db, id, patch),
   'prospect.list': ({ limit }, { db }) => listProspects(db, limit),
-  'stage.move': async ({ prospectId, stageId, reason, lossReason }, { db, changed }) => {
-    const result = await moveStage(db, prospectId, stageId, await loadSettings(), { reason, lossReason });
-    changed();
-    return result;
-  },
-  'touch.log': async (input, { db, changed }) => {
-    const result = await logTouch(db, input);
-    if (result.created) {
-      await rescoreProspect(db, input.prospectId, await loadSettings());
-      changed();
-    }
-    return result;
-  },
+  'stage.move': async ({ prospectId, stageId, reason, lossReason }, { db }) =>
+    moveStage(db, prospectId, stageId, await loadSettings(), { reason, lossReason }),
+  'touch.log': (input, { db }) => logTouch(db, input),
   ...processHandlers,
-  'touch.logMany': async ({ touches }, { db, changed }) => {
-    const result = await logTouches(db, touches);
-    if (result.created) {
-      const settings = await loadSettings();
-      for (const id of new Set(touches.map((t) => t.prospectId))) await rescoreProspect(db, id, settings);
-      changed();
-    }
-    return result;
-  },
-  'prospect.addMany': async ({ people }, { db, changed }) => {
-    const results = await addProspects(db, people, await loadSettings());
-    if (results.some((r) => r.created)) changed();
-    return results;
-  },
+  'touch.logMany': ({ touches }, { db }) => logTouches(db, touches),
+  'prospect.addMany': async ({ people }, { db }) => addProspects(db, people, await loadSettings()),
   'prospect.samePerson': async ({ person, excludeId }, { db }) =>
     (await findSamePerson(db, person, excludeId)).slice(0, SAME_PERSON_MAX).map(({ prospect: p, reason }) => ({
       prospect: { id: p.id, name: p.name, emails: p.emails.slice(0, 1), createdAt: p.createdAt },
       reason,
     })),
-  'prospect.merge': async ({ keepId, mergeId }, { db, changed }) => {
+  'prospect.merge': async ({ keepId, mergeId }, { db }) => {
     const { prospect, merge } = await mergeProspects(db, keepId, mergeId);
-    await afterTouchesMoved(db, [keepId]);
-    changed();
     return { prospect, mergeId: merge.id };
   },
-  'prospect.unmerge': async ({ mergeId }, { db, changed }) => {
-    const result = await undoMerge(db, mergeId);
-    await afterTouchesMoved(db, [result.kept.id, result.restored.id]);
-    changed();
-    return result;
-  },
-  'company.savePage': async (facts, { db, changed }) => {
+  'prospect.unmerge': ({ mergeId }, { db }) => undoMerge(db, mergeId),
+  'company.savePage': async (facts, { db }) => {
     const result = await saveCompanyPage(db, facts);
-    if (result.created) changed();
     return { ...result, attachable: result.attachable.slice(0, PAGE_PEOPLE_MAX).map((p) => ({ id: p.id, name: p.name })) };
   },
-  'company.attach': async ({ companyId, prospectIds }, { db, changed }) => {
-    const count = await attachToCompany(db, companyId, prospectIds);
-    changed();
-    return count;
-  },
+  'company.attach': ({ companyId, prospectIds }, { db }) => attachToCompany(db, companyId, prospectIds),
   ...syncHandlers,
 };

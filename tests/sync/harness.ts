@@ -8,6 +8,7 @@ import type { Deadline, Fetch } from '../../lib/sync/http';
 import { runSync } from '../../lib/sync/run';
 import type { CrmKind } from '../../lib/sync/types';
 import { onHang, REQUEST_ID_HEADER, seeded } from './fakes/server';
+import { writeWithoutSideEffects } from '../../lib/store/unit-of-work';
 
 export const STAGES = DEFAULT_SETTINGS.stages;
 const CHANNELS: TouchChannel[] = ['email', 'note', 'call', 'linkedin-message', 'meeting'];
@@ -50,8 +51,11 @@ export function makeData(people: number, touchesEach: number, opts: { allEmail?:
 
 /** Stores the data and connects: every record is queued for the CRM, as the options page's connect does. */
 export async function seedAndConnect(db: TouchlineDb, data: ReturnType<typeof makeData>, conn: Connection): Promise<number> {
-  await db.prospects.bulkAdd(data.prospects);
-  await db.touches.bulkAdd(data.touches);
+  // Seeded as rows (no CRM is connected yet, so a unit of work would queue nothing either).
+  await writeWithoutSideEffects(db, async () => {
+    await db.prospects.bulkAdd(data.prospects);
+    await db.touches.bulkAdd(data.touches);
+  });
   return enqueueEverything(db, { key: 'target', connectionId: conn.id, crm: conn.crm });
 }
 

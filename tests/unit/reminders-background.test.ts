@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { saveSettings } from '@/lib/settings/settings-store';
 import { addProspect } from '@/lib/store/prospects';
 import { completeTask } from '@/lib/store/tasks';
+import { write } from '../../lib/store/unit-of-work';
 
 const DAY = 86_400_000;
 // A fixed clock in a fixed zone: 15:00 on a Wednesday in Berlin, far from the local midnight the badge counts
@@ -37,7 +38,7 @@ const task = (id: string, due: number, done: 0 | 1 = 0) => ({ id, prospectId, ki
 describe('background reminders', () => {
   it('the badge counts due today + overdue, and alarms are set for the next due task and local midnight', async () => {
     const now = NOW;
-    await db.tasks.bulkAdd([task('overdue', now - 2 * DAY), task('today', now - 60_000), task('done', now - DAY, 1), task('later', now + 3 * DAY)]);
+    await write(db, () => db.tasks.bulkAdd([task('overdue', now - 2 * DAY), task('today', now - 60_000), task('done', now - DAY, 1), task('later', now + 3 * DAY)]));
     await refreshReminders(db, now);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
     expect((await fakeBrowser.alarms.get(NEXT_DUE_ALARM))?.scheduledTime).toBe(now + 3 * DAY);
@@ -48,7 +49,7 @@ describe('background reminders', () => {
     await onReminderAlarm(db, DAY_CHANGE_ALARM); // e.g. woken after the worker was stopped: recomputed from the database
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
     await completeTask(db, 'today');
-    await db.tasks.delete('later');
+    await write(db, () => db.tasks.delete('later'));
     await refreshReminders(db);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.alarms.get(NEXT_DUE_ALARM)).toBeUndefined();
@@ -56,7 +57,7 @@ describe('background reminders', () => {
 
   it('at the due time it notifies each task that fell due since the last announcement, once', async () => {
     const now = NOW;
-    await db.tasks.bulkAdd([task('long-ago', now - 2 * DAY), task('just-now', now - 60_000)]);
+    await write(db, () => db.tasks.bulkAdd([task('long-ago', now - 2 * DAY), task('just-now', now - 60_000)]));
     await fakeBrowser.storage.local.set({ 'reminders.lastAnnounced': now - 5 * 60_000 });
     await onReminderAlarm(db, NEXT_DUE_ALARM);
     const shown = await fakeBrowser.notifications.getAll();
@@ -71,7 +72,7 @@ describe('background reminders', () => {
   it('notifications can be switched off', async () => {
     const now = NOW;
     await saveSettings({ ...DEFAULT_SETTINGS, reminders: { notifications: false, snoozeHour: 9 } });
-    await db.tasks.add(task('just-now', now - 60_000));
+    await write(db, () => db.tasks.add(task('just-now', now - 60_000)));
     await fakeBrowser.storage.local.set({ 'reminders.lastAnnounced': now - 5 * 60_000 });
     await onReminderAlarm(db, NEXT_DUE_ALARM);
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
