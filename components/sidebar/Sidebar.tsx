@@ -58,38 +58,36 @@ export function Sidebar({ runtime, site }: { runtime: SidebarRuntime; site: Site
   const { Panel, PersonExtras } = site;
   return (
     <PageDataContext.Provider value={data}>
-      <div className={CLS.content}>
-        {detected.title && <h2 className={CLS.title}>{detected.title}</h2>}
-        {error && (
-          <p role="alert" className="rounded bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
-            {error}
-          </p>
-        )}
-        {site.replacesPeopleList?.(detected) ? null : detected.people.length === 0 ? (
-          <p className={CLS.empty}>No prospects on this page. Open a conversation or a profile.</p>
-        ) : (
-          <ul className={CLS.people} aria-label="People on this page">
-            {detected.people.map((person) => {
-              const view = knownByKey[person.key];
-              const prospect = view?.prospect ?? null;
-              return (
-                <PersonCard
-                  key={person.key}
-                  person={person}
-                  loading={view === undefined}
-                  prospect={prospect}
-                  detail={view ?? undefined}
-                  stages={settings.stages}
-                  actions={actions}
-                >
-                  {PersonExtras && <PersonExtras detected={detected} person={person} prospect={prospect} actions={actions} />}
-                </PersonCard>
-              );
-            })}
-          </ul>
-        )}
-        {Panel && <Panel detected={detected} known={known} settings={settings} run={run} />}
-      </div>
+      {detected.title && <h2 className={CLS.title}>{detected.title}</h2>}
+      {error && (
+        <p role="alert" className="rounded bg-red-50 p-2 text-xs text-red-800 dark:bg-red-950 dark:text-red-200">
+          {error}
+        </p>
+      )}
+      {site.replacesPeopleList?.(detected) ? null : detected.people.length === 0 ? (
+        <p className={CLS.empty}>No prospects on this page. Open a conversation or a profile.</p>
+      ) : (
+        <ul className={CLS.people} aria-label="People on this page">
+          {detected.people.map((person) => {
+            const view = knownByKey[person.key];
+            const prospect = view?.prospect ?? null;
+            return (
+              <PersonCard
+                key={person.key}
+                person={person}
+                loading={view === undefined}
+                prospect={prospect}
+                detail={view ?? undefined}
+                stages={settings.stages}
+                actions={actions}
+              >
+                {PersonExtras && <PersonExtras detected={detected} person={person} prospect={prospect} actions={actions} />}
+              </PersonCard>
+            );
+          })}
+        </ul>
+      )}
+      {Panel && <Panel detected={detected} known={known} settings={settings} run={run} />}
     </PageDataContext.Provider>
   );
 }

@@ -6,7 +6,7 @@ import { PAGE_PEOPLE_MAX } from '../messaging/limits';
 import { asBackgroundEvent, CHANGED_EVENT, changeConcerns, keyHash, TOGGLE_SIDEBAR_EVENT, type ChangedEvent } from '../messaging/events';
 import type { Settings } from '../settings/settings';
 import type { Detected, DetectedPerson } from '../sites/types';
-import { paintFirst } from './first-paint';
+import { createFrame, paintPeople } from './first-paint';
 import { reserveSpace } from './layout';
 import { createSidebarHost } from './shadow-host';
 import { SIDEBAR_WIDTH } from './sidebar-classes';
@@ -62,19 +62,25 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
     void send('ui.sidebarOpen.set', { open: open.get() }).catch(() => undefined);
   };
 
-  // The plain first paint, redrawn on changes until the UI module takes over.
-  let first: HTMLElement | null = paintFirst(document, { page: page.get(), open: open.get(), theme: theme.get(), onToggle: toggle });
+  // The frame is the runtime's for the page's life; its content is the plain first paint, redrawn on
+  // changes until the UI module takes over.
+  const frame = createFrame(document, toggle);
+  const show = () => {
+    frame.show(open.get(), theme.get());
+    reserveSpace(document, open.get() ? SIDEBAR_WIDTH : null, site.layoutCss);
+  };
+  let first: HTMLElement | null = paintPeople(document, page.get());
+  frame.aside.append(first);
+  show();
+  body.append(frame.frame);
+  document.body.append(host);
   const repaint = () => {
     if (!first) return;
-    const next = paintFirst(document, { page: page.get(), open: open.get(), theme: theme.get(), onToggle: toggle });
+    const next = paintPeople(document, page.get());
     first.replaceWith(next);
     first = next;
   };
-  body.append(first);
-  document.body.append(host);
-  const layout = () => reserveSpace(document, open.get() ? SIDEBAR_WIDTH : null, site.layoutCss);
-  layout();
-  const unsubscribe = [page.subscribe(repaint), open.subscribe(repaint), theme.subscribe(repaint), open.subscribe(layout)];
+  const unsubscribe = [page.subscribe(repaint), open.subscribe(show), theme.subscribe(show)];
   // The full theme probe hit-tests the page: run it once the first frame is out, and whenever the sidebar opens.
   const probeTheme = () => requestAnimationFrame(() => setTimeout(() => theme.set(detectTheme(window)), 0));
   probeTheme();
@@ -142,7 +148,7 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
 
   const runtime: SidebarRuntime = {
     ctx,
-    body,
+    panel: frame.aside,
     page,
     settings,
     known,
@@ -153,8 +159,9 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
       changeListeners.add(l);
       return () => changeListeners.delete(l);
     },
-    handOver: () => {
-      first?.remove();
+    handOver: (content) => {
+      if (first) first.replaceWith(content);
+      else frame.aside.append(content);
       first = null;
     },
   };

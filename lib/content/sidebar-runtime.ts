@@ -15,7 +15,8 @@ export type KnownPeople = Readonly<Record<string, PersonView | null>>;
  */
 export interface SidebarRuntime {
   ctx: ContentScriptContext;
-  body: HTMLElement;
+  /** The panel (the runtime's `<aside>`, header included); the UI fills its content. */
+  panel: HTMLElement;
   page: ValueStore<Detected>;
   settings: ValueStore<Settings>;
   known: ValueStore<KnownPeople>;
@@ -24,8 +25,8 @@ export interface SidebarRuntime {
   toggle(): void;
   /** Data changed somewhere (already filtered: it concerns something this page may show). */
   onChanged(listener: (e: ChangedEvent) => void): () => void;
-  /** The UI has painted: the runtime removes its plain first paint and stops updating it. */
-  handOver(uiRoot: HTMLElement): void;
+  /** The UI has rendered `content`: it takes the first paint's place in the panel, in one step. */
+  handOver(content: HTMLElement): void;
 }
 
 export type MountSidebarUi = (runtime: SidebarRuntime) => void;
