@@ -13,6 +13,10 @@ export const Connection = z.object({
   stageMap: z.record(z.string(), z.string()),
   pipelineId: z.string().optional(),
   connectedAt: z.number(),
+  /** What the setup step found or created in the account (lib/sync/adapter.ts SetupReport). */
+  setup: z
+    .object({ at: z.number(), created: z.array(z.string()), found: z.array(z.string()), todo: z.array(z.string()), values: z.record(z.string(), z.string()) })
+    .optional(),
 });
 export type Connection = z.infer<typeof Connection>;
 
