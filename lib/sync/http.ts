@@ -23,7 +23,7 @@ export interface HttpPolicy {
   /** Classifies an answer; 2xx with JSON is `ok` unless the adapter says otherwise. */
   classify(res: HttpResponse, now: number): Verdict;
   /** Reads the CRM's rate-limit headers after every answer. */
-  rateLimit(headers: Headers, now: number): Partial<RateLimit> & { blockedUntil?: number };
+  rateLimit(headers: Headers, now: number): Partial<RateLimit> & { blockedUntil?: number; remaining?: number };
   defaultLimit: RateLimit;
 }
 

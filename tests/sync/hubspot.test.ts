@@ -64,14 +64,14 @@ describe('HubSpot sync', () => {
         if (i % 5 === 0) await moveStage(db, p.id, 'closing', DEFAULT_SETTINGS, 'Fast-tracked'); // unmet criteria need a reason (issue 5)
       }
     })();
-    const first = await runWithRestarts(db, () => conn, clock, { seed: 3 });
+    const first = await runWithRestarts(db, () => conn, clock, { seed: 3, killAfterMs: [1000, 3000] });
     await live;
-    const run = await runWithRestarts(db, () => conn, clock, { seed: 4 });
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 4, killAfterMs: [1000, 3000] });
 
     expect(first.killed).toBeGreaterThan(3);
     expect(run.result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
-    expect(Object.values(fake.server.stats.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
+    expect(Object.values(fake.server.stats.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
 
     const local = await db.prospects.toArray();
     const contacts = [...fake.objects.contacts!.values()];
@@ -165,13 +165,13 @@ describe('HubSpot sync', () => {
 
   it('the daily limit makes sync wait until after midnight, also in a restarted service worker, then it finishes', async () => {
     const clock = virtualClock(Date.UTC(2026, 10, 23, 15, 0));
-    fake = await new HubSpotFake(clock, { daily: 60 }).start();
+    fake = await new HubSpotFake(clock, { daily: 20 }).start();
     const conn = await connected(fake, clock);
     const db = freshDb();
     await seedAndConnect(db, makeData(400, 2, { allEmail: true }), conn);
     const waiting = await runWithRestarts(db, () => conn, clock, { killAfterMs: [60_000, 60_000] }).catch(() => undefined);
     const status = (await db.syncMeta.get('status')) as { state: string; message?: string; retryAt?: number };
-    expect(waiting).toBeUndefined(); // never idle: it waits
+    expect(waiting?.result).toBeUndefined(); // never idle: it waits
     expect(status.state).toBe('waiting');
     expect(status.message).toMatch(/daily API limit/);
     expect(status.retryAt).toBeGreaterThan(Date.UTC(2026, 10, 24));

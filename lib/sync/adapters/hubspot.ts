@@ -86,7 +86,7 @@ export const hubspotPolicy: HttpPolicy = {
     const remaining = headers.get('x-hubspot-ratelimit-remaining');
     // Someone else (another integration on the same portal) used the window up: let a slot free first.
     const blockedUntil = remaining === '0' && max && intervalMs ? now + intervalMs / max : undefined;
-    return { max, intervalMs, blockedUntil };
+    return { max, intervalMs, blockedUntil, remaining: remaining === null ? undefined : Number(remaining) };
   },
 };
 

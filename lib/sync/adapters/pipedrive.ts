@@ -54,7 +54,7 @@ function policy(limit: number): HttpPolicy {
       const max = Number(headers.get('x-ratelimit-limit')) || undefined;
       const remaining = headers.get('x-ratelimit-remaining');
       const reset = Number(headers.get('x-ratelimit-reset'));
-      return { max, blockedUntil: remaining === '0' && Number.isFinite(reset) ? now + reset * 1000 : undefined };
+      return { max, remaining: remaining === null ? undefined : Number(remaining), blockedUntil: remaining === '0' && Number.isFinite(reset) ? now + reset * 1000 : undefined };
     },
   };
 }
