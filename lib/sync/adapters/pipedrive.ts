@@ -145,10 +145,10 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
    * Create-once without unique keys: `find` first (unless we know nothing can exist yet), create, and after
    * a lost answer wait out the search lag before finding again, so the first create is found, not repeated.
    */
-  async function createOnce(find: () => Promise<number | undefined>, create: () => Promise<number>, skipFirstFind = false): Promise<number> {
+  async function createOnce(find: (afterLostAnswer: boolean) => Promise<number | undefined>, create: () => Promise<number>, skipFirstFind = false): Promise<number> {
     for (let attempt = 0; ; attempt++) {
       if (!(skipFirstFind && attempt === 0)) {
-        const hit = await find();
+        const hit = await find(attempt > 0);
         if (hit !== undefined) return hit;
       }
       try {
@@ -239,10 +239,9 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
     }
     // A fresh batch was never sent: nothing to find. A re-sent one may have been: look (cached per person);
     // after a lost answer, look again without the cache.
-    let attempt = 0;
     const id = await createOnce(
-      async () => {
-        if (attempt++ > 0) cache.delete(person);
+      async (afterLostAnswer) => {
+        if (afterLostAnswer) cache.delete(person);
         return (await activitiesOf(person, cache)).get(touch.id);
       },
       async () => (await call('POST', '/api/v2/activities', fields, one(Id), { unsafe: true })).data.id,
