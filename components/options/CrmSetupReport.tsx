@@ -1,37 +1,28 @@
 import type { ConnectionView } from '@/lib/sync/contract';
 
+function Items({ title, items }: { title: string; items: string[] }) {
+  if (!items.length) return null;
+  return (
+    <div>
+      <p className="font-medium">{title}</p>
+      <ul className="list-disc pl-5">
+        {items.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 /** What the setup step on connect made or found in the CRM account, and what the user must do there. */
 export function CrmSetupReport({ setup }: { setup: NonNullable<ConnectionView['setup']> }) {
   return (
     <div aria-label="CRM setup" className="flex flex-col gap-1 text-sm">
-      {setup.created.length > 0 && (
-        <div>
-          <p className="font-medium">Touchline created in your CRM:</p>
-          <ul className="list-disc pl-5">
-            {setup.created.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      {setup.found.length > 0 && (
-        <div>
-          <p className="font-medium">Touchline found and uses:</p>
-          <ul className="list-disc pl-5">
-            {setup.found.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <Items title="Touchline created in your CRM:" items={setup.created} />
+      <Items title="Touchline found and uses:" items={setup.found} />
       {setup.todo.length > 0 && (
         <div role="alert" className="text-amber-800 dark:text-amber-300">
-          <p className="font-medium">To do in your CRM:</p>
-          <ul className="list-disc pl-5">
-            {setup.todo.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
+          <Items title="To do in your CRM:" items={setup.todo} />
         </div>
       )}
     </div>
