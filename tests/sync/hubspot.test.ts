@@ -64,9 +64,9 @@ describe('HubSpot sync', () => {
         if (i % 5 === 0) await moveStage(db, p.id, 'closing', DEFAULT_SETTINGS, 'Fast-tracked'); // unmet criteria need a reason (issue 5)
       }
     })();
-    const first = await runWithRestarts(db, () => conn, clock, { seed: 3, killAfterMs: [1000, 3000] });
+    const first = await runWithRestarts(db, () => conn, clock, { seed: 3, killAfterRequests: [5, 40] });
     await live;
-    const run = await runWithRestarts(db, () => conn, clock, { seed: 4, killAfterMs: [1000, 3000] });
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 4, killAfterRequests: [5, 40] });
 
     expect(first.killed).toBeGreaterThan(3);
     expect(run.result.state).toBe('idle');
@@ -112,18 +112,18 @@ describe('HubSpot sync', () => {
     let conn = { ...good, token: 'pat-old' };
     const queued = await seedAndConnect(db, makeData(30, 2), conn);
 
-    const stopped = await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    const stopped = await runWithRestarts(db, () => conn, clock);
     expect(stopped.result.state).toBe('stopped');
     expect(stopped.result.message).toMatch(/HubSpot refused the token.*private app token/);
     expect(await db.outbox.count()).toBe(queued);
     expect(fake.objects.contacts!.size).toBe(0);
 
     // Still stopped on the next alarm until the connection is fixed.
-    expect((await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] })).result.state).toBe('stopped');
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('stopped');
 
     conn = { ...conn, token: 'pat-rotated' };
     await clearStop(db);
-    const resumed = await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    const resumed = await runWithRestarts(db, () => conn, clock);
     expect(resumed.result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
     expect(fake.objects.contacts!.size).toBe(30);
@@ -138,7 +138,7 @@ describe('HubSpot sync', () => {
     await seedAndConnect(db, makeData(300, 3, { allEmail: true }), conn);
     const before = fake.server.stats.requests;
     const started = clock.now();
-    const run = await runWithRestarts(db, () => conn, clock, { killAfterMs: [60_000, 60_000] });
+    const run = await runWithRestarts(db, () => conn, clock);
     expect(run.result.state).toBe('idle');
     expect(fake.rejected429).toBe(0);
     const sent = fake.server.stats.requests - before;
@@ -155,7 +155,7 @@ describe('HubSpot sync', () => {
     const data = makeData(20, 1, { allEmail: true });
     data.prospects[5]!.emails = ['not-an-email@'];
     await seedAndConnect(db, data, conn);
-    const run = await runWithRestarts(db, () => conn, clock, { killAfterMs: [60_000, 60_000] });
+    const run = await runWithRestarts(db, () => conn, clock);
     expect(run.result.state).toBe('idle');
     const left = await db.outbox.toArray();
     expect(left.map((r) => r.prospectId)).toEqual([data.prospects[5]!.id, data.prospects[5]!.id]);
@@ -169,7 +169,7 @@ describe('HubSpot sync', () => {
     const conn = await connected(fake, clock);
     const db = freshDb();
     await seedAndConnect(db, makeData(400, 2, { allEmail: true }), conn);
-    const waiting = await runWithRestarts(db, () => conn, clock, { killAfterMs: [60_000, 60_000] }).catch(() => undefined);
+    const waiting = await runWithRestarts(db, () => conn, clock).catch(() => undefined);
     const status = (await db.syncMeta.get('status')) as { state: string; message?: string; retryAt?: number };
     expect(waiting?.result).toBeUndefined(); // never idle: it waits
     expect(status.state).toBe('waiting');
@@ -183,7 +183,7 @@ describe('HubSpot sync', () => {
     // After midnight HubSpot grants a new day; sync resumes where it stopped.
     (clock as ReturnType<typeof virtualClock>).advance(status.retryAt! - clock.now());
     fake.dailyLeft = 250_000;
-    const done = await runWithRestarts(db, () => conn, clock, { killAfterMs: [60_000, 60_000] });
+    const done = await runWithRestarts(db, () => conn, clock);
     expect(done.result.state).toBe('idle');
     expect(fake.objects.contacts!.size).toBe(400);
   });

@@ -45,7 +45,7 @@ describe('Pipedrive sync', () => {
     const data = trickyData(1000, 5);
     for (const [i, p] of data.existing.entries()) fake.persons.set(9000 + i, { id: 9000 + i, name: 'Already There', emails: [{ value: p.emails[0]!.toUpperCase(), primary: true }] });
     await seedAndConnect(db, data, conn);
-    const run = await runWithRestarts(db, () => conn, clock, { seed: 2, killAfterMs: [1000, 4000] });
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 2, killAfterRequests: [20, 120] });
     expect(run.killed).toBeGreaterThan(3);
     expect(run.result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
@@ -75,7 +75,7 @@ describe('Pipedrive sync', () => {
     const db = freshDb();
     const data = makeData(1, 620, { allEmail: true });
     await seedAndConnect(db, data, conn);
-    await runWithRestarts(db, () => conn, clock, { killAfterMs: [60_000, 60_000] });
+    await runWithRestarts(db, () => conn, clock);
     expect(fake.activities.size).toBe(620);
     // A crash after the last batch was sent, before its ids were stored: the batch is claimed again.
     const last = data.touches.slice(-10);
@@ -83,7 +83,7 @@ describe('Pipedrive sync', () => {
     const seqs = [];
     for (const t of last) seqs.push(await db.outbox.add({ connectionId: conn.id, kind: 'touch', prospectId: t.prospectId, refId: t.id, at: 0 }));
     await db.syncMeta.put({ key: 'claim', batchKey: 'resent', seqs: seqs as number[] });
-    await runWithRestarts(db, () => conn, clock, { killAfterMs: [60_000, 60_000] });
+    await runWithRestarts(db, () => conn, clock);
     expect(fake.activities.size).toBe(620);
     for (const t of last) expect(marker(fake.activities.get(Number((await db.syncLinks.get(`${conn.id}|touch|${t.id}`))!.remote.activity))!)).toBe(t.id);
   }, 60_000);
@@ -96,7 +96,7 @@ describe('Pipedrive sync', () => {
     const data = makeData(3, 1, { allEmail: true });
     fake.persons.set(999, { id: 999, name: 'Already There', emails: [{ value: data.prospects[1]!.emails[0]!, primary: true }] });
     await seedAndConnect(db, data, conn);
-    await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    await runWithRestarts(db, () => conn, clock);
     expect(fake.persons.size).toBe(3);
     expect(fake.persons.get(999)!.name).toBe(data.prospects[1]!.name);
   });
@@ -108,12 +108,12 @@ describe('Pipedrive sync', () => {
     const db = freshDb();
     let conn = { ...good, token: 'pd-bad' };
     const queued = await seedAndConnect(db, makeData(5, 2), conn);
-    const stopped = await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    const stopped = await runWithRestarts(db, () => conn, clock);
     expect(stopped.result.message).toMatch(/Pipedrive refused the API token \(unauthorized access\)/);
     expect(await db.outbox.count()).toBe(queued);
     conn = { ...conn, token: 'pd-good' };
     await clearStop(db);
-    await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    await runWithRestarts(db, () => conn, clock);
     expect(fake.persons.size).toBe(5);
     expect(fake.activities.size).toBe(10);
   });
@@ -124,7 +124,7 @@ describe('Pipedrive sync', () => {
     const conn = await connected(fake, clock);
     const db = freshDb();
     await seedAndConnect(db, makeData(30, 1, { allEmail: true }), conn);
-    await runWithRestarts(db, () => conn, clock, { maxRuns: 3, killAfterMs: [60_000, 60_000] }).catch(() => undefined);
+    await runWithRestarts(db, () => conn, clock, { maxRuns: 3 }).catch(() => undefined);
     const status = (await db.syncMeta.get('status')) as { state: string; message?: string; retryAt?: number };
     expect(status.state).toBe('waiting');
     expect(status.message).toMatch(/daily API budget/);
