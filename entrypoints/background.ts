@@ -13,7 +13,7 @@ import { onCommitted } from '@/lib/store/unit-of-work';
 async function withKeys(change: Change): Promise<Change> {
   if (!change.ids) return change;
   const rows = await getDb().prospects.bulkGet(change.ids);
-  const touched = rows.flatMap((p) => (p ? [{ id: p.id, emails: p.emails, linkedinUrl: p.linkedinUrl }] : []));
+  const touched = rows.flatMap((p) => (p ? [{ id: p.id, emails: p.emails, linkedinUrl: p.linkedinUrl, linkedinIds: p.linkedinIds }] : []));
   return { ids: change.ids, disclosed: [...change.disclosed, ...touched] };
 }
 

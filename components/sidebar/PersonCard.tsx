@@ -27,6 +27,7 @@ interface Props {
 export function PersonCard({ person, loading, prospect, detail, stages, actions, children }: Props) {
   const name = displayName(person, prospect);
   const subtitle = [prospect?.title ?? person.title, prospect?.company ?? person.company].filter(Boolean).join(' \u00b7 ');
+  const headline = prospect?.headline ?? person.headline;
   // The first rows are the same boxes the runtime's first paint drew (lib/content/first-paint.ts).
   return (
     <li className={CLS.card} aria-label={name}>
@@ -36,6 +37,11 @@ export function PersonCard({ person, loading, prospect, detail, stages, actions,
         </div>
         {person.emails[0] && <div className={CLS.line}>{person.emails[0]}</div>}
         {subtitle && <div className={CLS.line}>{subtitle}</div>}
+        {headline && headline !== subtitle && (
+          <div className={CLS.headline} aria-label="Headline">
+            {headline}
+          </div>
+        )}
       </div>
       {loading ? (
         <div className={CLS.status}>

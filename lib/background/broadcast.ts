@@ -26,7 +26,7 @@ export function notifyChanged(change: Change = { ids: null, disclosed: [] }): vo
   pending ??= { ids: new Set(), keys: new Set() };
   if (change.ids === null) pending.ids = null;
   else for (const id of change.ids) pending.ids?.add(id);
-  for (const d of change.disclosed) for (const k of [...(d.emails ?? []), ...(d.linkedinUrl ? [d.linkedinUrl] : [])]) pending.keys.add(keyHash(k));
+  for (const d of change.disclosed) for (const k of [...(d.emails ?? []), ...(d.linkedinUrl ? [d.linkedinUrl] : []), ...(d.linkedinIds ?? [])]) pending.keys.add(keyHash(k));
   if (!first) return;
   setTimeout(() => {
     const { ids, keys } = pending!;

@@ -79,6 +79,11 @@ export function paintPeople(doc: Document, page: Detected): HTMLElement {
     if (person.emails[0]) who.append(el(doc, 'div', CLS.line, person.emails[0]));
     const subtitle = [person.title, person.company].filter(Boolean).join(' \u00b7 ');
     if (subtitle) who.append(el(doc, 'div', CLS.line, subtitle));
+    if (person.headline && person.headline !== subtitle) {
+      const headline = el(doc, 'div', CLS.headline, person.headline);
+      headline.setAttribute('aria-label', 'Headline');
+      who.append(headline);
+    }
     const status = el(doc, 'div', CLS.status);
     status.append(el(doc, 'span', CLS.pending));
     card.append(who, status);

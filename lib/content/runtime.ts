@@ -30,7 +30,7 @@ const isToggleKey = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey &
 const domReady = () =>
   document.readyState === 'loading' ? new Promise<void>((ok) => document.addEventListener('DOMContentLoaded', () => ok(), { once: true })) : Promise.resolve();
 
-export const personKeys = (p: DetectedPerson) => [...p.emails, ...(p.linkedinUrl ? [p.linkedinUrl] : [])];
+export const personKeys = (p: DetectedPerson) => [...p.emails, ...(p.linkedinUrl ? [p.linkedinUrl] : []), ...(p.memberUrns ?? [])];
 
 /**
  * Touchline's small per-site runtime. At document_start it asks the background for the settings (the
@@ -96,7 +96,7 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
     const mine = ++generation;
     askedFor = people.map((p) => p.key).join('\n');
     shownKeys = new Set(people.flatMap(personKeys).map(keyHash));
-    const views = people.length ? await send('page.people', { people: people.map((p) => ({ emails: p.emails.slice(0, 20), linkedinUrl: p.linkedinUrl })) }) : [];
+    const views = people.length ? await send('page.people', { people: people.map((p) => ({ emails: p.emails.slice(0, 20), linkedinUrl: p.linkedinUrl, linkedinIds: p.memberUrns?.slice(0, 10) })) }) : [];
     if (mine !== generation || ctx.isInvalid) return;
     shownIds = new Set(views.flatMap((v) => (v ? [v.prospect.id] : [])));
     known.set(Object.fromEntries(people.map((p, i) => [p.key, views[i] ?? null])));

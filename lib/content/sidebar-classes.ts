@@ -21,6 +21,7 @@ export const CLS = {
   who: 'min-w-0',
   name: 'truncate text-sm font-semibold text-slate-900 dark:text-slate-50',
   line: 'truncate text-xs text-slate-500 dark:text-slate-400',
+  headline: 'line-clamp-2 text-xs text-slate-500 dark:text-slate-400',
   /** One fixed-height row under the name: a placeholder, then the stage and score or the Add button. */
   status: 'flex h-6 items-center gap-2 text-xs text-slate-600 dark:text-slate-300',
   pending: 'h-3 w-24 rounded bg-slate-100 dark:bg-slate-800',

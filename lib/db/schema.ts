@@ -58,6 +58,15 @@ export const SCHEMA_VERSIONS = [
       merges: 'id, keptId, at',
     },
   },
+  {
+    // 2026-12-01 (issue 11): LinkedIn member URNs beside the vanity URL, so /in/ACoAA... links (messaging)
+    // and search results' urn:li:member ids find the prospect their vanity URL made. Not unique: a URN
+    // seen on two records is merged, not refused.
+    version: 6,
+    stores: {
+      prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';

@@ -12,6 +12,7 @@ import { ProspectSyncState } from '../sync/types';
 const PersonKey = z.object({
   emails: z.array(z.string().min(3).max(320).includes('@')).max(20).optional(),
   linkedinUrl: z.string().url().max(2048).optional(),
+  linkedinIds: z.array(z.string().min(1).max(200)).max(10).optional(),
 });
 const Id = z.string().min(1).max(100);
 
@@ -19,7 +20,7 @@ const Id = z.string().min(1).max(100);
 const SITES: readonly Scope[] = ['gmail', 'linkedin'];
 const PAGES_AND_SITES: readonly Scope[] = ['extension', 'gmail', 'linkedin'];
 
-const one = (p: Prospect): Disclosed => ({ id: p.id, emails: p.emails, linkedinUrl: p.linkedinUrl });
+const one = (p: Prospect): Disclosed => ({ id: p.id, emails: p.emails, linkedinUrl: p.linkedinUrl, linkedinIds: p.linkedinIds });
 const prospect = (id: string) => ({ prospects: [id] });
 
 /** What a content script may see of a prospect that is not on its page: enough to name it. */

@@ -28,6 +28,8 @@ export interface Disclosed {
   id: string;
   emails?: string[];
   linkedinUrl?: string;
+  /** LinkedIn member URNs (lib/store/linkedin-identity.ts). */
+  linkedinIds?: string[];
 }
 
 export interface RequestDef<Req extends z.ZodType = z.ZodType, Res extends z.ZodType = z.ZodType> {
