@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { WebhookFake } from '../sync/fakes/webhook';
 import { launchWithGrantedHosts } from '../support/grant-hosts';
-import { GMAIL_THREAD_URL, serveSite } from '../support/launch';
+import { GMAIL_THREAD_URL } from '../support/launch';
+import { webhookForm } from './sync-support';
 import { sidebar } from './fixtures';
 
 // Issue 12 §4 and 13 §4 on the real extension: a receiver that refuses a batch (422) leaves it refused with
@@ -11,12 +12,7 @@ test('a refused batch shows its reason in the sidebar and the options page; dry 
   const fake = await new WebhookFake().start();
   const ext = await launchWithGrantedHosts(['http://127.0.0.1/*']);
   try {
-    await serveSite(ext.context, 'https://mail.google.com', { '/mail/': 'gmail/thread-2025-03.html' });
-    const optionsPage = await ext.context.newPage();
-    await optionsPage.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    const options = optionsPage.getByRole('region', { name: 'CRM sync' });
-    await options.getByRole('combobox', { name: 'CRM' }).selectOption({ label: 'Webhook' });
-    await options.getByRole('textbox', { name: 'Webhook URL' }).fill(fake.url);
+    const { optionsPage, options } = await webhookForm(ext, fake.url);
     await options.getByLabel('Signing secret').fill('whsec-good');
     await options.getByRole('button', { name: 'Connect', exact: true }).click();
     await expect(options.getByRole('status', { name: 'Sync status' })).toContainText('Up to date');
