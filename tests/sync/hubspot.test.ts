@@ -101,7 +101,7 @@ describe('HubSpot sync', () => {
     expect(new Set(engagements.map((a) => a.properties.touchline_id)).size).toBe(engagements.length);
     // Page text is escaped: HubSpot renders note bodies as HTML.
     expect(engagements.find((a) => a.properties.hs_note_body)!.properties.hs_note_body).toContain('&lt;b&gt;');
-  }, 180_000);
+  });
 
   it('a bad token stops sync with a clear message and loses nothing; fixing it resumes', async () => {
     const clock = virtualClock();
