@@ -51,6 +51,11 @@ export const SYNC_REQUESTS = {
   }),
   'sync.connection.remove': defineRequest({ audience: 'extension', request: z.object({}), response: ConnectionView }),
   'sync.connection.dryRun': defineRequest({ audience: 'extension', request: z.object({ on: z.boolean() }), response: ConnectionView }),
+  'sync.salesforce.signIn': defineRequest({
+    audience: 'extension',
+    request: z.object({ clientId: z.string().min(10).max(300), loginUrl: z.string().url().max(300), people: z.enum(['Lead', 'Contact']) }),
+    response: z.object({ view: ConnectionView, stages: z.array(RemoteStage) }),
+  }),
   'sync.preview': defineRequest({
     audience: 'extension',
     request: z.object({}),
