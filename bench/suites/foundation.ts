@@ -11,7 +11,8 @@ import { kb, median, ms, type BenchRow } from '../table';
 const SUITE = 'foundation';
 const RUNS = 10;
 const LARGE_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTlBcdemoLarge';
-const PROFILE = `${LI}/in/priya-natarajan-demo/`;
+// The largest profile fixture: a real LinkedIn profile page saved logged in (1.9 MB, tests/fixtures/real).
+const PROFILE = `${LI}/in/qlvujpvwit/`;
 const GZ_GOAL = 70 * 1024;
 
 /** Each script as shipped, raw and gzipped: the content scripts every page loads, the UI modules after them. */
@@ -108,8 +109,9 @@ export async function foundation(): Promise<BenchRow[]> {
   try {
     await serveSite(ext.context, 'https://mail.google.com', { '/mail/': 'gmail/thread-large-2026-11.html' });
     await serveLinkedIn(ext);
+    await serveSite(ext.context, LI, { '/in/qlvujpvwit': 'real/linkedin-profile-2025-04-b.html' });
     rows.push(...(await paintRows(ext, 'large Gmail thread', LARGE_THREAD)));
-    rows.push(...(await paintRows(ext, 'LinkedIn profile', PROFILE)));
+    rows.push(...(await paintRows(ext, 'LinkedIn profile (real, 1.9 MB)', PROFILE)));
     rows.push(...(await workerColdStart(ext)));
   } finally {
     await ext.close();

@@ -3,7 +3,7 @@ import type { PersonView } from '../messaging/contract';
 import type { Scope } from '../messaging/define';
 import type { Handlers } from '../messaging/router';
 import type { Touch, TouchChannel } from '../model';
-import { loadSettings, sidebarOpenItem } from '../settings/settings-store';
+import { loadSettings, sidebarOpenItem, siteThemeItem } from '../settings/settings-store';
 import { findProspects } from '../store/prospects';
 import { stageHistory } from '../store/stages';
 import { touchesOf } from '../store/touches';
@@ -31,13 +31,20 @@ async function personView(db: TouchlineDb, scope: Scope, prospect: NonNullable<A
   return { prospect, touches: touches.map((t) => touchFor(scope, t)), stageChanges, process, sync };
 }
 
-type PageRequest = 'page.open' | 'page.people' | 'inbox.stages';
+type PageRequest = 'page.open' | 'page.people' | 'inbox.stages' | 'ui.theme.set';
+const siteOf = (scope: Scope) => (scope === 'gmail' || scope === 'linkedin' ? scope : null);
 
 /** What a page's content script asks for: its first answer, and everything its sidebar shows, in one request each. */
 export const pageHandlers: Pick<Handlers<HandlerContext>, PageRequest> = {
-  'page.open': async (_, { resetPage }) => {
-    const [settings, open] = await Promise.all([loadSettings(), sidebarOpenItem.getValue(), resetPage?.()]);
-    return { settings, open };
+  'page.open': async (_, { resetPage, scope }) => {
+    const [settings, open, themes] = await Promise.all([loadSettings(), sidebarOpenItem.getValue(), siteThemeItem.getValue(), resetPage?.()]);
+    const site = siteOf(scope);
+    return { settings, open, theme: (site && themes[site]) || null };
+  },
+  'ui.theme.set': async ({ theme }, { scope }) => {
+    const site = siteOf(scope);
+    if (site) await siteThemeItem.setValue({ ...(await siteThemeItem.getValue()), [site]: theme });
+    return { ok: true as const };
   },
   'page.people': async ({ people }, { db, scope }) => {
     const found = await findProspects(db, people);

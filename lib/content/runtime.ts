@@ -11,7 +11,7 @@ import { reserveSpace } from './layout';
 import { createSidebarHost } from './shadow-host';
 import { SIDEBAR_WIDTH } from './sidebar-classes';
 import { registeredSidebarUi, type KnownPeople, type SidebarRuntime } from './sidebar-runtime';
-import { detectTheme, quickTheme } from './theme';
+import { detectTheme, systemTheme } from './theme';
 import { createValueStore } from './value-store';
 
 /** What a site brings to the runtime: how to detect and watch its pages, and its own sidebar UI module. */
@@ -51,7 +51,9 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
   const settings = createValueStore(answer.settings);
   const page = createValueStore(site.detect(document, location.href, answer.settings));
   const open = createValueStore(answer.open);
-  const theme = createValueStore(quickTheme(window));
+  // The theme this site had last time: probing the page's styles now would force a style pass over the
+  // whole page before the first paint (tens of ms on a large thread). The probe runs after the frame.
+  const theme = createValueStore(answer.theme ?? systemTheme(window));
   const known = createValueStore<KnownPeople>({});
 
   const { host, body } = createSidebarHost(document, css);
@@ -82,7 +84,15 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
   };
   const unsubscribe = [page.subscribe(repaint), open.subscribe(show), theme.subscribe(show)];
   // The full theme probe hit-tests the page: run it once the first frame is out, and whenever the sidebar opens.
-  const probeTheme = () => requestAnimationFrame(() => setTimeout(() => theme.set(detectTheme(window)), 0));
+  const probeTheme = () =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const seen = detectTheme(window);
+        if (seen !== answer.theme) void send('ui.theme.set', { theme: seen }).catch(() => undefined);
+        answer.theme = seen;
+        theme.set(seen);
+      }, 0),
+    );
   probeTheme();
   unsubscribe.push(open.subscribe(() => open.get() && probeTheme()));
 

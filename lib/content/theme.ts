@@ -18,15 +18,7 @@ function luminanceTheme(win: Window, start: Element | null): Theme | null {
   return null;
 }
 
-const systemTheme = (win: Window): Theme => (win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
-
-/**
- * The theme for the first paint, from the body's and root's styles only: no hit test, so it never forces
- * a layout of the page before the sidebar shows. `detectTheme` refines it after the first frame.
- */
-export function quickTheme(win: Window): Theme {
-  return luminanceTheme(win, win.document.body) ?? luminanceTheme(win, win.document.documentElement) ?? systemTheme(win);
-}
+export const systemTheme = (win: Window): Theme => (win.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
 
 /**
  * The page's appearance, read from what it paints rather than from class names: the first opaque

@@ -54,8 +54,10 @@ export const REQUESTS = {
   'page.open': defineRequest({
     from: SITES,
     request: z.object({}),
-    response: z.object({ settings: Settings, open: z.boolean() }),
+    response: z.object({ settings: Settings, open: z.boolean(), theme: z.enum(['light', 'dark']).nullable() }),
   }),
+  // The site's appearance as the sidebar found it after its first paint (for the next page's first paint).
+  'ui.theme.set': defineRequest({ from: SITES, request: z.object({ theme: z.enum(['light', 'dark']) }), response: z.object({ ok: z.literal(true) }) }),
   // Everything the sidebar shows for the people on its page, in one request (not one per person).
   'page.people': defineRequest({
     from: PAGES_AND_SITES,
