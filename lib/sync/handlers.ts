@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../background/handlers';
 import type { Handlers } from '../messaging/router';
-import { connectionView, kickSync, prospectSyncStates, removeConnection, retrySync, saveConnection, testConnection } from './background';
+import { connectionView, kickSync, pushPreview, prospectSyncStates, removeConnection, retrySync, saveConnection, setDryRun, testConnection } from './background';
+import { signInSalesforce } from './salesforce-sign-in';
 import type { SYNC_REQUESTS } from './contract';
 
 type SyncHandlers = Pick<Handlers<HandlerContext>, keyof typeof SYNC_REQUESTS>;
@@ -16,6 +17,18 @@ export const syncHandlers: SyncHandlers = {
   'sync.connection.test': (input) => testConnection(input),
   'sync.connection.save': async (input, { db, changed }) => {
     const { stages } = await saveConnection(db, input);
+    void kickSync(db, changed);
+    return { view: await connectionView(db), stages };
+  },
+  'sync.connection.dryRun': async ({ on }, { db, changed }) => {
+    await setDryRun(on);
+    if (!on) void kickSync(db, changed);
+    changed();
+    return connectionView(db);
+  },
+  'sync.preview': (_, { db }) => pushPreview(db),
+  'sync.salesforce.signIn': async (input, { db, changed }) => {
+    const { stages } = await signInSalesforce(db, input);
     void kickSync(db, changed);
     return { view: await connectionView(db), stages };
   },
