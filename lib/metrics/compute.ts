@@ -1,4 +1,4 @@
-import { groupHistories } from './history';
+import { groupHistories, type Histories } from './history';
 import { funnel, type FunnelStep } from './funnel';
 import { stageDurations, type StageDuration } from './durations';
 import { averageDealSize, closesIn, cycleLength, salesVelocity, touchesPerWonDeal, winRate } from './outcomes';
@@ -9,6 +9,8 @@ import type { Bounds, ChangeRow, Metric, MetricStage, ProspectFacts } from './ty
 export interface MetricsInput {
   stages: MetricStage[];
   changes: Iterable<ChangeRow>;
+  /** The changes already grouped (the loader groups them once to find the won deals first). */
+  histories?: Histories;
   prospects: Map<string, ProspectFacts>;
   /** Built for the same source filter (touchStatsFromRows or the IndexedDB loader). */
   touches: TouchStats;
@@ -32,7 +34,7 @@ export interface Metrics {
 /** Every number on the metrics page, from stage history and touches only. */
 export function computeMetrics(input: MetricsInput): Metrics {
   const { stages, prospects, touches, bounds } = input;
-  const histories = groupHistories(input.changes, prospects, input.source);
+  const histories = input.histories ?? groupHistories(input.changes, prospects, input.source);
   const closes = closesIn(histories, stages, bounds);
   const rate = winRate(closes);
   const deal = averageDealSize(closes, prospects);

@@ -16,14 +16,15 @@ export function funnelRank(stages: MetricStage[]): Map<string, number> {
 }
 
 /**
- * The team's win probability for a stage (0-1; a percentage above 1 is read as percent), or a default that
- * rises through the open stages: the i-th of n open stages gets i/(n+1); won and retention 1, lost 0.
+ * A stage's win probability as a fraction (0-1), from the team's percentage in the stage settings, or the
+ * default that rises through the open stages (10 % at the first to 90 % at the last; won and retention
+ * 100 %, lost 0 %), the same figures the board and the stage settings show.
  */
 export function winProbability(stage: MetricStage, stages: MetricStage[]): number {
-  const set = stage.winProbability;
-  if (typeof set === 'number' && Number.isFinite(set) && set >= 0) return set > 1 ? Math.min(1, set / 100) : set;
+  if (typeof stage.winProbability === 'number') return stage.winProbability / 100;
+  if (stage.kind === 'won' || stage.kind === 'retention') return 1;
   if (stage.kind === 'lost') return 0;
-  if (stage.kind !== 'open') return 1;
   const open = stages.filter((s) => s.kind === 'open');
-  return (open.findIndex((s) => s.id === stage.id) + 1) / (open.length + 1);
+  const i = open.findIndex((s) => s.id === stage.id);
+  return open.length < 2 ? 0.5 : Math.round(10 + (80 * i) / (open.length - 1)) / 100;
 }

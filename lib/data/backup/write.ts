@@ -15,7 +15,7 @@ export interface BackupProgress {
 }
 
 /** Rows of a table in primary-key order, a page at a time (keyset paging: no offset scans). */
-export async function* pages<T>(table: Table<T, unknown>, size: number): AsyncGenerator<T[]> {
+export async function* pages<T>(table: Pick<Table<T, unknown>, 'schema' | 'orderBy' | 'where'>, size: number): AsyncGenerator<T[]> {
   // Every table's key is inline (a property of the row), so the last row gives the next page's start.
   const keyPath = table.schema.primKey.keyPath as string;
   let last: unknown;

@@ -12,7 +12,7 @@ export function escapeCell(value: string): string {
 }
 
 export function unescapeCell(value: string): string {
-  return value;
+  return value.startsWith("'") && FORMULA.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 /** One list cell for emails and tags: "a@x.example; b@y.example". */
