@@ -6,10 +6,18 @@ import { createRouter } from '@/lib/messaging/router';
 import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
 import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemindersSoon } from '@/lib/background/reminders';
 import { startSyncInBackground, syncAfterChange } from '@/lib/sync/wake';
+import { onCommitted } from '@/lib/store/unit-of-work';
 
 export default defineBackground(() => {
   // Tokens and settings live in storage.local: keep it out of reach of content scripts.
   void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+
+  // Every committed unit of work (lib/store/unit-of-work.ts) wakes sync, the reminders and the open views.
+  const changed = () => {
+    syncAfterChange(getDb(), notifyChanged);
+    refreshRemindersSoon(getDb());
+  };
+  onCommitted(changed);
 
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
@@ -17,10 +25,7 @@ export default defineBackground(() => {
     context: (sender) => ({
       db: getDb(),
       sender,
-      changed: () => {
-        syncAfterChange(getDb(), notifyChanged);
-        refreshRemindersSoon(getDb());
-      },
+      changed,
     }),
     onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
   });

@@ -42,7 +42,7 @@ async function pushAll(clockLabel: string, clock: Clock): Promise<BenchRow[]> {
     const data = makeData(PEOPLE, TOUCHES_EACH, { allEmail: true });
     const records = await seedAndConnect(db, data, conn);
     const started = clock.now();
-    const run = await runWithRestarts(db, () => conn, clock, { killAfterMs: [3600_000, 3600_000] });
+    const run = await runWithRestarts(db, () => conn, clock);
     const seconds = (clock.now() - started) / 1000;
 
     const minRequests = minimumRequests(data);

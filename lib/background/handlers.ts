@@ -9,15 +9,19 @@ import { addProspects } from '../store/bulk';
 import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { attachToCompany, saveCompanyPage } from '../store/company-pages';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
-import { rescoreAll, rescoreProspect, reweighAll } from '../store/scores';
-import { afterTouchesMoved, processHandlers } from './process-handlers';
+import { rescoreAll, reweighAll } from '../store/scores';
+import { processHandlers } from './process-handlers';
 import { scoringChange } from '../process/scoring';
 import { syncHandlers } from '../sync/handlers';
 
 export interface HandlerContext {
   db: TouchlineDb;
   sender: SenderFacts;
-  /** Tells open sidebars and pages that data changed. */
+  /**
+   * Tells open sidebars and pages that something outside the records changed (settings, the CRM connection).
+   * Writes to the records announce themselves: every unit of work reports its prospect ids when it commits
+   * (lib/store/unit-of-work.ts, `onCommitted`), and scores, engagement, due counts and the outbox follow it.
+   */
   changed: () => void;
 }
 
@@ -40,76 +44,27 @@ export const handlers: Handlers<HandlerContext> = {
     return open;
   },
   'people.lookup': ({ people }, { db }) => findProspects(db, people),
-  'prospect.add': async (input, { db, changed }) => {
-    const settings = await loadSettings();
-    const result = await addProspect(db, input, settings);
-    if (result.created) {
-      await rescoreProspect(db, result.prospect.id, settings);
-      changed();
-    }
-    return result;
-  },
+  'prospect.add': async (input, { db }) => addProspect(db, input, await loadSettings()),
   'prospect.get': async ({ id }, { db }) => ({
     prospect: await getProspect(db, id),
     touches: await touchesOf(db, id),
     stageChanges: await stageHistory(db, id),
   }),
-  'prospect.update': async ({ id, patch }, { db, changed }) => {
-    const p = await updateProspect(db, id, patch);
-    changed();
-    return p;
-  },
+  'prospect.update': ({ id, patch }, { db }) => updateProspect(db, id, patch),
   'prospect.list': ({ limit }, { db }) => listProspects(db, limit),
-  'stage.move': async ({ prospectId, stageId, reason, lossReason }, { db, changed }) => {
-    const result = await moveStage(db, prospectId, stageId, await loadSettings(), { reason, lossReason });
-    changed();
-    return result;
-  },
-  'touch.log': async (input, { db, changed }) => {
-    const result = await logTouch(db, input);
-    if (result.created) {
-      await rescoreProspect(db, input.prospectId, await loadSettings());
-      changed();
-    }
-    return result;
-  },
+  'stage.move': async ({ prospectId, stageId, reason, lossReason }, { db }) =>
+    moveStage(db, prospectId, stageId, await loadSettings(), { reason, lossReason }),
+  'touch.log': (input, { db }) => logTouch(db, input),
   ...processHandlers,
-  'touch.logMany': async ({ touches }, { db, changed }) => {
-    const result = await logTouches(db, touches);
-    if (result.created) {
-      const settings = await loadSettings();
-      for (const id of new Set(touches.map((t) => t.prospectId))) await rescoreProspect(db, id, settings);
-      changed();
-    }
-    return result;
-  },
-  'prospect.addMany': async ({ people }, { db, changed }) => {
-    const results = await addProspects(db, people, await loadSettings());
-    if (results.some((r) => r.created)) changed();
-    return results;
-  },
+  'touch.logMany': ({ touches }, { db }) => logTouches(db, touches),
+  'prospect.addMany': async ({ people }, { db }) => addProspects(db, people, await loadSettings()),
   'prospect.samePerson': ({ person, excludeId }, { db }) => findSamePerson(db, person, excludeId),
-  'prospect.merge': async ({ keepId, mergeId }, { db, changed }) => {
+  'prospect.merge': async ({ keepId, mergeId }, { db }) => {
     const { prospect, merge } = await mergeProspects(db, keepId, mergeId);
-    await afterTouchesMoved(db, [keepId]);
-    changed();
     return { prospect, mergeId: merge.id };
   },
-  'prospect.unmerge': async ({ mergeId }, { db, changed }) => {
-    const result = await undoMerge(db, mergeId);
-    await afterTouchesMoved(db, [result.kept.id, result.restored.id]);
-    changed();
-    return result;
-  },
-  'company.savePage': async (facts, { db, changed }) => {
-    const result = await saveCompanyPage(db, facts);
-    if (result.created) changed();
-    return result;
-  },
-  'company.attach': async ({ companyId, prospectIds }, { db, changed }) => {
-    const count = await attachToCompany(db, companyId, prospectIds);
-    changed();
-    return count;
-  },
+  'prospect.unmerge': ({ mergeId }, { db }) => undoMerge(db, mergeId),
+  'company.savePage': (facts, { db }) => saveCompanyPage(db, facts),
+  'company.attach': ({ companyId, prospectIds }, { db }) => attachToCompany(db, companyId, prospectIds),
   ...syncHandlers,
 };

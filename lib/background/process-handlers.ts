@@ -9,18 +9,6 @@ import { explainScore } from '../store/scores';
 import { previewMove } from '../store/stages';
 import { completeTask, dueList, openTasksOf, setNextStep, snoozeTask } from '../store/tasks';
 import type { HandlerContext } from './handlers';
-import type { TouchlineDb } from '../db/database';
-import { recountEngagement } from '../store/touch-effects';
-import { rescoreProspect } from '../store/scores';
-
-/** Touches moved between prospects (merge, undo): their engagement figures and scores follow. */
-export async function afterTouchesMoved(db: TouchlineDb, prospectIds: string[]): Promise<void> {
-  const settings = await loadSettings();
-  for (const id of prospectIds) {
-    await recountEngagement(db, id);
-    await rescoreProspect(db, id, settings);
-  }
-}
 
 type ProcessRequest =
   | 'process.get'
@@ -49,42 +37,19 @@ export const processHandlers: Pick<Handlers<HandlerContext>, ProcessRequest> = {
       runs: await runsOf(db, prospectId),
     };
   },
-  'qualification.set': async (input, { db, changed }) => {
-    const p = await setAnswer(db, input, await loadSettings());
-    changed();
-    return p;
-  },
-  'criteria.tick': async (input, { db, changed }) => {
+  'qualification.set': async (input, { db }) => setAnswer(db, input, await loadSettings()),
+  'criteria.tick': async (input, { db }) => {
     await setCriterionTick(db, input, await loadSettings());
-    changed();
     return { ok: true as const };
   },
   'stage.preview': async ({ prospectId, stageId }, { db }) => previewMove(db, prospectId, stageId, await loadSettings()),
-  'nextStep.set': async (input, { db, changed }) => {
-    const p = await setNextStep(db, input);
-    changed();
-    return p;
-  },
-  'cadence.start': async (input, { db, changed }) => {
-    const run = await startCadence(db, input, await loadSettings(), { now: Date.now(), timeZone: localTimeZone() });
-    changed();
-    return run;
-  },
-  'cadence.resume': async ({ runId }, { db, changed }) => {
-    const run = await resumeCadence(db, runId, { now: Date.now(), timeZone: localTimeZone() });
-    changed();
-    return run;
-  },
-  'task.done': async ({ taskId }, { db, changed }) => {
-    const t = await completeTask(db, taskId);
-    changed();
-    return t;
-  },
-  'task.snooze': async ({ taskId }, { db, changed }) => {
+  'nextStep.set': (input, { db }) => setNextStep(db, input),
+  'cadence.start': async (input, { db }) => startCadence(db, input, await loadSettings(), { now: Date.now(), timeZone: localTimeZone() }),
+  'cadence.resume': ({ runId }, { db }) => resumeCadence(db, runId, { now: Date.now(), timeZone: localTimeZone() }),
+  'task.done': ({ taskId }, { db }) => completeTask(db, taskId),
+  'task.snooze': async ({ taskId }, { db }) => {
     const settings = await loadSettings();
-    const t = await snoozeTask(db, taskId, { now: Date.now(), timeZone: localTimeZone(), hour: settings.reminders.snoozeHour });
-    changed();
-    return t;
+    return snoozeTask(db, taskId, { now: Date.now(), timeZone: localTimeZone(), hour: settings.reminders.snoozeHour });
   },
   'tasks.due': async (_, { db }) => dueList(db, Date.now(), localTimeZone()),
 };

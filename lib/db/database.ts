@@ -8,6 +8,7 @@ import type { Company, MergeRecord, Prospect, StageChange, Task, Touch } from '.
 import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
+import { trackChanges } from '../store/unit-of-work';
 
 export type TouchlineDb = Dexie & {
   prospects: EntityTable<Prospect, 'id'>;
@@ -39,6 +40,7 @@ export function declareSchema(db: Dexie, upTo = Infinity): void {
 export function openDb(name = DB_NAME): TouchlineDb {
   const db = new Dexie(name) as TouchlineDb;
   declareSchema(db);
+  trackChanges(db);
   return db;
 }
 

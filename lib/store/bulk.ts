@@ -1,7 +1,7 @@
 import type { TouchlineDb } from '../db/database';
 import type { NewProspect, Prospect } from '../model';
 import type { Settings } from '../settings/settings';
-import { outboxTables } from '../sync/outbox';
+import { write } from './unit-of-work';
 import { addProspect } from './prospects';
 
 /**
@@ -15,9 +15,9 @@ export async function addProspects(
   settings: Settings,
   now = Date.now(),
 ): Promise<Array<{ prospect: Prospect; created: boolean }>> {
-  return db.transaction('rw', [db.prospects, db.stageChanges, ...outboxTables(db)], async () => {
+  return write(db, async () => {
     const out: Array<{ prospect: Prospect; created: boolean }> = [];
     for (const person of people) out.push(await addProspect(db, person, settings, now));
     return out;
-  });
+  }, { settings, now });
 }

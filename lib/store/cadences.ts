@@ -4,7 +4,7 @@ import { scheduleSteps, type CadenceRun } from '../process/cadence';
 import type { Settings } from '../settings/settings';
 import { UserError } from './errors';
 import { getProspect } from './prospects';
-import { adjustDueBins, dueBinTables } from './due-bins';
+import { write } from './unit-of-work';
 
 function tasksFor(run: CadenceRun, start: number, timeZone: string, fromIndex: number, now: number, url?: string): Task[] {
   return scheduleSteps({ id: run.cadenceId, name: run.cadenceName, steps: run.steps }, start, timeZone, fromIndex).map((s) => ({
@@ -30,7 +30,7 @@ export async function startCadence(
 ): Promise<CadenceRun> {
   const cadence = settings.cadences.find((c) => c.id === input.cadenceId);
   if (!cadence) throw new UserError('invalid', 'That cadence is no longer in the settings.');
-  return db.transaction('rw', [db.prospects, db.cadenceRuns, db.tasks, ...dueBinTables(db)], async () => {
+  return write(db, async () => {
     await getProspect(db, input.prospectId);
     const running = await db.cadenceRuns.where('prospectId').equals(input.prospectId).filter((r) => r.cadenceId === cadence.id && r.status !== 'finished').first();
     if (running) throw new UserError('conflict', `"${cadence.name}" is already ${running.status} for this prospect.`);
@@ -46,9 +46,8 @@ export async function startCadence(
     await db.cadenceRuns.add(run);
     const tasks = tasksFor(run, opts.now, opts.timeZone, 0, opts.now, input.url);
     await db.tasks.bulkAdd(tasks);
-    await adjustDueBins(db, tasks.map((t) => ({ due: t.due, delta: 1 as const })));
     return run;
-  });
+  }, { settings, now: opts.now });
 }
 
 /**
@@ -62,7 +61,6 @@ export async function pauseCadencesOnReply(db: TouchlineDb, touch: Pick<Touch, '
     const open = await db.tasks.where('cadenceRunId').equals(run.id).filter((t) => t.done === 0).toArray();
     const resumeFrom = Math.min(...open.map((t) => t.cadenceStep ?? run.steps.length));
     await db.tasks.bulkDelete(open.map((t) => t.id));
-    await adjustDueBins(db, open.map((t) => ({ due: t.due, delta: -1 as const })));
     const next: CadenceRun = {
       ...run,
       status: open.length ? 'paused' : 'finished',
@@ -78,17 +76,16 @@ export async function pauseCadencesOnReply(db: TouchlineDb, touch: Pick<Touch, '
 
 /** Resumes a paused run: the first remaining step is due now, the rest keep their spacing. */
 export async function resumeCadence(db: TouchlineDb, runId: string, opts: { now: number; timeZone: string }): Promise<CadenceRun> {
-  return db.transaction('rw', [db.cadenceRuns, db.tasks, ...dueBinTables(db)], async () => {
+  return write(db, async () => {
     const run = await db.cadenceRuns.get(runId);
     if (!run) throw new UserError('not-found', 'That cadence run no longer exists.');
     if (run.status !== 'paused' || run.resumeFrom === undefined) throw new UserError('invalid', 'Only a paused cadence can be resumed.');
     const next: CadenceRun = { ...run, status: 'active', pausedAt: undefined, pausedBecause: undefined, resumeFrom: undefined };
     const tasks = tasksFor(run, opts.now, opts.timeZone, run.resumeFrom, opts.now);
     await db.tasks.bulkAdd(tasks);
-    await adjustDueBins(db, tasks.map((t) => ({ due: t.due, delta: 1 as const })));
     await db.cadenceRuns.put(next);
     return next;
-  });
+  }, { now: opts.now });
 }
 
 export async function runsOf(db: TouchlineDb, prospectId: string): Promise<CadenceRun[]> {

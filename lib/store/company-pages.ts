@@ -1,6 +1,6 @@
 import type { TouchlineDb } from '../db/database';
 import { newId, type Company, type Prospect } from '../model';
-import { enqueue, outboxTables } from '../sync/outbox';
+import { write } from './unit-of-work';
 import { normalizeName } from './merge';
 
 export interface CompanyPageFacts {
@@ -33,7 +33,7 @@ export async function saveCompanyPage(
   facts: CompanyPageFacts,
   now = Date.now(),
 ): Promise<{ company: Company; created: boolean; attachable: Prospect[] }> {
-  return db.transaction('rw', db.companies, db.prospects, async () => {
+  return write(db, async () => {
     const domain = domainOf(facts.website);
     let company =
       (await db.companies.where('linkedinUrl').equals(facts.linkedinUrl).first()) ??
@@ -47,17 +47,14 @@ export async function saveCompanyPage(
       await db.companies.put(company);
     }
     return { company, created, attachable: await unattached(db, company) };
-  });
+  }, { now });
 }
 
 /** Attaches prospects to a company (their company name follows it). */
 export async function attachToCompany(db: TouchlineDb, companyId: string, prospectIds: string[], now = Date.now()): Promise<number> {
-  return db.transaction('rw', [db.companies, db.prospects, ...outboxTables(db)], async () => {
+  return write(db, async () => {
     const company = await db.companies.get(companyId);
     if (!company) return 0;
-    const ids = await db.prospects.where('id').anyOf(prospectIds).primaryKeys();
-    const count = await db.prospects.where('id').anyOf(prospectIds).modify({ companyId, company: company.name, updatedAt: now });
-    for (const id of ids) await enqueue(db, 'prospect', id, id, now);
-    return count;
-  });
+    return db.prospects.where('id').anyOf(prospectIds).modify({ companyId, company: company.name, updatedAt: now });
+  }, { now });
 }

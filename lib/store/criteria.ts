@@ -6,6 +6,7 @@ import type { Stage } from '../process/stage';
 import type { Settings } from '../settings/settings';
 import { UserError } from './errors';
 import { getProspect } from './prospects';
+import { write } from './unit-of-work';
 
 /** An exit criterion a rep ticked by hand for one prospect in one stage. Unticking deletes it. */
 export interface CriterionTick {
@@ -47,10 +48,10 @@ export async function setCriterionTick(
   if (!stage?.exitCriteria.some((c) => c.id === input.criterionId)) {
     throw new UserError('invalid', 'That exit criterion is no longer part of the sales process.');
   }
-  await db.transaction('rw', db.prospects, db.criteriaTicks, async () => {
+  await write(db, async () => {
     await getProspect(db, input.prospectId);
     const id = tickId(input.prospectId, input.stageId, input.criterionId);
     if (input.ticked) await db.criteriaTicks.put({ id, prospectId: input.prospectId, stageId: input.stageId, criterionId: input.criterionId, at: now });
     else await db.criteriaTicks.delete(id);
-  });
+  }, { settings, now });
 }

@@ -1,7 +1,9 @@
 import type { TouchlineDb } from '../db/database';
-import { newId, type MergeRecord, type Prospect } from '../model';
+import { newId, touchSourceKey, type MergeRecord, type Prospect, type Touch } from '../model';
 import { UserError } from './errors';
 import { emailDomain, normalizeEmail } from './identity';
+import { tickId } from './criteria';
+import { write } from './unit-of-work';
 
 export interface PersonFacts {
   name: string | null;
@@ -85,11 +87,13 @@ const FILLABLE = ['headline', 'title', 'company', 'companyId', 'phone', 'locatio
 
 /**
  * Folds `mergeId` into `keepId`: one record with both identities (every email, the LinkedIn profile), empty
- * fields filled from the other, and every touch, stage change and task of both. The snapshot makes it undoable.
+ * fields filled from the other, and every touch, stage change, task, cadence run and ticked criterion of both.
+ * Source ids that named the removed prospect are re-keyed to the kept one, so logging the same thread again
+ * finds the touch already there. The snapshot makes it undoable.
  */
 export async function mergeProspects(db: TouchlineDb, keepId: string, mergeId: string, now = Date.now()): Promise<{ prospect: Prospect; merge: MergeRecord }> {
   if (keepId === mergeId) throw new UserError('invalid', 'A prospect cannot be merged with itself.');
-  return db.transaction('rw', [db.prospects, db.touches, db.stageChanges, db.tasks, db.merges], async () => {
+  return write(db, async () => {
     const [kept, removed] = await Promise.all([db.prospects.get(keepId), db.prospects.get(mergeId)]);
     if (!kept || !removed) throw new UserError('not-found', 'One of these prospects no longer exists.');
     if (differentMembers(kept.linkedinUrl, removed.linkedinUrl)) {
@@ -111,12 +115,14 @@ export async function mergeProspects(db: TouchlineDb, keepId: string, mergeId: s
         filled.push(field);
       }
     }
-    const movedTouchIds = (await db.touches.where('prospectId').equals(mergeId).primaryKeys()) as string[];
+    const touches = await moveTouches(db, mergeId, keepId);
     const movedStageChangeIds = (await db.stageChanges.where('prospectId').equals(mergeId).primaryKeys()) as string[];
     const movedTaskIds = (await db.tasks.where('prospectId').equals(mergeId).primaryKeys()) as string[];
-    await db.touches.where('prospectId').equals(mergeId).modify({ prospectId: keepId });
+    const movedCadenceRunIds = (await db.cadenceRuns.where('prospectId').equals(mergeId).primaryKeys()) as string[];
     await db.stageChanges.where('prospectId').equals(mergeId).modify({ prospectId: keepId });
     await db.tasks.where('prospectId').equals(mergeId).modify({ prospectId: keepId });
+    await db.cadenceRuns.where('prospectId').equals(mergeId).modify({ prospectId: keepId });
+    const ticks = await moveTicks(db, mergeId, keepId);
     // The removed record goes first: its emails and profile are unique keys the kept one is about to take.
     await db.prospects.delete(mergeId);
     await db.prospects.put(next);
@@ -128,13 +134,55 @@ export async function mergeProspects(db: TouchlineDb, keepId: string, mergeId: s
       keptBefore: kept,
       removed,
       filled,
-      movedTouchIds,
+      ...touches,
       movedStageChangeIds,
       movedTaskIds,
+      movedCadenceRunIds,
+      ...ticks,
     };
     await db.merges.add(merge);
     return { prospect: next, merge };
-  });
+  }, { now });
+}
+
+/** A source id that names its prospect (`<message>|<prospect>`, lib/email/touches.ts) follows the merge. */
+function rekeyed(t: Touch, from: string, to: string): { sourceId: string; sourceKey?: string } | undefined {
+  if (!t.sourceId?.endsWith(`|${from}`)) return undefined;
+  const sourceId = `${t.sourceId.slice(0, -from.length)}${to}`;
+  return { sourceId, sourceKey: touchSourceKey(t.channel, sourceId) };
+}
+
+async function moveTouches(db: TouchlineDb, from: string, to: string) {
+  const touches = await db.touches.where('prospectId').equals(from).toArray();
+  const movedTouchIds: string[] = [];
+  const rekeyedTouches: NonNullable<MergeRecord['rekeyedTouches']> = [];
+  const droppedTouches: Touch[] = [];
+  for (const t of touches) {
+    const key = rekeyed(t, from, to);
+    if (key?.sourceKey && (await db.touches.where('sourceKey').equals(key.sourceKey).count())) {
+      droppedTouches.push(t); // the kept prospect already has this message
+      await db.touches.delete(t.id);
+      continue;
+    }
+    movedTouchIds.push(t.id);
+    if (key) rekeyedTouches.push({ id: t.id, sourceId: t.sourceId!, sourceKey: t.sourceKey });
+    await db.touches.update(t.id, { prospectId: to, ...key });
+  }
+  return { movedTouchIds, rekeyedTouches, droppedTouches };
+}
+
+async function moveTicks(db: TouchlineDb, from: string, to: string) {
+  const movedTicks = await db.criteriaTicks.where('prospectId').equals(from).toArray();
+  const addedTickIds: string[] = [];
+  for (const t of movedTicks) {
+    const id = tickId(to, t.stageId, t.criterionId);
+    if (!(await db.criteriaTicks.get(id))) {
+      await db.criteriaTicks.add({ ...t, id, prospectId: to });
+      addedTickIds.push(id);
+    }
+  }
+  await db.criteriaTicks.bulkDelete(movedTicks.map((t) => t.id));
+  return { movedTicks, addedTickIds };
 }
 
 /**
@@ -142,7 +190,7 @@ export async function mergeProspects(db: TouchlineDb, keepId: string, mergeId: s
  * record since (stage, notes, touches logged after the merge) stay with it.
  */
 export async function undoMerge(db: TouchlineDb, mergeId: string, now = Date.now()): Promise<{ kept: Prospect; restored: Prospect }> {
-  return db.transaction('rw', [db.prospects, db.touches, db.stageChanges, db.tasks, db.merges], async () => {
+  return write(db, async () => {
     const merge = await db.merges.get(mergeId);
     if (!merge) throw new UserError('not-found', 'That merge was already undone.');
     const current = await db.prospects.get(merge.keptId);
@@ -166,9 +214,14 @@ export async function undoMerge(db: TouchlineDb, mergeId: string, now = Date.now
     await db.prospects.put(kept);
     await db.prospects.add({ ...merge.removed, updatedAt: now });
     await db.touches.where('id').anyOf(merge.movedTouchIds).modify({ prospectId: merge.removedId });
+    for (const r of merge.rekeyedTouches ?? []) await db.touches.update(r.id, { sourceId: r.sourceId, sourceKey: r.sourceKey });
+    if (merge.droppedTouches?.length) await db.touches.bulkAdd(merge.droppedTouches);
     await db.stageChanges.where('id').anyOf(merge.movedStageChangeIds).modify({ prospectId: merge.removedId });
     await db.tasks.where('id').anyOf(merge.movedTaskIds).modify({ prospectId: merge.removedId });
+    await db.cadenceRuns.where('id').anyOf(merge.movedCadenceRunIds ?? []).modify({ prospectId: merge.removedId });
+    await db.criteriaTicks.bulkDelete(merge.addedTickIds ?? []);
+    if (merge.movedTicks?.length) await db.criteriaTicks.bulkPut(merge.movedTicks);
     await db.merges.delete(mergeId);
     return { kept, restored: merge.removed };
-  });
+  }, { now });
 }

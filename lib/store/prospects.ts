@@ -1,9 +1,9 @@
 import type { TouchlineDb } from '../db/database';
 import { newId, type NewProspect, type Prospect, type ProspectPatch } from '../model';
 import type { Settings } from '../settings/settings';
-import { enqueue, outboxTables } from '../sync/outbox';
+import { write } from './unit-of-work';
 import { UserError } from './errors';
-import { nextStepTables, syncNextStepTask } from './tasks';
+import { syncNextStepTask } from './tasks';
 import { normalizeEmail } from './identity';
 
 export interface PersonKey {
@@ -41,7 +41,7 @@ export async function addProspect(
   if (!emails.length && !input.linkedinUrl) throw new UserError('invalid', 'A prospect needs an email address or a LinkedIn profile.');
   const first = settings.stages[0];
   if (!first) throw new UserError('invalid', 'The sales process has no stages.');
-  return db.transaction('rw', [db.prospects, db.stageChanges, ...outboxTables(db)], async () => {
+  return write(db, async () => {
     const existing = await findProspect(db, { emails, linkedinUrl: input.linkedinUrl });
     if (existing) return { prospect: existing, created: false };
     const prospect: Prospect = {
@@ -73,9 +73,8 @@ export async function addProspect(
       toName: first.name,
       at: now,
     });
-    await enqueue(db, 'prospect', prospect.id, prospect.id, now);
     return { prospect, created: true };
-  });
+  }, { settings, now });
 }
 
 export async function getProspect(db: TouchlineDb, id: string): Promise<Prospect> {
@@ -85,15 +84,14 @@ export async function getProspect(db: TouchlineDb, id: string): Promise<Prospect
 }
 
 export async function updateProspect(db: TouchlineDb, id: string, patch: ProspectPatch, now = Date.now()): Promise<Prospect> {
-  return db.transaction('rw', [db.prospects, ...outboxTables(db), ...nextStepTables(db)], async () => {
+  return write(db, async () => {
     const p = await getProspect(db, id);
     const next: Prospect = { ...p, ...patch, updatedAt: now };
     await db.prospects.put(next);
     // A next step with a date is a follow-up: the badge and the popup count it (issue 5).
     if ('nextStep' in patch || 'followUpAt' in patch) await syncNextStepTask(db, next, now);
-    await enqueue(db, 'prospect', id, id, now);
     return next;
-  });
+  }, { now });
 }
 
 /** Newest first. */

@@ -3,10 +3,9 @@ import type { Prospect, QualificationAnswer } from '../model';
 import type { Settings } from '../settings/settings';
 import { UserError } from './errors';
 import { getProspect } from './prospects';
-import { rescoreProspect } from './scores';
-import { enqueue, outboxTables } from '../sync/outbox';
+import { write } from './unit-of-work';
 
-/** Records one qualification answer (state + note) and rescores the prospect. */
+/** Records one qualification answer (state + note); the score follows (./side-effects.ts). */
 export async function setAnswer(
   db: TouchlineDb,
   input: { prospectId: string; questionId: string; answer: QualificationAnswer },
@@ -16,11 +15,10 @@ export async function setAnswer(
   const question = settings.framework.questions.find((q) => q.id === input.questionId);
   if (!question) throw new UserError('invalid', `"${input.questionId}" is not a question of ${settings.framework.name}.`);
   const note = input.answer.note?.trim() || undefined;
-  await db.transaction('rw', [db.prospects, ...outboxTables(db)], async () => {
+  return write(db, async () => {
     const p = await getProspect(db, input.prospectId);
-    await db.prospects.put({ ...p, qualification: { ...p.qualification, [question.id]: { state: input.answer.state, note } }, updatedAt: now });
-    await enqueue(db, 'prospect', p.id, p.id, now);
-  });
-  await rescoreProspect(db, input.prospectId, settings, now);
-  return getProspect(db, input.prospectId);
+    const next: Prospect = { ...p, qualification: { ...p.qualification, [question.id]: { state: input.answer.state, note } }, updatedAt: now };
+    await db.prospects.put(next);
+    return next;
+  }, { settings, now });
 }

@@ -54,29 +54,44 @@ export async function explainScore(db: TouchlineDb, prospect: Prospect, settings
   return scoreProspect({ prospect, company, engagement, scoring: settings.scoring, framework: settings.framework, now });
 }
 
-/** Recomputes and stores one prospect's score (after an answer, a touch, a new prospect). */
+/** Recomputes and stores one prospect's score. */
 export async function rescoreProspect(db: TouchlineDb, prospectId: string, settings: Settings, now = Date.now()): Promise<ScoreResult | undefined> {
   return db.transaction('rw', db.prospects, db.companies, db.engagement, db.scoreboard, async () => {
-    const p = await db.prospects.get(prospectId);
-    if (!p) return undefined;
-    const result = await explainScore(db, p, settings, now);
-    const board = await readBoard(db, settings.scoring.weights);
-    let i = board.ids.indexOf(p.id);
-    const joined = i === -1;
-    if (joined) {
-      i = board.ids.length;
-      board.ids.push(p.id);
-      board.parts = grow(board.parts, 4 * board.ids.length);
-      board.scores = grow(board.scores, board.ids.length);
-    }
-    writeParts(board, i, result.parts);
-    await db.scoreboard.bulkPut([
-      ...(joined ? [{ id: 'ids' as const, ids: board.ids }] : []),
-      { id: 'parts', parts: board.parts },
-      { id: 'scores', scores: board.scores, weights: board.weights, at: now },
-    ]);
-    return result;
+    return (await rescoreMany(db, [prospectId], settings, now)).get(prospectId);
   });
+}
+
+/**
+ * Recomputes and stores the scores of these prospects (missing ones are skipped) with one read and one write
+ * of the board. Runs in the caller's transaction: the unit of work's score side effect.
+ */
+export async function rescoreMany(db: TouchlineDb, prospectIds: string[], settings: Settings, now = Date.now()): Promise<Map<string, ScoreResult>> {
+  const results = new Map<string, ScoreResult>();
+  const prospects = (await db.prospects.bulkGet([...new Set(prospectIds)])).filter((p): p is Prospect => !!p);
+  if (!prospects.length) return results;
+  const board = await readBoard(db, settings.scoring.weights);
+  const index = new Map(board.ids.map((id, i) => [id, i]));
+  const fresh = prospects.filter((p) => !index.has(p.id));
+  for (const p of fresh) {
+    index.set(p.id, board.ids.length);
+    board.ids.push(p.id);
+  }
+  const joined = fresh.length > 0;
+  if (joined) {
+    board.parts = grow(board.parts, 4 * board.ids.length);
+    board.scores = grow(board.scores, board.ids.length);
+  }
+  for (const p of prospects) {
+    const result = await explainScore(db, p, settings, now);
+    results.set(p.id, result);
+    writeParts(board, index.get(p.id)!, result.parts);
+  }
+  await db.scoreboard.bulkPut([
+    ...(joined ? [{ id: 'ids' as const, ids: board.ids }] : []),
+    { id: 'parts', parts: board.parts },
+    { id: 'scores', scores: board.scores, weights: board.weights, at: now },
+  ]);
+  return results;
 }
 
 /** Everyone's stored score by prospect id (for lists and ranking). */

@@ -3,7 +3,7 @@ import { newId, type Prospect, type StageChange } from '../model';
 import { checkMove, type MoveCheck } from '../process/stage-rules';
 import type { Settings } from '../settings/settings';
 import { criteriaEvaluator } from './criteria';
-import { enqueue, outboxTables } from '../sync/outbox';
+import { write } from './unit-of-work';
 import { UserError } from './errors';
 import { getProspect } from './prospects';
 
@@ -38,7 +38,7 @@ export async function moveStage(
   if (!to) throw new UserError('invalid', `There is no stage "${toStageId}" in the sales process.`);
   const { reason: rawReason, lossReason } = typeof input === 'string' ? { reason: input, lossReason: undefined } : (input ?? {});
   const reason = rawReason?.trim() || undefined;
-  return db.transaction('rw', [db.prospects, db.stageChanges, db.touches, db.criteriaTicks, db.companies, ...outboxTables(db)], async () => {
+  return write(db, async () => {
     const p = await getProspect(db, prospectId);
     if (p.stageId === to.id) return { prospect: p, change: null };
     const { unmetOf } = await criteriaEvaluator(db, p, settings);
@@ -65,9 +65,8 @@ export async function moveStage(
     const prospect: Prospect = { ...p, stageId: to.id, stageEnteredAt: now, updatedAt: now };
     await db.prospects.put(prospect);
     await db.stageChanges.add(change);
-    await enqueue(db, 'prospect', prospectId, prospectId, now);
     return { prospect, change };
-  });
+  }, { settings, now });
 }
 
 export async function stageHistory(db: TouchlineDb, prospectId: string): Promise<StageChange[]> {

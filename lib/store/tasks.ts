@@ -4,8 +4,8 @@ import { newId, type Prospect, type Task } from '../model';
 import { dueWindow, type DueCounts } from '../process/reminders';
 import { nextLocalDayAt } from '../process/time-zone';
 import { UserError } from './errors';
-import { adjustDueBins, dueBinTables, dueCountsFromBins } from './due-bins';
-import { enqueue, outboxTables } from '../sync/outbox';
+import { dueCountsFromBins } from './due-bins';
+import { write } from './unit-of-work';
 import { getProspect } from './prospects';
 
 /** Open tasks due before the end of today (overdue first), via the [done+due] index: no scan of the rest. */
@@ -60,38 +60,31 @@ export async function openTasksOf(db: TouchlineDb, prospectId: string): Promise<
 export async function syncNextStepTask(db: TouchlineDb, p: Prospect, now: number, url?: string): Promise<void> {
   const open = await db.tasks.where('prospectId').equals(p.id).filter((t) => t.done === 0 && t.nextStep === true).toArray();
   await db.tasks.bulkDelete(open.map((t) => t.id));
-  await adjustDueBins(db, open.map((t) => ({ due: t.due, delta: -1 as const })));
   if (p.nextStep && p.followUpAt !== undefined) {
     await db.tasks.add({ id: newId(), prospectId: p.id, kind: 'todo', title: p.nextStep, due: p.followUpAt, done: 0, createdAt: now, nextStep: true, url: url ?? open[0]?.url });
-    await adjustDueBins(db, [{ due: p.followUpAt, delta: 1 }]);
   }
 }
-
-/** Tables a transaction must include to call `syncNextStepTask`. */
-export const nextStepTables = (db: TouchlineDb) => [db.tasks, ...dueBinTables(db)];
 
 /** Sets the prospect's next step and its due date (a follow-up task); clearing the text closes it. */
 export async function setNextStep(db: TouchlineDb, input: { prospectId: string; text: string; due?: number; url?: string }, now = Date.now()): Promise<Prospect> {
   const text = input.text.trim();
   if (text && input.due === undefined) throw new UserError('invalid', 'A next step needs a due date.');
-  return db.transaction('rw', [db.prospects, ...nextStepTables(db), ...outboxTables(db)], async () => {
+  return write(db, async () => {
     const p = await getProspect(db, input.prospectId);
     const next: Prospect = { ...p, nextStep: text || undefined, followUpAt: text ? input.due : undefined, updatedAt: now };
     await db.prospects.put(next);
-    await enqueue(db, 'prospect', p.id, p.id, now);
     await syncNextStepTask(db, next, now, input.url);
     return next;
-  });
+  }, { now });
 }
 
 export async function completeTask(db: TouchlineDb, taskId: string, now = Date.now()): Promise<Task> {
-  return db.transaction('rw', [db.tasks, db.prospects, db.cadenceRuns, ...dueBinTables(db)], async () => {
+  return write(db, async () => {
     const task = await db.tasks.get(taskId);
     if (!task) throw new UserError('not-found', 'That task no longer exists.');
     if (task.done) return task;
     const done: Task = { ...task, done: 1, doneAt: now };
     await db.tasks.put(done);
-    await adjustDueBins(db, [{ due: task.due, delta: -1 }]);
     if (task.nextStep) {
       const p = await db.prospects.get(task.prospectId);
       if (p?.followUpAt === task.due) await db.prospects.put({ ...p, nextStep: undefined, followUpAt: undefined, updatedAt: now });
@@ -101,23 +94,22 @@ export async function completeTask(db: TouchlineDb, taskId: string, now = Date.n
       if (left === 0) await db.cadenceRuns.update(task.cadenceRunId, { status: 'finished' });
     }
     return done;
-  });
+  }, { now });
 }
 
 /** Moves a task to `hour`:00 tomorrow in the rep's time zone (or to `until` when given). */
 export async function snoozeTask(db: TouchlineDb, taskId: string, opts: { now: number; timeZone: string; hour: number; until?: number }): Promise<Task> {
-  return db.transaction('rw', [db.tasks, db.prospects, ...dueBinTables(db)], async () => {
+  return write(db, async () => {
     const task = await db.tasks.get(taskId);
     if (!task) throw new UserError('not-found', 'That task no longer exists.');
     const due = opts.until ?? nextLocalDayAt(opts.now, opts.hour, opts.timeZone);
     await db.tasks.update(task.id, { due });
-    if (!task.done) await adjustDueBins(db, [{ due: task.due, delta: -1 }, { due, delta: 1 }]);
     if (task.nextStep) {
       const p = await db.prospects.get(task.prospectId);
       if (p?.followUpAt === task.due) await db.prospects.put({ ...p, followUpAt: due, updatedAt: opts.now });
     }
     return { ...task, due };
-  });
+  }, { now: opts.now });
 }
 
 /** The first open task due after `after` (the background sets its alarm for it). */

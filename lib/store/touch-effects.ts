@@ -3,22 +3,13 @@ import type { Prospect, Touch } from '../model';
 import { countTouch } from '../process/engagement';
 import type { Engagement } from '../process/scoring';
 import { pauseCadencesOnReply } from './cadences';
-import { dueBinTables } from './due-bins';
-
-/** Tables a transaction that logs touches must include for `applyTouchEffects`. */
-export const touchEffectTables = (db: TouchlineDb) => [db.engagement, db.cadenceRuns, db.tasks, ...dueBinTables(db)];
 
 /**
- * What logging a touch changes besides the touch itself, in the same transaction: the prospect's engagement
- * figures (for the lead score) and, for a reply (an inbound touch) or a logged meeting, pausing their active
- * cadences (outreach stops when the prospect answers or books a meeting: shared/sales-process.md).
+ * What logging a touch means for the sales process, in the same unit of work: a reply (an inbound touch) or
+ * a logged meeting pauses the prospect's active cadences (outreach stops when the prospect answers or books
+ * a meeting: shared/sales-process.md). Engagement figures follow every touch by themselves (./side-effects.ts).
  */
 export async function applyTouchEffects(db: TouchlineDb, touch: Touch, prospect: Prospect): Promise<void> {
-  // A note to self is not engagement.
-  if (touch.direction !== 'internal') {
-    const e = (await db.engagement.get(touch.prospectId)) ?? { prospectId: touch.prospectId, touches: 0, replies: 0 };
-    await db.engagement.put(countTouch(e, touch));
-  }
   if (touch.direction === 'inbound') await pauseCadencesOnReply(db, touch, `${prospect.name} replied (${touch.channel})`);
   else if (touch.channel === 'meeting') await pauseCadencesOnReply(db, touch, `A meeting with ${prospect.name} was logged`);
 }

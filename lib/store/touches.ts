@@ -1,15 +1,15 @@
 import type { TouchlineDb } from '../db/database';
 import { newId, touchSourceKey, type NewTouch, type Touch } from '../model';
-import { enqueue, outboxTables } from '../sync/outbox';
+import { write } from './unit-of-work';
 import { getProspect } from './prospects';
-import { applyTouchEffects, touchEffectTables } from './touch-effects';
+import { applyTouchEffects } from './touch-effects';
 
 /**
  * Logs a touch. A touch with a source id (a Gmail message, a LinkedIn message URN) is stored once however
  * often it is logged: the second call returns the first touch with `created: false`.
  */
 export async function logTouch(db: TouchlineDb, input: NewTouch, now = Date.now()): Promise<{ touch: Touch; created: boolean }> {
-  return db.transaction('rw', [db.prospects, db.touches, ...touchEffectTables(db), ...outboxTables(db)], async () => {
+  return write(db, async () => {
     const prospect = await getProspect(db, input.prospectId);
     const sourceKey = touchSourceKey(input.channel, input.sourceId);
     if (sourceKey) {
@@ -20,9 +20,8 @@ export async function logTouch(db: TouchlineDb, input: NewTouch, now = Date.now(
     await db.touches.add(touch);
     await applyTouchEffects(db, touch, prospect);
     await db.prospects.put({ ...prospect, updatedAt: now });
-    await enqueue(db, 'touch', prospect.id, touch.id, now);
     return { touch, created: true };
-  });
+  }, { now });
 }
 
 /** Newest first. */

@@ -30,9 +30,26 @@ export interface HttpOptions {
   signal?: AbortSignal;
   /** Per request; a CRM that does not answer in time is treated like a 5xx. */
   timeoutMs?: number;
+  /**
+   * Makes the per-request deadline. Real runs use a timer; tests end a request at the moment the fake CRM
+   * decides to leave it hanging, so a slow machine never turns a normal answer into a timeout.
+   */
+  deadline?: (timeoutMs: number) => Deadline;
   /** Attempts per request before the engine gives up for now and schedules a later run. */
   maxAttempts?: number;
   random?: () => number;
+}
+
+/** Aborts `signal` when a request has waited too long; `cancel` once the answer is in. */
+export interface Deadline {
+  signal: AbortSignal;
+  cancel(): void;
+}
+
+export function timerDeadline(ms: number): Deadline {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  return { signal: controller.signal, cancel: () => clearTimeout(timer) };
 }
 
 const BASE_BACKOFF_MS = 500;
@@ -103,7 +120,9 @@ export class CrmHttp {
     const { signal } = this.opts;
     if (signal?.aborted) throw abortError();
     const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(), this.opts.timeoutMs ?? 30_000);
+    const deadline = (this.opts.deadline ?? timerDeadline)(this.opts.timeoutMs ?? 30_000);
+    const onDeadline = () => timeout.abort();
+    deadline.signal.addEventListener('abort', onDeadline, { once: true });
     const onAbort = () => timeout.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     this.requests++;
@@ -128,10 +147,11 @@ export class CrmHttp {
       return { status: res.status, headers: res.headers, body: parsed };
     } catch (err) {
       if (signal?.aborted) throw abortError();
-      if (timeout.signal.aborted) return { error: 'The CRM did not answer in time.' };
+      if (deadline.signal.aborted) return { error: 'The CRM did not answer in time.' };
       return { error: `Could not reach the CRM (${(err as Error).message}).` };
     } finally {
-      clearTimeout(timer);
+      deadline.cancel();
+      deadline.signal.removeEventListener('abort', onDeadline);
       signal?.removeEventListener('abort', onAbort);
     }
   }

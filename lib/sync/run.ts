@@ -5,20 +5,21 @@ import { ADAPTERS } from './adapters';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import { drain, type DrainResult } from './engine';
-import { CrmHttp, type Fetch, type HttpOptions } from './http';
+import { CrmHttp, type Deadline, type Fetch, type HttpOptions } from './http';
 
 export interface RunOptions {
   fetch: Fetch;
   clock: Clock;
   signal?: AbortSignal;
   timeoutMs?: number;
+  deadline?: (timeoutMs: number) => Deadline;
   random?: () => number;
 }
 
 /** The adapter for a connection, with an HTTP client that shares the run's fetch, clock and stop signal. */
 export function adapterFor(conn: Connection, opts: RunOptions): { adapter: CrmAdapter; clients: CrmHttp[] } {
   const clients: CrmHttp[] = [];
-  const http: HttpOptions = { fetch: opts.fetch, clock: opts.clock, signal: opts.signal, timeoutMs: opts.timeoutMs, random: opts.random };
+  const http: HttpOptions = { fetch: opts.fetch, clock: opts.clock, signal: opts.signal, timeoutMs: opts.timeoutMs, deadline: opts.deadline, random: opts.random };
   const adapter = ADAPTERS[conn.crm](conn, (policy) => {
     const c = new CrmHttp(policy, http);
     clients.push(c);

@@ -26,7 +26,8 @@ test.describe('email logging options', () => {
     await expect(panel.getByRole('heading', { name: 'Re: Renewal timeline' })).toBeVisible();
     await page.goBack();
     await expect(panel.getByRole('heading', { name: 'Pricing for 40 seats' })).toBeVisible();
-    await page.waitForTimeout(300);
+    // Back on the thread, both messages read as logged and the store still holds each once.
+    await expect(panel.getByText('Logged', { exact: true })).toHaveCount(2);
     expect(await allTouches(ext)).toHaveLength(2);
   });
 
@@ -46,11 +47,22 @@ test.describe('email logging options', () => {
     expect(touch!.sourceId).toMatch(/^#msg-a:r-1826000000000000777\|/);
     await expect(panel.getByRole('listitem', { name: 'Priya Natarajan', exact: true }).getByRole('list', { name: 'Recent touches' })).toContainText('Email');
 
-    // Without the option, sending logs nothing.
+    // Without the option, sending logs nothing. The page is reloaded so the sidebar starts on the new settings,
+    // and the draft gets an id of its own: resending the same draft would be dropped by the store as a repeat
+    // whether or not the option is honoured.
     await saveSettings(ext, { logOnSend: false });
+    await page.reload();
+    const priya = panel.getByRole('listitem', { name: 'Priya Natarajan', exact: true });
+    await expect(priya.getByRole('combobox', { name: 'Stage' })).toBeVisible();
+    await page.locator('.dw [role="dialog"] input[name="draft"]').evaluate((el) => ((el as HTMLInputElement).value = '#msg-a:r-1826000000000000999'));
     await page.locator('.dw [role="dialog"] .aoO[role="button"]').click();
-    await page.waitForTimeout(300);
-    expect(await allTouches(ext)).toHaveLength(1);
+    // A note logged after the send is the marker: the send was handled (and would have been logged) before it.
+    await priya.getByLabel('Note').fill('Sent the follow-up by hand');
+    await priya.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(async () => (await allTouches(ext)).length).toBe(2);
+    const after = await allTouches(ext);
+    expect(after.map((t) => t.channel).sort()).toEqual(['email', 'note']);
+    expect(after.some((t) => t.sourceId?.includes('r-1826000000000000999'))).toBe(false);
   });
 });
 

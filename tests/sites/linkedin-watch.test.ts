@@ -1,8 +1,10 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchLinkedIn, type WatchContext } from '@/lib/sites/linkedin/watch';
 
-const tick = () => new Promise((r) => setTimeout(r, 40));
+// Fake timers: the watcher's timers fire when the test runs them, not after real milliseconds, so the exact
+// call counts below hold on a loaded machine. Mutation records arrive as microtasks, which run first.
+const tick = () => vi.runAllTimersAsync();
 
 function setup() {
   document.body.innerHTML = '<header id="nav"><span id="badge">1</span></header><div class="application-outlet"><main id="main"><p>a</p></main></div>';
@@ -17,8 +19,13 @@ function setup() {
   return { controller, listeners, onChange };
 }
 
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+
 afterEach(() => {
   document.body.innerHTML = '';
+  vi.useRealTimers();
 });
 
 describe('LinkedIn page watcher', () => {

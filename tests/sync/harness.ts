@@ -4,9 +4,11 @@ import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import type { Clock } from '../../lib/sync/clock';
 import type { Connection } from '../../lib/sync/connection';
 import { enqueueEverything } from '../../lib/sync/outbox';
+import type { Deadline, Fetch } from '../../lib/sync/http';
 import { runSync } from '../../lib/sync/run';
 import type { CrmKind } from '../../lib/sync/types';
-import { seeded } from './fakes/server';
+import { onHang, REQUEST_ID_HEADER, seeded } from './fakes/server';
+import { writeWithoutSideEffects } from '../../lib/store/unit-of-work';
 
 export const STAGES = DEFAULT_SETTINGS.stages;
 const CHANNELS: TouchChannel[] = ['email', 'note', 'call', 'linkedin-message', 'meeting'];
@@ -49,8 +51,11 @@ export function makeData(people: number, touchesEach: number, opts: { allEmail?:
 
 /** Stores the data and connects: every record is queued for the CRM, as the options page's connect does. */
 export async function seedAndConnect(db: TouchlineDb, data: ReturnType<typeof makeData>, conn: Connection): Promise<number> {
-  await db.prospects.bulkAdd(data.prospects);
-  await db.touches.bulkAdd(data.touches);
+  // Seeded as rows (no CRM is connected yet, so a unit of work would queue nothing either).
+  await writeWithoutSideEffects(db, async () => {
+    await db.prospects.bulkAdd(data.prospects);
+    await db.touches.bulkAdd(data.touches);
+  });
   return enqueueEverything(db, { key: 'target', connectionId: conn.id, crm: conn.crm });
 }
 
@@ -58,21 +63,63 @@ export function connection(crm: CrmKind, baseUrl: string, token: string, stageMa
   return { id: `conn-${crm}`, crm, baseUrl, token, stageMap, connectedAt: 0 };
 }
 
+export interface RestartPlan {
+  seed?: number;
+  maxRuns?: number;
+  /**
+   * Each run is killed after a number of requests drawn from this range (inclusive): half of the kills come
+   * before the request leaves, half after the CRM applied it but before the answer is read (mid-batch).
+   * Omit it for runs that are never killed.
+   */
+  killAfterRequests?: [number, number];
+}
+
 /**
- * Runs the engine the way a service worker lives: each run is killed after a random few milliseconds (often
+ * Runs the engine the way a service worker lives: each run is killed after a seeded number of requests (often
  * mid-batch, mid-request), and a new run starts from the outbox, until a run finishes with the outbox empty.
+ * Everything is counted in requests and virtual time, so a fast or a loaded machine runs the same sequence.
  */
-export async function runWithRestarts(db: TouchlineDb, conn: () => Connection, clock: Clock, opts: { seed?: number; maxRuns?: number; killAfterMs?: [number, number] } = {}) {
+export async function runWithRestarts(db: TouchlineDb, conn: () => Connection, clock: Clock, opts: RestartPlan = {}) {
   const random = seeded(opts.seed ?? 7);
-  const [lo, hi] = opts.killAfterMs ?? [20, 150];
+  const span = opts.killAfterRequests;
   let runs = 0;
   let killed = 0;
   let requests = 0;
   for (; runs < (opts.maxRuns ?? 500); runs++) {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), lo + random() * (hi - lo));
-    const result = await runSync(db, conn(), STAGES, { fetch, clock, signal: controller.signal, timeoutMs: 150, random });
-    clearTimeout(timer);
+    const killAt = span ? span[0] + Math.floor(random() * (span[1] - span[0] + 1)) : Infinity;
+    const killAfterApply = random() < 0.5;
+    let sent = 0;
+    const hung = new Map<string, AbortController>();
+    const runFetch: Fetch = async (url, init) => {
+      sent++;
+      if (sent === killAt && !killAfterApply) {
+        controller.abort();
+        throw new DOMException('The run was killed.', 'AbortError');
+      }
+      const id = `${runs}.${sent}`;
+      const stopListening = onHang(id, () => hung.get(id)?.abort());
+      try {
+        const res = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), [REQUEST_ID_HEADER]: id } });
+        if (sent === killAt) {
+          await res.text();
+          controller.abort();
+          throw new DOMException('The run was killed.', 'AbortError');
+        }
+        return res;
+      } finally {
+        stopListening();
+      }
+    };
+    // Requests are sent one at a time, so the deadline made now belongs to the next request; the fake names
+    // the request it leaves hanging, and that request's deadline fires at that moment.
+    const deadline = (): Deadline => {
+      const c = new AbortController();
+      const id = `${runs}.${sent + 1}`;
+      hung.set(id, c);
+      return { signal: c.signal, cancel: () => hung.delete(id) };
+    };
+    const result = await runSync(db, conn(), STAGES, { fetch: runFetch, clock, signal: controller.signal, deadline, random });
     requests += result.requests;
     if (controller.signal.aborted) killed++;
     if (result.state === 'idle') return { runs: runs + 1, killed, requests, result };

@@ -29,9 +29,9 @@ describe('HubSpot sync', () => {
         if (i % 5 === 0) await moveStage(db, p.id, 'closing', DEFAULT_SETTINGS, 'Fast-tracked'); // unmet criteria need a reason (issue 5)
       }
     })();
-    const first = await runWithRestarts(db, () => conn, clock, { seed: 3 });
+    const first = await runWithRestarts(db, () => conn, clock, { seed: 3, killAfterRequests: [5, 40] });
     await live;
-    const run = await runWithRestarts(db, () => conn, clock, { seed: 4 });
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 4, killAfterRequests: [5, 40] });
 
     expect(first.killed).toBeGreaterThan(3);
     expect(run.result.state).toBe('idle');
@@ -68,18 +68,18 @@ describe('HubSpot sync', () => {
     let conn = connection('hubspot', fake.server.url, 'pat-old', STAGE_MAP);
     const queued = await seedAndConnect(db, makeData(30, 2), conn);
 
-    const stopped = await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    const stopped = await runWithRestarts(db, () => conn, clock);
     expect(stopped.result.state).toBe('stopped');
     expect(stopped.result.message).toMatch(/HubSpot refused the token.*private app token/);
     expect(await db.outbox.count()).toBe(queued);
     expect(fake.objects.contacts!.size).toBe(0);
 
     // Still stopped on the next alarm until the connection is fixed.
-    expect((await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] })).result.state).toBe('stopped');
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('stopped');
 
     conn = { ...conn, token: 'pat-rotated' };
     await clearStop(db);
-    const resumed = await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    const resumed = await runWithRestarts(db, () => conn, clock);
     expect(resumed.result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
     expect(fake.objects.contacts!.size).toBe(30);
@@ -93,7 +93,7 @@ describe('HubSpot sync', () => {
     const conn = connection('hubspot', fake.server.url, 'pat-good', STAGE_MAP);
     await seedAndConnect(db, makeData(300, 3, { allEmail: true }), conn);
     const started = clock.now();
-    const run = await runWithRestarts(db, () => conn, clock, { killAfterMs: [60_000, 60_000] });
+    const run = await runWithRestarts(db, () => conn, clock);
     expect(run.result.state).toBe('idle');
     expect(fake.rejected429).toBe(0);
     // More requests than one window holds, so the engine really waited for the window to move.
@@ -109,7 +109,7 @@ describe('HubSpot sync', () => {
     const data = makeData(20, 1, { allEmail: true });
     data.prospects[5]!.emails = ['not-an-email@'];
     await seedAndConnect(db, data, conn);
-    const run = await runWithRestarts(db, () => conn, clock, { killAfterMs: [60_000, 60_000] });
+    const run = await runWithRestarts(db, () => conn, clock);
     expect(run.result.state).toBe('idle');
     const left = await db.outbox.toArray();
     expect(left.map((r) => r.prospectId)).toEqual([data.prospects[5]!.id, data.prospects[5]!.id]);

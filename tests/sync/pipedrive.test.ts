@@ -17,7 +17,7 @@ describe('Pipedrive sync', () => {
     const conn = connection('pipedrive', fake.server.url, 'pd-good', STAGE_MAP);
     const data = makeData(1000, 5);
     await seedAndConnect(db, data, conn);
-    const run = await runWithRestarts(db, () => conn, clock, { seed: 2, killAfterMs: [1000, 4000] });
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 2, killAfterRequests: [20, 120] });
     expect(run.killed).toBeGreaterThan(3);
     expect(run.result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
@@ -49,7 +49,7 @@ describe('Pipedrive sync', () => {
     fake.persons.set(999, { id: 999, name: 'Already There', emails: [{ value: data.prospects[1]!.emails[0]!, primary: true }] });
     const conn = connection('pipedrive', fake.server.url, 'pd-good', STAGE_MAP);
     await seedAndConnect(db, data, conn);
-    await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    await runWithRestarts(db, () => conn, clock);
     expect(fake.persons.size).toBe(3);
     expect(fake.persons.get(999)!.name).toBe(data.prospects[1]!.name);
   });
@@ -60,12 +60,12 @@ describe('Pipedrive sync', () => {
     const db = freshDb();
     let conn = connection('pipedrive', fake.server.url, 'pd-bad', STAGE_MAP);
     const queued = await seedAndConnect(db, makeData(5, 2), conn);
-    const stopped = await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    const stopped = await runWithRestarts(db, () => conn, clock);
     expect(stopped.result.message).toMatch(/Pipedrive refused the API token \(unauthorized access\)/);
     expect(await db.outbox.count()).toBe(queued);
     conn = { ...conn, token: 'pd-good' };
     await clearStop(db);
-    await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    await runWithRestarts(db, () => conn, clock);
     expect(fake.persons.size).toBe(5);
     expect(fake.activities.size).toBe(10);
   });

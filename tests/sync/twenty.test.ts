@@ -18,7 +18,7 @@ describe('Twenty sync', () => {
     const conn = connection('twenty', fake.server.url, 'twenty-good', STAGE_MAP);
     const data = makeData(1000, 5);
     await seedAndConnect(db, data, conn);
-    const run = await runWithRestarts(db, () => conn, clock, { seed: 6, killAfterMs: [30, 300] });
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 6, killAfterRequests: [5, 40] });
     expect(run.killed).toBeGreaterThan(3);
     expect(run.result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
@@ -43,12 +43,12 @@ describe('Twenty sync', () => {
     const db = freshDb();
     let conn = connection('twenty', fake.server.url, 'twenty-bad', STAGE_MAP);
     const queued = await seedAndConnect(db, makeData(5, 2), conn);
-    const stopped = await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    const stopped = await runWithRestarts(db, () => conn, clock);
     expect(stopped.result.message).toMatch(/Twenty refused the API key \(Token invalid\.\)/);
     expect(await db.outbox.count()).toBe(queued);
     conn = { ...conn, token: 'twenty-good' };
     await clearStop(db);
-    await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    await runWithRestarts(db, () => conn, clock);
     expect(fake.records.people!.size).toBe(5);
     expect(fake.records.notes!.size).toBe(10);
   });

@@ -15,7 +15,7 @@ describe('webhook sync', () => {
     const conn = connection('webhook', fake.url, 'whsec-good');
     const data = makeData(1000, 5);
     await seedAndConnect(db, data, conn);
-    const run = await runWithRestarts(db, () => conn, clock, { seed: 9 });
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 9, killAfterRequests: [2, 12] });
     expect(run.killed).toBeGreaterThan(3);
     expect(run.result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
@@ -32,12 +32,12 @@ describe('webhook sync', () => {
     const db = freshDb();
     let conn = connection('webhook', fake.url, 'whsec-wrong');
     const queued = await seedAndConnect(db, makeData(10, 3), conn);
-    const stopped = await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    const stopped = await runWithRestarts(db, () => conn, clock);
     expect(stopped.result.message).toMatch(/webhook refused the request \(HTTP 401\): check the signing secret/);
     expect(await db.outbox.count()).toBe(queued);
     conn = { ...conn, token: 'whsec-good' };
     await clearStop(db);
-    expect((await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] })).result.state).toBe('idle');
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
     expect(fake.people.size).toBe(10);
     expect(fake.touches.size).toBe(30);
   });
@@ -49,7 +49,7 @@ describe('webhook sync', () => {
     const db = freshDb();
     const conn = connection('webhook', fake.url, 'whsec-good');
     await seedAndConnect(db, makeData(3, 1), conn);
-    const run = await runWithRestarts(db, () => conn, clock, { killAfterMs: [5000, 5000] });
+    const run = await runWithRestarts(db, () => conn, clock);
     expect(run.result.state).toBe('stopped');
     expect(run.result.message).toMatch(/410 Gone/);
     expect(fake.server.stats.requests).toBe(1);

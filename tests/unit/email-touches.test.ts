@@ -8,6 +8,7 @@ import type { GmailAddress, GmailMessage } from '@/lib/sites/gmail/types';
 import { addProspect } from '@/lib/store/prospects';
 import { logTouches } from '@/lib/store/touch-batch';
 import { touchesOf } from '@/lib/store/touches';
+import { write } from '../../lib/store/unit-of-work';
 
 let db: TouchlineDb;
 let maria: Prospect;
@@ -65,7 +66,7 @@ describe('email touches', () => {
   });
 
   it('a batch naming a deleted prospect fails whole, leaving nothing half-logged', async () => {
-    await db.prospects.delete(li.id);
+    await write(db, () => db.prospects.delete(li.id));
     await expect(logTouches(db, emailTouches(inbound, ctx()))).rejects.toThrow(/no longer exists/);
     expect(await db.touches.count()).toBe(0);
   });

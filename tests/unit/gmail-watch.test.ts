@@ -1,13 +1,16 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchGmail } from '@/lib/sites/gmail/watch';
 
-const settle = () => new Promise((r) => setTimeout(r, 40));
+// Fake timers: the watcher's coalescing timer fires when the test runs it, not after real milliseconds, so the
+// exact call counts below hold on a loaded machine. Mutation records arrive as microtasks, which run first.
+const settle = () => vi.runAllTimersAsync();
 
 describe('watchGmail', () => {
   let controller: AbortController;
   let calls: number;
   beforeEach(() => {
+    vi.useFakeTimers();
     document.body.innerHTML = `
       <div role="navigation" id="nav"><span id="counter">1</span></div>
       <div id="view"><div role="main" id="main"><div id="thread"></div></div></div>
@@ -16,7 +19,10 @@ describe('watchGmail', () => {
     calls = 0;
     watchGmail(window, controller.signal, () => calls++, 5);
   });
-  afterEach(() => controller.abort());
+  afterEach(() => {
+    controller.abort();
+    vi.useRealTimers();
+  });
 
   it('does nothing while the page is still', async () => {
     await settle();

@@ -12,6 +12,7 @@ import { completeTask, dueCounts, dueList, openTasksOf, setNextStep, snoozeTask 
 import { UserError } from '@/lib/store/errors';
 import { rebuildDueBins } from '@/lib/store/due-bins';
 import { countDue } from '@/lib/process/reminders';
+import { write } from '../../lib/store/unit-of-work';
 
 const NOW = Date.parse('2026-11-23T10:00:00Z');
 const DAY = 86_400_000;
@@ -181,11 +182,11 @@ describe('cadences, follow-ups and reminders', () => {
     // Due 22:30 UTC = 23:30 on the 23rd in Berlin (today), 01:30 on the 24th in Moscow (tomorrow); now is 20:00 UTC.
     const now = Date.parse('2026-11-23T20:00:00Z');
     await setNextStep(db, { prospectId: p.id, text: 'Send pricing', due: Date.parse('2026-11-23T22:30:00Z'), url: 'https://mail.google.com/mail/u/0/#inbox/T2' }, now);
-    await db.tasks.bulkAdd([
+    await write(db, () => db.tasks.bulkAdd([
       { id: 'old', prospectId: p.id, kind: 'call', title: 'Call', due: now - 3 * DAY, done: 0, createdAt: now },
       { id: 'done', prospectId: p.id, kind: 'call', title: 'Done call', due: now - DAY, done: 1, createdAt: now },
       { id: 'later', prospectId: p.id, kind: 'email', title: 'Later', due: now + 5 * DAY, done: 0, createdAt: now },
-    ]);
+    ]));
     expect(await dueCounts(db, now, TZ)).toEqual({ overdue: 1, today: 1 });
     expect(await dueCounts(db, now, 'Europe/Moscow')).toEqual({ overdue: 1, today: 0 });
     const { items, counts } = await dueList(db, now, TZ);

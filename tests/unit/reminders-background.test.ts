@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { openDb, type TouchlineDb } from '@/lib/db/database';
 import { DAY_CHANGE_ALARM, NEXT_DUE_ALARM, onReminderAlarm, refreshReminders } from '@/lib/background/reminders';
@@ -7,19 +7,28 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { saveSettings } from '@/lib/settings/settings-store';
 import { addProspect } from '@/lib/store/prospects';
 import { completeTask } from '@/lib/store/tasks';
+import { write } from '../../lib/store/unit-of-work';
 
 const DAY = 86_400_000;
+// A fixed clock in a fixed zone: 15:00 on a Wednesday in Berlin, far from the local midnight the badge counts
+// by, whatever day and zone the machine running the tests is in. Only Date is faked: IndexedDB keeps its timers.
+const TZ = 'Europe/Berlin';
+const NOW = Date.parse('2026-11-18T14:00:00Z');
 let db: TouchlineDb;
 let n = 0;
 let prospectId: string;
 
 beforeEach(async () => {
+  vi.useFakeTimers({ now: NOW, toFake: ['Date'] });
+  const berlin = new Intl.DateTimeFormat('en', { timeZone: TZ }).resolvedOptions();
+  vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue(berlin); // the machine's zone, as the code reads it
   fakeBrowser.reset();
   db = openDb(`reminders-${++n}`);
   const { prospect } = await addProspect(db, { name: 'Maria Gomez', emails: ['maria@acme.example'] }, DEFAULT_SETTINGS);
   prospectId = prospect.id;
 });
 afterEach(async () => {
+  vi.useRealTimers();
   db.close();
   await db.delete();
 });
@@ -28,26 +37,27 @@ const task = (id: string, due: number, done: 0 | 1 = 0) => ({ id, prospectId, ki
 
 describe('background reminders', () => {
   it('the badge counts due today + overdue, and alarms are set for the next due task and local midnight', async () => {
-    const now = Date.now();
-    await db.tasks.bulkAdd([task('overdue', now - 2 * DAY), task('today', now - 60_000), task('done', now - DAY, 1), task('later', now + 3 * DAY)]);
+    const now = NOW;
+    await write(db, () => db.tasks.bulkAdd([task('overdue', now - 2 * DAY), task('today', now - 60_000), task('done', now - DAY, 1), task('later', now + 3 * DAY)]));
     await refreshReminders(db, now);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('2');
     expect((await fakeBrowser.alarms.get(NEXT_DUE_ALARM))?.scheduledTime).toBe(now + 3 * DAY);
-    expect((await fakeBrowser.alarms.get(DAY_CHANGE_ALARM))?.scheduledTime).toBe(endOfLocalDay(now, localTimeZone()) + 1000);
+    expect((await fakeBrowser.alarms.get(DAY_CHANGE_ALARM))?.scheduledTime).toBe(endOfLocalDay(now, TZ) + 1000);
+    expect(localTimeZone()).toBe(TZ);
 
     await completeTask(db, 'overdue');
     await onReminderAlarm(db, DAY_CHANGE_ALARM); // e.g. woken after the worker was stopped: recomputed from the database
     expect(await fakeBrowser.action.getBadgeText({})).toBe('1');
     await completeTask(db, 'today');
-    await db.tasks.delete('later');
+    await write(db, () => db.tasks.delete('later'));
     await refreshReminders(db);
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
     expect(await fakeBrowser.alarms.get(NEXT_DUE_ALARM)).toBeUndefined();
   });
 
   it('at the due time it notifies each task that fell due since the last announcement, once', async () => {
-    const now = Date.now();
-    await db.tasks.bulkAdd([task('long-ago', now - 2 * DAY), task('just-now', now - 60_000)]);
+    const now = NOW;
+    await write(db, () => db.tasks.bulkAdd([task('long-ago', now - 2 * DAY), task('just-now', now - 60_000)]));
     await fakeBrowser.storage.local.set({ 'reminders.lastAnnounced': now - 5 * 60_000 });
     await onReminderAlarm(db, NEXT_DUE_ALARM);
     const shown = await fakeBrowser.notifications.getAll();
@@ -60,9 +70,9 @@ describe('background reminders', () => {
   });
 
   it('notifications can be switched off', async () => {
-    const now = Date.now();
+    const now = NOW;
     await saveSettings({ ...DEFAULT_SETTINGS, reminders: { notifications: false, snoozeHour: 9 } });
-    await db.tasks.add(task('just-now', now - 60_000));
+    await write(db, () => db.tasks.add(task('just-now', now - 60_000)));
     await fakeBrowser.storage.local.set({ 'reminders.lastAnnounced': now - 5 * 60_000 });
     await onReminderAlarm(db, NEXT_DUE_ALARM);
     expect(await fakeBrowser.notifications.getAll()).toEqual({});

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { addProspect, findProspect, updateProspect } from '@/lib/store/prospects';
 import { moveStage, stageHistory } from '@/lib/store/stages';
 import { logTouch, touchesOf } from '@/lib/store/touches';
+import { write } from '../../lib/store/unit-of-work';
 
 let db: TouchlineDb;
 beforeEach(async () => {
@@ -37,8 +38,8 @@ describe('prospects', () => {
     const again = await addProspect(db, { name: 'Priya N.', linkedinUrl: url }, DEFAULT_SETTINGS);
     expect(again.created).toBe(false);
     // The unique indexes hold even for a writer that skips the lookup.
-    await expect(db.prospects.add({ ...prospect, id: 'other' })).rejects.toThrow();
-    await expect(db.prospects.add({ ...prospect, id: 'other2', linkedinUrl: undefined, emails: [] })).resolves.toBe('other2');
+    await expect(write(db, () => db.prospects.add({ ...prospect, id: 'other' }))).rejects.toThrow();
+    await expect(write(db, () => db.prospects.add({ ...prospect, id: 'other2', linkedinUrl: undefined, emails: [] }))).resolves.toBe('other2');
   });
 
   it('refuses a person with neither email nor LinkedIn URL', async () => {

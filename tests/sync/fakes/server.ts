@@ -43,6 +43,16 @@ export function seeded(seed: number): () => number {
   };
 }
 
+/** The header the harness puts on each request so that the fake can say which one it leaves hanging. */
+export const REQUEST_ID_HEADER = 'x-test-request-id';
+const hangListeners = new Map<string, () => void>();
+
+/** Called when the fake decides to leave request `id` unanswered; the harness ends it as a client timeout. */
+export function onHang(id: string, listener: () => void): () => void {
+  hangListeners.set(id, listener);
+  return () => hangListeners.delete(id);
+}
+
 export interface FakeServer {
   url: string;
   stats: FakeStats;
@@ -86,7 +96,11 @@ export async function startFake(
       }
       if (fault === 'reset') return req.socket.destroy();
       if (fault === '500') return send({ status: 500, body: { status: 'error', message: 'Internal error (injected)' } });
-      if (fault === 'timeout') return; // never answered; the client's timeout fires and the socket is closed on shutdown
+      if (fault === 'timeout') {
+        // Never answered. The client's deadline fires now, not after real milliseconds: the harness is told.
+        hangListeners.get(String(req.headers[REQUEST_ID_HEADER]))?.();
+        return;
+      }
       let body: unknown = undefined;
       try {
         body = raw ? JSON.parse(raw) : undefined;

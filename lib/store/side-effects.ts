@@ -1,0 +1,53 @@
+import type { OutboxRow, SyncTargetRow } from '../sync/types';
+import { countTouch } from '../process/engagement';
+import type { Engagement } from '../process/scoring';
+import type { SideEffectContext } from './unit-of-work';
+import { adjustDueBins } from './due-bins';
+import { recountEngagement } from './touch-effects';
+import { rescoreMany } from './scores';
+
+/**
+ * What follows from any change, registered once and run in order at the end of every unit of work, inside
+ * its transaction (lib/store/unit-of-work.ts). Engagement comes before scores, which read it.
+ */
+export const SIDE_EFFECTS: ReadonlyArray<(ctx: SideEffectContext) => Promise<void>> = [engagement, dueCounts, outbox, scores];
+
+/** Touch figures behind the lead score: new touches are counted in; moved or deleted ones recounted. */
+async function engagement({ db, changes }: SideEffectContext): Promise<void> {
+  for (const id of changes.recount) await recountEngagement(db, id);
+  const figures = new Map<string, Engagement>();
+  for (const t of changes.touchesCreated.values()) {
+    if (changes.recount.has(t.prospectId)) continue;
+    const e = figures.get(t.prospectId) ?? (await db.engagement.get(t.prospectId)) ?? { prospectId: t.prospectId, touches: 0, replies: 0 };
+    figures.set(t.prospectId, countTouch(e, t));
+  }
+  const counted = [...figures.values()].filter((e) => e.touches > 0);
+  if (counted.length) await db.engagement.bulkPut(counted);
+}
+
+/** The open-task slots behind the badge (lib/store/due-bins.ts). */
+async function dueCounts({ db, changes }: SideEffectContext): Promise<void> {
+  await adjustDueBins(db, changes.dueDeltas);
+}
+
+/**
+ * The CRM outbox: one `prospect` row per changed or removed person (their follow-ups are prospect fields),
+ * then one `touch` row per new or moved touch. Nothing is queued while no CRM is connected.
+ */
+async function outbox({ db, changes, now }: SideEffectContext): Promise<void> {
+  const target = (await db.syncMeta.get('target')) as SyncTargetRow | undefined;
+  if (!target) return;
+  const people = new Set([...changes.prospectsWritten, ...changes.prospectsDeleted, ...changes.tasksOf]);
+  const touches = [...changes.touchesCreated.values(), ...changes.touchesMoved.values()];
+  const rows: OutboxRow[] = [
+    ...[...people].map((id) => ({ connectionId: target.connectionId, kind: 'prospect' as const, prospectId: id, refId: id, at: now })),
+    ...touches.map((t) => ({ connectionId: target.connectionId, kind: 'touch' as const, prospectId: t.prospectId, refId: t.id, at: now })),
+  ];
+  if (rows.length) await db.outbox.bulkAdd(rows);
+}
+
+/** Lead scores of everyone still there whose record, touches or tasks changed. */
+async function scores({ db, changes, settings, now }: SideEffectContext): Promise<void> {
+  const ids = [...changes.prospectIds].filter((id) => !changes.prospectsDeleted.has(id));
+  if (ids.length) await rescoreMany(db, ids, settings, now);
+}

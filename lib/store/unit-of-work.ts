@@ -1,0 +1,210 @@
+import Dexie, { type Table, type Transaction } from 'dexie';
+import type { TouchlineDb } from '../db/database';
+import type { Task, Touch } from '../model';
+import type { Settings } from '../settings/settings';
+import { loadSettings } from '../settings/settings-store';
+import { SIDE_EFFECTS } from './side-effects';
+
+/**
+ * Every write to Touchline's records goes through `write()`: one transaction over every table, table hooks
+ * that collect what changed as rows are written, and the side effects (outbox, engagement, due counts,
+ * scores: ./side-effects.ts) registered once to react to that collection before the transaction commits.
+ * Store functions say only what they change. A tracked table written outside a unit of work throws, so a
+ * new store function cannot forget its side effects (CONVENTIONS.md §9).
+ */
+
+/** What one unit of work changed, filled by the table hooks as rows are written. */
+export class ChangeSet {
+  /** Every prospect whose record or any of whose rows changed (both sides of a move). */
+  readonly prospectIds = new Set<string>();
+  /** Prospect records created or updated: the CRM must see their new state. */
+  readonly prospectsWritten = new Set<string>();
+  readonly prospectsDeleted = new Set<string>();
+  /** Touches created, by id (each one goes to the CRM). */
+  readonly touchesCreated = new Map<string, Touch>();
+  /** Touches that changed owner (merge, undo): sent again with their new prospect. */
+  readonly touchesMoved = new Map<string, Touch>();
+  /** Prospects that lost or gained touches other than by creation: engagement is recounted from the rows. */
+  readonly recount = new Set<string>();
+  /** Open-task count per due time: +1 for an open task added there, -1 for one removed, done or moved away. */
+  readonly dueDeltas: Array<{ due: number; delta: 1 | -1 }> = [];
+  /** Prospects whose tasks changed (their follow-up is part of what a CRM sees). */
+  readonly tasksOf = new Set<string>();
+}
+
+/** What listeners hear after a unit of work commits (the change broadcast announces these ids). */
+export interface Committed {
+  /** Every prospect whose record or rows changed, including removed ones. */
+  prospectIds: string[];
+  /** Prospects that no longer exist (merged away, erased). */
+  removedProspectIds: string[];
+}
+
+export interface WriteOptions {
+  /** For the score side effect; loaded from storage when absent. */
+  settings?: Settings;
+  now?: number;
+}
+
+export interface SideEffectContext {
+  db: TouchlineDb;
+  changes: ChangeSet;
+  settings: Settings;
+  now: number;
+}
+
+const collectors = new WeakMap<IDBTransaction, ChangeSet>();
+const listeners = new Set<(c: Committed) => void>();
+
+/** Tables whose rows are the rep's records: written only inside a unit of work. */
+const TRACKED = ['prospects', 'touches', 'tasks', 'stageChanges', 'cadenceRuns', 'criteriaTicks', 'companies', 'merges'] as const;
+
+/** Called after each unit of work commits; returns the unsubscribe function. */
+export function onCommitted(listener: (c: Committed) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * Runs `fn` as one unit of work: everything it writes, and every side effect of that, commits together or
+ * not at all. Nested calls join the outer unit of work.
+ */
+export async function write<T>(db: TouchlineDb, fn: () => Promise<T>, opts: WriteOptions = {}): Promise<T> {
+  const current = Dexie.currentTransaction;
+  if (current && collectors.has(current.idbtrans)) return fn();
+  if (current) throw new Error('A unit of work cannot start inside another transaction: call write() outermost.');
+  const settings = opts.settings ?? (await loadSettings());
+  const now = opts.now ?? Date.now();
+  const changes = new ChangeSet();
+  const value = await db.transaction('rw', db.tables, async (tx) => {
+    collectors.set(tx.idbtrans, changes);
+    const result = await fn();
+    for (const effect of SIDE_EFFECTS) await effect({ db, changes, settings, now });
+    return result;
+  });
+  announce(changes);
+  return value;
+}
+
+/**
+ * Writes rows with no side effects: seeding a test database or importing a snapshot that already carries its
+ * derived rows. Never for a rep's change.
+ */
+export async function writeWithoutSideEffects<T>(db: TouchlineDb, fn: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', db.tables, async (tx) => {
+    collectors.set(tx.idbtrans, new ChangeSet());
+    return fn();
+  });
+}
+
+function announce(changes: ChangeSet): void {
+  if (!changes.prospectIds.size) return;
+  const committed: Committed = { prospectIds: [...changes.prospectIds], removedProspectIds: [...changes.prospectsDeleted] };
+  for (const l of listeners) {
+    try {
+      l(committed);
+    } catch (err) {
+      console.error('[touchline] change listener failed', err);
+    }
+  }
+}
+
+type Row = Record<string, unknown>;
+
+/** The collector of the transaction writing `table`, or a clear error when the write bypasses the unit of work. */
+function collectorOf(tx: Transaction, table: string): ChangeSet | undefined {
+  const found = collectors.get(tx.idbtrans);
+  if (found) return found;
+  if (tx.idbtrans.mode === 'versionchange') return undefined; // schema upgrades rewrite rows as they are
+  throw new Error(`"${table}" was written outside a unit of work: use write() from lib/store/unit-of-work.ts so the outbox, engagement, scores and due counts follow.`);
+}
+
+/** Registers the change-collecting hooks on a database (once, when it is opened). */
+export function trackChanges(db: TouchlineDb): void {
+  for (const name of TRACKED) {
+    const table = db.table(name) as Table<Row, string>;
+    table.hook('creating', function (_key, obj, tx) {
+      const c = collectorOf(tx, name);
+      if (c) this.onsuccess = () => created(c, name, obj);
+    });
+    table.hook('updating', function (mods, _key, obj, tx) {
+      const c = collectorOf(tx, name);
+      if (c) this.onsuccess = (after) => updated(c, name, obj, after as Row, mods as Row);
+    });
+    table.hook('deleting', function (_key, obj, tx) {
+      const c = collectorOf(tx, name);
+      if (c) this.onsuccess = () => deleted(c, name, obj);
+    });
+  }
+}
+
+const owner = (row: Row | undefined) => (typeof row?.prospectId === 'string' ? row.prospectId : undefined);
+
+function touch(c: ChangeSet, ...ids: Array<string | undefined>): void {
+  for (const id of ids) if (id) c.prospectIds.add(id);
+}
+
+function created(c: ChangeSet, table: string, row: Row): void {
+  if (table === 'prospects') {
+    const id = row.id as string;
+    c.prospectsWritten.add(id);
+    c.prospectsDeleted.delete(id);
+    touch(c, id);
+    return;
+  }
+  touch(c, owner(row));
+  if (table === 'touches') c.touchesCreated.set(row.id as string, row as unknown as Touch);
+  if (table === 'tasks') taskCounts(c, undefined, row as unknown as Task);
+}
+
+function updated(c: ChangeSet, table: string, before: Row, after: Row, mods: Row): void {
+  if (table === 'prospects') {
+    // A touch logged bumps `updatedAt` only: the CRM gets the touch, not the unchanged person again.
+    if (Object.keys(mods).some((k) => k !== 'updatedAt' && !sameValue(before[k], mods[k]))) c.prospectsWritten.add(before.id as string);
+    touch(c, before.id as string);
+    return;
+  }
+  const from = owner(before);
+  const to = owner(after);
+  touch(c, from, to);
+  if (table === 'touches') {
+    const t = after as unknown as Touch;
+    if (c.touchesCreated.has(t.id)) c.touchesCreated.set(t.id, t);
+    else if (from !== to) c.touchesMoved.set(t.id, t);
+    if (from !== to || 'direction' in mods || 'at' in mods) for (const id of [from, to]) if (id) c.recount.add(id);
+  }
+  if (table === 'tasks') taskCounts(c, before as unknown as Task, after as unknown as Task);
+}
+
+function deleted(c: ChangeSet, table: string, row: Row): void {
+  if (table === 'prospects') {
+    const id = row.id as string;
+    c.prospectsDeleted.add(id);
+    c.prospectsWritten.delete(id);
+    touch(c, id);
+    return;
+  }
+  touch(c, owner(row));
+  if (table === 'touches') {
+    c.touchesCreated.delete(row.id as string);
+    c.touchesMoved.delete(row.id as string);
+    if (owner(row)) c.recount.add(owner(row)!);
+  }
+  if (table === 'tasks') taskCounts(c, row as unknown as Task, undefined);
+}
+
+function taskCounts(c: ChangeSet, before: Task | undefined, after: Task | undefined): void {
+  for (const t of [before, after]) if (t) c.tasksOf.add(t.prospectId);
+  const wasOpen = before?.done === 0;
+  const isOpen = after?.done === 0;
+  if (wasOpen && isOpen && before!.due === after!.due) return;
+  if (wasOpen) c.dueDeltas.push({ due: before!.due, delta: -1 });
+  if (isOpen) c.dueDeltas.push({ due: after!.due, delta: 1 });
+}
+
+/** Dexie reports arrays and objects of a replaced row as modified by reference; compare them by value. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
