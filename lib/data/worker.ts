@@ -1,8 +1,5 @@
 /// <reference lib="webworker" />
 import { getDb } from '../db/database';
-import { rebuildDueBins } from '../store/due-bins';
-import { rescoreAll } from '../store/scores';
-import { recountEngagement } from '../store/touch-effects';
 import { createBackup, restoreBackup } from './backup';
 import { exportCsv, importCsv } from './csv';
 import { pages } from './backup/write';
@@ -25,9 +22,7 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   try {
     const job = msg.run;
     if (job.job === 'import') {
-      const done = await importCsv(db, job.file, { mapping: job.mapping, stages: job.settings.stages, encoding: job.encoding, signal: ctl.signal, onProgress: progress });
-      // New people need a score (one bulk pass, as after any bulk change).
-      if (done.created || done.updated) await rescoreAll(db, job.settings);
+      const done = await importCsv(db, job.file, { mapping: job.mapping, settings: job.settings, encoding: job.encoding, signal: ctl.signal, onProgress: progress });
       reply({ id: msg.id, done });
     } else if (job.job === 'export') {
       reply({ id: msg.id, done: await exportCsv(viewPages(job.ids, job.stageId), job.stages) });
@@ -40,12 +35,7 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
         onProgress: progress,
         // Extension storage is not reachable from a worker: the page saves the settings it gets back.
         saveSettings: async (s) => (restored = s),
-        afterMerge: async (ids) => {
-          for (const id of ids) await recountEngagement(db, id);
-          await rescoreAll(db, job.settings);
-          await db.counters.clear();
-          await rebuildDueBins(db);
-        },
+        settings: job.settings,
       });
       reply({ id: msg.id, done: { ...done, settings: restored } });
     }

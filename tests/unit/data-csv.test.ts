@@ -4,6 +4,7 @@ import Papa from 'papaparse';
 import { openDb, type TouchlineDb } from '@/lib/db/database';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { addProspect } from '@/lib/store/prospects';
+import { write } from '@/lib/store/unit-of-work';
 import { CsvFileError, escapeCell, exportCsv, guessMapping, importCsv, previewCsv, rejectsCsv, unescapeCell } from '@/lib/data/csv';
 import { readCsvRows } from '@/lib/data/csv/rows';
 
@@ -17,11 +18,11 @@ afterEach(async () => {
   await Dexie.delete(db.name);
 });
 
-const stages = DEFAULT_SETTINGS.stages;
+const settings = DEFAULT_SETTINGS;
 const csv = (text: string) => new Blob([text], { type: 'text/csv' });
 async function run(file: Blob, opts: Partial<Parameters<typeof importCsv>[2]> = {}) {
   const { mapping } = await previewCsv(file);
-  return importCsv(db, file, { mapping, stages, ...opts });
+  return importCsv(db, file, { mapping, settings, ...opts });
 }
 async function allRows(file: Blob, chunkBytes?: number) {
   const out: Array<{ line: number; cells: string[] }> = [];
@@ -114,7 +115,7 @@ describe('CSV import', () => {
     const latin1 = new Uint8Array([...new TextEncoder().encode('Name,Email\nJos'), 0xe9, ...new TextEncoder().encode(',jose@x.example\n')]);
     await expect(run(new Blob([latin1]))).rejects.toThrow(/not UTF-8 text.*Windows-1252/);
     const { mapping } = await previewCsv(new Blob([latin1]), { encoding: 'windows-1252' });
-    const r = await importCsv(db, new Blob([latin1]), { mapping, stages, encoding: 'windows-1252' });
+    const r = await importCsv(db, new Blob([latin1]), { mapping, settings, encoding: 'windows-1252' });
     expect(r.created).toBe(1);
     expect((await db.prospects.toArray())[0]!.name).toBe('José');
   });
@@ -141,14 +142,14 @@ describe('CSV import', () => {
     const file = csv(lines.join('\n'));
     const { mapping } = await previewCsv(file);
     const r = await importCsv(db, file, {
-      mapping, stages, batchRows: 10, signal: ctl.signal,
+      mapping, settings, batchRows: 10, signal: ctl.signal,
       onProgress: (p) => seen.push(p.rows),
     });
     expect(r.created).toBe(50);
     expect(seen.at(-1)).toBe(50);
     const ctl2 = new AbortController();
     ctl2.abort();
-    const cancelled = await importCsv(db, csv(lines.join('\n').replaceAll('@x', '@y')), { mapping, stages, batchRows: 10, signal: ctl2.signal });
+    const cancelled = await importCsv(db, csv(lines.join('\n').replaceAll('@x', '@y')), { mapping, settings, batchRows: 10, signal: ctl2.signal });
     expect(cancelled.cancelled).toBe(true);
     expect(await db.prospects.count()).toBe(50);
   });
@@ -174,9 +175,9 @@ describe('CSV export', () => {
   it('exports a view that imports back unchanged, here and into an empty profile', async () => {
     await run(csv(GOOD_AND_BAD));
     const { prospect } = await addProspect(db, { name: 'Fay', emails: ['fay@x.example'], phone: '+1 555 0100' }, DEFAULT_SETTINGS);
-    await db.prospects.update(prospect.id, { tags: ['vip', 'q3'], notes: 'line one\nline "two"', stageId: 'closing' });
+    await write(db, () => db.prospects.update(prospect.id, { tags: ['vip', 'q3'], notes: 'line one\nline "two"', stageId: 'closing' }), { settings });
     const people = await db.prospects.toArray();
-    const blob = await exportCsv([people.slice(0, 2), people.slice(2)], stages);
+    const blob = await exportCsv([people.slice(0, 2), people.slice(2)], settings.stages);
     const text = await blob.text();
     expect(text).toContain("'=HYPERLINK");
     expect(text).toContain("'+1 555 0100");
@@ -187,7 +188,7 @@ describe('CSV export', () => {
     const other = openDb(`touchline-csv-other-${Math.random()}`);
     try {
       const { mapping } = await previewCsv(blob);
-      await importCsv(other, blob, { mapping, stages });
+      await importCsv(other, blob, { mapping, settings });
       const shape = (ps: typeof people) =>
         ps.map(({ id, createdAt, updatedAt, stageEnteredAt, source, ...rest }) => rest).sort((a, b) => a.name.localeCompare(b.name));
       expect(shape(await other.prospects.toArray())).toEqual(shape(people));

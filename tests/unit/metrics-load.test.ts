@@ -4,6 +4,7 @@ import { openDb, type TouchlineDb } from '@/lib/db/database';
 import { computeMetrics, periodBounds, touchStatsFromRows } from '@/lib/metrics';
 import { loadMetrics } from '@/lib/metrics/load';
 import type { Prospect } from '@/lib/model';
+import { writeWithoutSideEffects } from '@/lib/store/unit-of-work';
 import { changes, period, prospects, STAGES, touchRows, TZ } from './metrics-fixture';
 
 let db: TouchlineDb;
@@ -11,14 +12,16 @@ beforeEach(async () => {
   db = openDb(`touchline-metrics-${Math.random()}`);
   await db.open();
   // Rows as the store keeps them; the metrics read only ids, sources, deal values, history and touches.
-  await db.prospects.bulkAdd(
-    [...prospects.values()].map((f, i) => ({
-      id: f.id, name: f.id, emails: [`${f.id.toLowerCase()}@x.example`], source: { site: f.site, at: 0 }, stageId: 'lead', stageEnteredAt: 0,
-      qualification: {}, tags: [], crmIds: {}, createdAt: i, updatedAt: i, ...(f.dealValue === undefined ? {} : { dealValue: f.dealValue }),
-    }) as Prospect),
-  );
-  await db.stageChanges.bulkAdd(changes);
-  await db.touches.bulkAdd(touchRows.map((t, i) => ({ ...t, id: `t${i}`, direction: 'outbound' as const, createdAt: 0 })));
+  await writeWithoutSideEffects(db, async () => {
+    await db.prospects.bulkAdd(
+      [...prospects.values()].map((f, i) => ({
+        id: f.id, name: f.id, emails: [`${f.id.toLowerCase()}@x.example`], source: { site: f.site, at: 0 }, stageId: 'lead', stageEnteredAt: 0,
+        qualification: {}, tags: [], crmIds: {}, createdAt: i, updatedAt: i, ...(f.dealValue === undefined ? {} : { dealValue: f.dealValue }),
+      }) as Prospect),
+    );
+    await db.stageChanges.bulkAdd(changes);
+    await db.touches.bulkAdd(touchRows.map((t, i) => ({ ...t, id: `t${i}`, direction: 'outbound' as const, createdAt: 0 })));
+  });
 });
 afterEach(async () => {
   db.close();

@@ -2,7 +2,7 @@ import type { TouchlineDb } from '../../db/database';
 import type { Company, Prospect } from '../../model';
 import { Settings, describeSettingsError } from '../../settings/settings';
 import { tickId } from '../../store/criteria';
-import { enqueue, outboxTables } from '../../sync/outbox';
+import { write, writeWithoutSideEffects } from '../../store/unit-of-work';
 import { BackupFileError, readBackup, type BackupHead } from './read';
 import { BACKUP_TABLES, DERIVED_TABLES, SYNC_TABLES, TABLE_NAMES, type BackupTable } from './schemas';
 
@@ -61,8 +61,8 @@ export interface RestoreOptions {
   mode: RestoreMode;
   /** Replace: stores the backup's settings (validated already). */
   saveSettings: (s: Settings) => Promise<unknown>;
-  /** Merge: rebuilds what is derived from the merged rows (engagement, scores, due counts). */
-  afterMerge?: (prospectIds: Set<string>) => Promise<void>;
+  /** Merge: this profile's settings, for the scores of the people added. */
+  settings: Settings;
   onProgress?: (p: RestoreProgress) => void;
   chunkRows?: number;
 }
@@ -77,8 +77,10 @@ export async function restoreBackup(db: TouchlineDb, file: Blob, opts: RestoreOp
   const check = await checkBackup(file, opts.onProgress);
   const summary: RestoreSummary = { mode: opts.mode, written: {}, kept: {} };
   const size = opts.chunkRows ?? 2000;
-  const merge = opts.mode === 'merge' ? merger(db, summary) : undefined;
-  if (!merge) await db.transaction('rw', TABLE_NAMES.map((t) => db.table(t)), () => Promise.all(TABLE_NAMES.map((t) => db.table(t).clear())));
+  const merge = opts.mode === 'merge' ? merger(db, summary, opts.settings) : undefined;
+  // Replace writes a snapshot that carries its own derived rows (scores, engagement, due counts, outbox):
+  // no side effects, or they would be counted twice.
+  if (!merge) await writeWithoutSideEffects(db, () => Promise.all(TABLE_NAMES.map((t) => db.table(t).clear())));
   let buffer: unknown[] = [];
   let current: BackupTable | undefined;
   const flush = async () => {
@@ -87,7 +89,8 @@ export async function restoreBackup(db: TouchlineDb, file: Blob, opts: RestoreOp
     buffer = [];
     if (merge) await merge.write(current, rows);
     else {
-      await db.table(current).bulkPut(rows);
+      const table = db.table(current);
+      await writeWithoutSideEffects(db, () => table.bulkPut(rows));
       summary.written[current] = (summary.written[current] ?? 0) + rows.length;
     }
     opts.onProgress?.({ phase: 'writing', table: current, rows: summary.written[current] ?? 0 });
@@ -101,16 +104,17 @@ export async function restoreBackup(db: TouchlineDb, file: Blob, opts: RestoreOp
     if (buffer.length >= size) await flush();
   }
   await flush();
-  if (merge) await opts.afterMerge?.(merge.affected);
-  else await opts.saveSettings(check.settings);
+  if (!merge) await opts.saveSettings(check.settings);
   return { ...summary, check };
 }
 
-/** Merge bookkeeping: backup ids -> ids here, for prospects and companies. */
-function merger(db: TouchlineDb, summary: RestoreSummary) {
+/**
+ * Merge: each chunk is one unit of work, so the people and touches added reach the outbox, their engagement,
+ * scores and due counts as any other change would. Backup ids map to the ids here for prospects and companies.
+ */
+function merger(db: TouchlineDb, summary: RestoreSummary, settings: Settings) {
   const prospectIds = new Map<string, string>();
   const companyIds = new Map<string, string>();
-  const affected = new Set<string>();
   const count = (t: BackupTable, written: number, kept: number) => {
     summary.written[t] = (summary.written[t] ?? 0) + written;
     summary.kept[t] = (summary.kept[t] ?? 0) + kept;
@@ -127,14 +131,13 @@ function merger(db: TouchlineDb, summary: RestoreSummary) {
       if (same) companyIds.set(c.id, same.id);
       else add.push(c);
     }
-    await db.companies.bulkAdd(add);
+    await write(db, () => db.companies.bulkAdd(add), { settings });
     count('companies', add.length, rows.length - add.length);
   }
 
   async function prospects(rows: Prospect[]) {
     const add: Prospect[] = [];
-    const now = Date.now();
-    await db.transaction('rw', [db.prospects, ...outboxTables(db)], async () => {
+    await write(db, async () => {
       for (const p of rows) {
         const same =
           (await db.prospects.get(p.id)) ??
@@ -147,11 +150,9 @@ function merger(db: TouchlineDb, summary: RestoreSummary) {
         // Another row of this same backup may already have claimed one of these emails: keep the first.
         if (add.some((a) => a.emails.some((e) => p.emails.includes(e)) || (p.linkedinUrl && a.linkedinUrl === p.linkedinUrl))) continue;
         add.push({ ...p, companyId: p.companyId && (companyIds.get(p.companyId) ?? p.companyId) });
-        affected.add(p.id);
       }
       await db.prospects.bulkAdd(add);
-      for (const p of add) await enqueue(db, 'prospect', p.id, p.id, now);
-    });
+    }, { settings });
     count('prospects', add.length, rows.length - add.length);
   }
 
@@ -176,17 +177,11 @@ function merger(db: TouchlineDb, summary: RestoreSummary) {
       const known = new Set(keys.length ? await db.touches.where('sourceKey').anyOf(keys).keys() : []);
       add = add.filter((r) => !r.sourceKey || !known.has(r.sourceKey));
     }
-    const now = Date.now();
-    await db.transaction('rw', [table, ...outboxTables(db)], async () => {
-      await table.bulkAdd(add);
-      if (t === 'touches') for (const r of add) await enqueue(db, 'touch', r.prospectId!, r.id, now);
-    });
-    for (const r of add) affected.add(r.prospectId ?? r.keptId!);
+    await write(db, () => table.bulkAdd(add), { settings });
     count(t, add.length, rows.length - add.length);
   }
 
   return {
-    affected,
     async write(t: BackupTable, rows: unknown[]) {
       if (DERIVED_TABLES.has(t) || SYNC_TABLES.has(t)) return count(t, 0, rows.length);
       if (t === 'companies') return companies(rows as Company[]);

@@ -1,5 +1,5 @@
 import type { TouchlineDb } from '../../db/database';
-import type { Stage } from '../../process/stage';
+import type { Settings } from '../../settings/settings';
 import type { Encoding } from './decode';
 import { CsvFileError } from './errors';
 import { guessMapping, type Mapping } from './fields';
@@ -44,7 +44,8 @@ export interface ImportSummary extends ImportProgress {
 
 export interface ImportOptions {
   mapping: Mapping;
-  stages: Stage[];
+  /** The stages rows are checked against, and the score settings for the people written. */
+  settings: Settings;
   encoding?: Encoding;
   signal?: AbortSignal;
   onProgress?: (p: ImportProgress) => void;
@@ -62,14 +63,14 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
   if (!opts.mapping.some((f) => f === 'email' || f === 'linkedinUrl')) {
     throw new CsvFileError('no-header', 'Map at least one column to Email or LinkedIn URL: people are recognised by them.');
   }
-  const make = recordMaker(opts.mapping, opts.stages);
+  const make = recordMaker(opts.mapping, opts.settings.stages);
   const size = opts.batchRows ?? 500;
   const s: ImportSummary = { bytes: 0, total: file.size, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, rejects: [], header: [], cancelled: false };
   let header: string[] | undefined;
   let records: ImportRecord[] = [];
   const cellsOf = new Map<number, string[]>();
   const flush = async () => {
-    const r = await writeBatch(db, records, opts.stages, opts.now?.());
+    const r = await writeBatch(db, records, opts.settings, opts.now?.());
     s.created += r.created;
     s.updated += r.updated;
     s.unchanged += r.unchanged;

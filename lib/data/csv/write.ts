@@ -1,7 +1,8 @@
 import type { TouchlineDb } from '../../db/database';
 import { newId, Prospect, type StageChange } from '../../model';
 import type { Stage } from '../../process/stage';
-import { enqueue, outboxTables } from '../../sync/outbox';
+import type { Settings } from '../../settings/settings';
+import { write } from '../../store/unit-of-work';
 import { TEXT_FIELDS, type ImportRecord, type Reject } from './record';
 
 /** Counts are of rows: a person on two rows of the file is created by the first and updated by the second. */
@@ -67,14 +68,16 @@ function create(r: ImportRecord, stages: Stage[], now: number): { next: Prospect
 }
 
 /**
- * Writes one batch of good rows in one transaction (all of it or none). Each row is matched to an existing
+ * Writes one batch of good rows as one unit of work (all of it or none). Each row is matched to an existing
  * person by any of its emails or its LinkedIn URL, so importing the same file again changes nothing; a row
  * that matches two different people, or would give a person a second LinkedIn URL, is rejected instead.
  */
-export async function writeBatch(db: TouchlineDb, records: ImportRecord[], stages: Stage[], now = Date.now()): Promise<BatchResult> {
+export async function writeBatch(db: TouchlineDb, records: ImportRecord[], settings: Settings, now = Date.now()): Promise<BatchResult> {
+  const stages = settings.stages;
   const result: BatchResult = { created: 0, updated: 0, unchanged: 0, rejects: [] };
   if (!records.length) return result;
-  return db.transaction('rw', [db.prospects, db.stageChanges, ...outboxTables(db)], async () => {
+  // One unit of work: the CRM outbox, scores and the rest follow from the rows written (lib/store).
+  return write(db, async () => {
     const emails = [...new Set(records.flatMap((r) => r.emails))];
     const urls = [...new Set(records.flatMap((r) => (r.linkedinUrl ? [r.linkedinUrl] : [])))];
     const [byEmailRows, byUrlRows] = await Promise.all([
@@ -123,7 +126,6 @@ export async function writeBatch(db: TouchlineDb, records: ImportRecord[], stage
     }
     if (touched.size) await db.prospects.bulkPut([...touched.values()]);
     if (changes.length) await db.stageChanges.bulkAdd(changes);
-    for (const id of touched.keys()) await enqueue(db, 'prospect', id, id, now);
     return result;
-  });
+  }, { settings, now });
 }
