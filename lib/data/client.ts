@@ -1,4 +1,7 @@
 import type { JobProgress, WorkerJob, WorkerReply } from './protocol';
+// Vite bundles the worker as its own file of the extension (an extension page may only start workers from
+// its own origin; papaparse's blob-URL worker would break the extension's CSP).
+import DataWorker from './worker?worker';
 
 export interface RunningJob<T> {
   done: Promise<T>;
@@ -12,7 +15,7 @@ let nextId = 1;
  * Cancel asks the job to stop at its next batch: what is written stays written, and the job says so.
  */
 export function runDataJob<T>(job: WorkerJob, onProgress?: (p: JobProgress) => void): RunningJob<T> {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  const worker = new DataWorker();
   const id = nextId++;
   const done = new Promise<T>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {

@@ -61,7 +61,7 @@ export function BackupRestore({ onRestored }: { onRestored?: () => void }) {
         <legend className="px-1 text-sm font-medium">Restore a backup</legend>
         <label className="flex flex-col text-sm">
           Backup file to restore
-          <input type="file" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0])} />
+          <input type="file" aria-label="Backup file to restore" accept=".json,application/json" onChange={(e) => setFile(e.target.files?.[0])} />
         </label>
         <div role="radiogroup" aria-label="How to restore" className="space-y-1 text-sm">
           <label className="flex items-center gap-2">
@@ -74,7 +74,7 @@ export function BackupRestore({ onRestored }: { onRestored?: () => void }) {
           </label>
         </div>
         <button type="button" disabled={!file || !!status.busy} className="rounded border px-3 py-1" onClick={restore}>
-          Restore
+          Restore this backup
         </button>
       </fieldset>
       {status.busy && <p aria-live="polite">{status.busy}</p>}

@@ -2,6 +2,7 @@ import { send } from '@/lib/messaging/client';
 import { useAsync } from '../../ui/use-async';
 import { BackupRestore } from './BackupRestore';
 import { ExportView } from './ExportView';
+import { ErasePerson } from './ErasePerson';
 import { ImportWizard } from './ImportWizard';
 
 /** Bring leads in, take everything out, restore it. */
@@ -13,6 +14,7 @@ export function DataPage() {
       <ImportWizard />
       {settings && <ExportView stages={settings.stages} />}
       <BackupRestore />
+      <ErasePerson />
     </div>
   );
 }

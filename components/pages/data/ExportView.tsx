@@ -31,7 +31,7 @@ export function ExportView({ stages }: { stages: Stage[] }) {
       <div className="flex flex-wrap items-end gap-3">
         <label className="flex flex-col text-sm">
           Prospects
-          <select value={stageId} onChange={(e) => setStageId(e.target.value)} className="rounded border px-2 py-1 dark:bg-slate-800">
+          <select aria-label="Prospects to export" value={stageId} onChange={(e) => setStageId(e.target.value)} className="rounded border px-2 py-1 dark:bg-slate-800">
             <option value="">Every stage</option>
             {stages.map((s) => (
               <option key={s.id} value={s.id}>Only {s.name}</option>

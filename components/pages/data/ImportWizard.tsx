@@ -53,11 +53,11 @@ export function ImportWizard({ onImported }: { onImported?: () => void }) {
         <div className="flex flex-wrap items-end gap-3">
           <label className="flex flex-col text-sm">
             CSV file to import
-            <input type="file" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(e) => pick(e.target.files?.[0])} />
+            <input type="file" aria-label="CSV file to import" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(e) => pick(e.target.files?.[0])} />
           </label>
           <label className="flex flex-col text-sm">
             Encoding
-            <select value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding)} className="rounded border px-2 py-1 dark:bg-slate-800">
+            <select aria-label="Encoding" value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding)} className="rounded border px-2 py-1 dark:bg-slate-800">
               {ENCODINGS.map((e) => (
                 <option key={e} value={e}>{ENCODING_LABELS[e]}</option>
               ))}

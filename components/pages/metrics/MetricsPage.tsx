@@ -39,15 +39,15 @@ export function MetricsPage() {
       <form className="flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()} aria-label="Period and source">
         <label className="flex flex-col text-sm">
           From
-          <input type="date" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} className="rounded border px-2 py-1 dark:bg-slate-800" />
+          <input type="date" aria-label="From" value={range.from} onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))} className="rounded border px-2 py-1 dark:bg-slate-800" />
         </label>
         <label className="flex flex-col text-sm">
           To
-          <input type="date" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} className="rounded border px-2 py-1 dark:bg-slate-800" />
+          <input type="date" aria-label="To" value={range.to} onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))} className="rounded border px-2 py-1 dark:bg-slate-800" />
         </label>
         <label className="flex flex-col text-sm">
           Source
-          <select value={source} onChange={(e) => setSource(e.target.value)} className="rounded border px-2 py-1 dark:bg-slate-800">
+          <select aria-label="Source" value={source} onChange={(e) => setSource(e.target.value)} className="rounded border px-2 py-1 dark:bg-slate-800">
             <option value="">All sources</option>
             {CAPTURE_SITES.map((s) => (
               <option key={s} value={s}>
