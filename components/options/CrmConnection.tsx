@@ -5,6 +5,8 @@ import { CRM_LABELS } from '@/lib/sync/connection';
 import { useAsync } from '../ui/use-async';
 import { useBackgroundEvent } from '../ui/use-background-events';
 import { CrmConnectionForm } from './CrmConnectionForm';
+import { CrmPushPreview } from './CrmPushPreview';
+import { CrmSetupReport } from './CrmSetupReport';
 
 const STATE_TEXT = { idle: 'Up to date', running: 'Syncing\u2026', waiting: 'Waiting to retry', stopped: 'Sync stopped' } as const;
 
@@ -38,7 +40,22 @@ export function CrmConnection({ stages }: { stages: Stage[] }) {
           <p role="status" aria-label="Sync status" className={v.state === 'stopped' ? 'text-red-700' : 'text-slate-700'}>
             {STATE_TEXT[v.state]}
             {v.message ? `: ${v.message}` : ''} ({v.pending} waiting, {v.failed} refused)
+            {v.retryAt ? ` Next try: ${new Date(v.retryAt).toLocaleString()}.` : ''}
           </p>
+          {v.refused.length > 0 && (
+            <div aria-label="Refused changes" className="text-sm text-red-700 dark:text-red-300">
+              <p className="font-medium">Refused by the CRM (fix the record, then use Retry sync in its sidebar):</p>
+              <ul className="list-disc pl-5">
+                {v.refused.map((r) => (
+                  <li key={r.reason}>
+                    {r.count} × {r.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          {v.setup && <CrmSetupReport setup={v.setup} />}
+          <CrmPushPreview view={v} onChange={view.reload} />
           <div className="flex gap-2">
             <button type="button" onClick={() => setReplacing(true)} className="rounded border border-slate-300 px-3 py-1 text-sm">
               Change connection or token

@@ -24,6 +24,7 @@ interface Props {
 export function PersonCard({ person, prospect, detail, stages, actions, children }: Props) {
   const name = prospect?.name ?? person.name ?? person.emails[0] ?? person.linkedinUrl ?? 'Unknown';
   const subtitle = [prospect?.title ?? person.title, prospect?.company ?? person.company].filter(Boolean).join(' \u00b7 ');
+  const headline = prospect?.headline ?? person.headline;
   return (
     <li
       className="flex flex-col gap-2 rounded-md border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
@@ -35,6 +36,11 @@ export function PersonCard({ person, prospect, detail, stages, actions, children
         </div>
         {person.emails[0] && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{person.emails[0]}</div>}
         {subtitle && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{subtitle}</div>}
+        {headline && headline !== subtitle && (
+          <div className="line-clamp-2 text-xs text-slate-500 dark:text-slate-400" aria-label="Headline">
+            {headline}
+          </div>
+        )}
       </div>
       {prospect ? (
         <>

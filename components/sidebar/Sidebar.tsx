@@ -20,7 +20,7 @@ interface Props {
 
 async function lookup(detected: Detected) {
   const prospects = await send('people.lookup', {
-    people: detected.people.map((p) => ({ emails: p.emails, linkedinUrl: p.linkedinUrl })),
+    people: detected.people.map((p) => ({ emails: p.emails, linkedinUrl: p.linkedinUrl, linkedinIds: p.memberUrns })),
   });
   const details = new Map<string, ProspectDetail>();
   await Promise.all(

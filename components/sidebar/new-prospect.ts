@@ -7,6 +7,7 @@ export function newProspectFrom(person: DetectedPerson, detected: Detected): New
     name: person.name ?? person.emails[0] ?? 'Unknown',
     emails: person.emails,
     linkedinUrl: person.linkedinUrl,
+    ...(person.memberUrns?.length ? { linkedinIds: person.memberUrns } : {}),
     headline: person.headline,
     title: person.title,
     company: person.company,

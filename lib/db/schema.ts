@@ -59,9 +59,18 @@ export const SCHEMA_VERSIONS = [
     },
   },
   {
+    // 2026-12-01 (issue 11): LinkedIn member URNs beside the vanity URL, so /in/ACoAA... links (messaging)
+    // and search results' urn:li:member ids find the prospect their vanity URL made. Not unique: a URN
+    // seen on two records is merged, not refused.
+    version: 6,
+    stores: {
+      prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds',
+    },
+  },
+  {
     // 2026-12-01 (issue 15, metrics): touches per channel in a period are counted by [channel+at+prospectId]
     // (the owner is in the key, so a source filter reads keys, not touches), and a won deal's touches up to
-    // the win by [prospectId+at]. The metrics page never reads a million touches. (6 is the CRM home's.)
+    // the win by [prospectId+at]. The metrics page never reads a million touches.
     version: 7,
     stores: {
       touches: 'id, prospectId, &sourceKey, at, [channel+at+prospectId], [prospectId+at]',

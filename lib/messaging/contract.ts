@@ -10,6 +10,7 @@ import { SYNC_REQUESTS } from '../sync/contract';
 const PersonKey = z.object({
   emails: z.array(z.string().min(3).max(320).includes('@')).max(20).optional(),
   linkedinUrl: z.string().url().max(2048).optional(),
+  linkedinIds: z.array(z.string().min(1).max(200)).max(10).optional(),
 });
 const Id = z.string().min(1).max(100);
 

@@ -27,6 +27,11 @@ const dealValueOf = (p: object) => {
  * [channel+at+prospectId] index, and each won deal's touches from its [prospectId+at] keys.
  */
 export async function loadMetrics(db: TouchlineDb, q: MetricsQuery): Promise<Metrics> {
+  // One read transaction for every query: thousands of small key reads outside one would each open their own.
+  return db.transaction('r', [db.prospects, db.stageChanges, db.touches], () => load(db, q));
+}
+
+async function load(db: TouchlineDb, q: MetricsQuery): Promise<Metrics> {
   const bounds = periodBounds(q.period, q.timeZone);
   const [prospectRows, changes, byChannel] = await Promise.all([
     db.prospects.toArray(),

@@ -22,6 +22,11 @@ export const Prospect = z.object({
   emails: z.array(z.string().email().max(320)),
   /** Canonical form (see lib/sites/linkedin/url.ts); unique across prospects. */
   linkedinUrl: z.string().url().optional(),
+  /**
+   * LinkedIn member URNs of this person (urn:li:fsd_profile:ACoAA..., urn:li:member:<n>): the same member
+   * seen by URN (messaging links, search results) and by vanity URL stays one prospect.
+   */
+  linkedinIds: z.array(z.string().min(1).max(200)).max(10).optional(),
   headline: z.string().max(500).optional(),
   title: z.string().max(300).optional(),
   company: z.string().max(300).optional(),
@@ -49,6 +54,7 @@ export const NewProspect = Prospect.pick({
   name: true,
   emails: true,
   linkedinUrl: true,
+  linkedinIds: true,
   headline: true,
   title: true,
   company: true,

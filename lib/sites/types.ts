@@ -12,6 +12,12 @@ export interface DetectedPerson {
   company?: string;
   location?: string;
   phone?: string;
+  /**
+   * LinkedIn's member URNs the page shows (`urn:li:fsd_profile:ACoAA...` from messaging links, message
+   * buttons and mini-profile links; `urn:li:member:<n>` from search results and the profile's
+   * data-member-id). Kept beside the vanity URL so every form of one member is one prospect.
+   */
+  memberUrns?: string[];
 }
 
 export interface DetectedMessage {
@@ -62,7 +68,19 @@ export interface Detected {
   company?: DetectedCompany;
   /** LinkedIn: every open conversation (thread page and overlay bubbles), each with its messages. */
   conversations?: DetectedConversation[];
+  /** Which expected parts of this kind of page were found; absent for pages with nothing to expect. */
+  health?: PageHealth;
 }
+
+/**
+ * How one expected part of a page was read: by its primary selector, by a fallback (the site may be
+ * changing), not at all (`missing`: the page should have shown it), or `absent`: the page itself says there
+ * is nothing to read (a member with no current role). Counts of these, never the values, feed the Site health section.
+ */
+export type PartStatus = 'found' | 'fallback' | 'missing' | 'absent';
+
+/** Per part of the page (name, headline, currentRole, ...), how it was read on this detection. */
+export type PageHealth = Record<string, PartStatus>;
 
 /** The interface every site adapter implements (lib/sites/gmail, lib/sites/linkedin). */
 export interface SiteAdapter {

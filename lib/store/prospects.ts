@@ -5,21 +5,27 @@ import { write } from './unit-of-work';
 import { UserError } from './errors';
 import { syncNextStepTask } from './tasks';
 import { normalizeEmail } from './identity';
+import { findByLinkedInIds, identityIds, joinedIdentity } from './linkedin-identity';
 
 export interface PersonKey {
   emails?: string[];
   linkedinUrl?: string;
+  /** LinkedIn member URNs (see linkedin-identity.ts). */
+  linkedinIds?: string[];
 }
 
-/** The prospect a person already is, by any of their emails or their LinkedIn URL. */
+/** The prospect a person already is, by any of their emails, their LinkedIn URL or member URNs. */
 export async function findProspect(db: TouchlineDb, key: PersonKey): Promise<Prospect | undefined> {
   const emails = (key.emails ?? []).map(normalizeEmail);
   if (emails.length) {
     const hit = await db.prospects.where('emails').anyOf(emails).first();
     if (hit) return hit;
   }
-  if (key.linkedinUrl) return db.prospects.where('linkedinUrl').equals(key.linkedinUrl).first();
-  return undefined;
+  if (key.linkedinUrl) {
+    const hit = await db.prospects.where('linkedinUrl').equals(key.linkedinUrl).first();
+    if (hit) return hit;
+  }
+  return findByLinkedInIds(db, identityIds(key.linkedinUrl, key.linkedinIds));
 }
 
 /** Looks up many people at once (a thread's participants, a search page); result is aligned with `keys`. */
@@ -42,13 +48,21 @@ export async function addProspect(
   const first = settings.stages[0];
   if (!first) throw new UserError('invalid', 'The sales process has no stages.');
   return write(db, async () => {
-    const existing = await findProspect(db, { emails, linkedinUrl: input.linkedinUrl });
-    if (existing) return { prospect: existing, created: false };
+    const existing = await findProspect(db, { emails, linkedinUrl: input.linkedinUrl, linkedinIds: input.linkedinIds });
+    if (existing) {
+      // The same member seen by another of their LinkedIn names: keep both, never a second prospect.
+      const joined = await joinedIdentity(db, existing, input);
+      if (!joined) return { prospect: existing, created: false };
+      const next = { ...joined, updatedAt: now };
+      await db.prospects.put(next);
+      return { prospect: next, created: false };
+    }
     const prospect: Prospect = {
       id: newId(),
       name: input.name.trim(),
       emails,
       linkedinUrl: input.linkedinUrl,
+      ...(input.linkedinIds?.length ? { linkedinIds: identityIds(input.linkedinUrl, input.linkedinIds) } : {}),
       headline: input.headline,
       title: input.title,
       company: input.company,

@@ -11,6 +11,11 @@ export interface PersonItem {
   /** CRM stage id from the connection's stage map. */
   remoteStage?: string;
   remote: Record<string, string>;
+  /**
+   * The CRM records of another prospect with the same email (ignoring case), when this one has none yet: CRMs
+   * keep one contact per email, so both prospects belong to that contact (each keeps its own deal).
+   */
+  shared?: Record<string, string>;
 }
 
 export interface TouchItem {
@@ -18,6 +23,17 @@ export interface TouchItem {
   prospect: Prospect;
   /** The person's CRM records (known before the batch, or filled by this batch's people). */
   personRemote?: Record<string, string>;
+  /** This touch's own CRM records, kept from the first create (update them, never create again). */
+  remote: Record<string, string>;
+}
+
+/** A CRM id learnt mid-batch, stored at once so a crash before the batch ends cannot lose it. */
+export interface Learnt {
+  /** `company`: `id` is the company name in lower case, `prospectId` empty. */
+  kind: 'prospect' | 'touch' | 'company';
+  id: string;
+  prospectId: string;
+  remote: Record<string, string>;
 }
 
 export interface Batch {
@@ -27,6 +43,10 @@ export interface Batch {
   touches: TouchItem[];
   /** The rows were claimed before (a crash or stop mid-send): the CRM may already hold some of them. */
   maybeSent: boolean;
+  /** CRM records of the batch's companies, by company name in lower case (kept from the first create). */
+  companies: Map<string, Record<string, string>>;
+  /** Stores CRM ids as soon as a create answers (the engine's link table); adapters await it. */
+  remember(entries: Learnt[]): Promise<void>;
 }
 
 export type Outcome = { remote: Record<string, string> } | { failed: string };
@@ -43,6 +63,18 @@ export interface RemoteStage {
   pipelineLabel?: string;
 }
 
+/** What the setup step on connect found or made in the CRM account, shown on the options page. */
+export interface SetupReport {
+  /** Things Touchline created in the account, in words ("HubSpot contact property touchline_id (unique)"). */
+  created: string[];
+  /** Things it found and will use. */
+  found: string[];
+  /** What the user must do where the API does not let Touchline do it; sync may be limited until then. */
+  todo: string[];
+  /** Values the adapter needs later (Pipedrive's LinkedIn field key, Salesforce's external-ID field). */
+  values: Record<string, string>;
+}
+
 export interface CrmAdapter {
   /** Outbox rows per engine batch; the adapter splits them into calls within each API's own limit. */
   rowsPerBatch: number;
@@ -50,6 +82,8 @@ export interface CrmAdapter {
   /** Proves the token and URL work with one cheap read; throws a SyncError that says why not. */
   test(): Promise<string>;
   stages(): Promise<RemoteStage[]>;
+  /** Creates or finds what sync needs in the account (custom properties and fields); safe to run again. */
+  setup?(): Promise<SetupReport>;
 }
 
 export type AdapterFactory = (conn: Connection, http: (policy: HttpPolicy) => CrmHttp) => CrmAdapter;

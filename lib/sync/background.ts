@@ -8,7 +8,8 @@ import { Connection, CRM_LABELS, resolveBaseUrl, type ConnectionInput } from './
 import { clearStop, retryProspect } from './engine';
 import { SyncError } from './errors';
 import { disconnectTarget, enqueueEverything } from './outbox';
-import { adapterFor, runSync } from './run';
+import { previewPush, refusedReasons } from './preview';
+import { adapterFor, runSetup, runSync } from './run';
 import { defaultStageMap } from './stage-map';
 import { linkKey, type ProspectSyncState, type SyncStatusRow } from './types';
 
@@ -33,8 +34,13 @@ export function kickSync(db: TouchlineDb, onChange: () => void): Promise<void> {
     try {
       do {
         again = false;
-        const conn = await connectionItem.getValue();
-        if (!conn) return;
+        let conn = await connectionItem.getValue();
+        if (!conn || conn.dryRun) return;
+        if (!conn.setup) {
+          // Connected before setup existed: run it once and keep its report.
+          conn = await runSetup(conn, { fetch: (u, i) => fetch(u, i), clock: realClock });
+          await connectionItem.setValue(conn);
+        }
         const result = await runSync(db, conn, (await loadSettings()).stages, { fetch: (u, i) => fetch(u, i), clock: realClock });
         if (result.state === 'waiting' && result.retryAt) await browser.alarms.create(`${SYNC_ALARM}-retry`, { when: result.retryAt });
         onChange();
@@ -54,12 +60,15 @@ export async function ensureSyncAlarm(): Promise<void> {
   else await browser.alarms.clear(SYNC_ALARM);
 }
 
-async function testInput(input: ConnectionInput) {
-  const conn: Connection = { id: 'test', crm: input.crm, baseUrl: resolveBaseUrl(input), token: input.token, stageMap: {}, connectedAt: Date.now() };
-  const { adapter } = adapterFor(conn, { fetch: (u, i) => fetch(u, i), clock: realClock, timeoutMs: 15_000 });
+async function testInput(input: ConnectionInput, withSetup = false) {
+  let conn: Connection = { id: 'test', crm: input.crm, baseUrl: resolveBaseUrl(input), token: input.token, stageMap: {}, connectedAt: Date.now() };
+  const opts = { fetch: (u: string, i: RequestInit) => fetch(u, i), clock: realClock, timeoutMs: 15_000 };
+  const { adapter } = adapterFor(conn, opts);
   try {
     const message = await adapter.test();
     const stages = await adapter.stages();
+    // The setup step on connect: what sync needs in the account, created or found (shown on the options page).
+    if (withSetup) conn = await runSetup(conn, opts);
     return { conn, message, stages };
   } catch (err) {
     if (err instanceof SyncError) throw new UserError('invalid', `${CRM_LABELS[input.crm]} connection failed: ${err.message}`);
@@ -78,7 +87,7 @@ export async function testConnection(input: ConnectionInput) {
 
 /** Saves a working connection. A new CRM or URL queues everything already in Touchline for it. */
 export async function saveConnection(db: TouchlineDb, input: ConnectionInput) {
-  const { conn, stages } = await testInput(input);
+  const { conn, stages } = await testInput(input, true);
   const previous = await connectionItem.getValue();
   const same = previous && previous.crm === conn.crm && previous.baseUrl === conn.baseUrl;
   const saved: Connection = {
@@ -87,6 +96,7 @@ export async function saveConnection(db: TouchlineDb, input: ConnectionInput) {
     stageMap: input.stageMap ?? (same ? previous.stageMap : defaultStageMap((await loadSettings()).stages, stages)),
     pipelineId: stages[0]?.pipelineId,
     connectedAt: same ? previous.connectedAt : Date.now(),
+    dryRun: same ? previous.dryRun : undefined,
   };
   await connectionItem.setValue(saved);
   if (!same) {
@@ -115,10 +125,26 @@ export async function connectionView(db: TouchlineDb) {
     baseUrl: conn?.baseUrl,
     stageMap: conn?.stageMap ?? {},
     state: status?.state ?? 'idle',
-    message: status?.message,
+    message: conn?.dryRun ? 'Dry run: nothing is sent to the CRM until you turn it off.' : status?.message,
+    retryAt: status?.state === 'waiting' ? status.retryAt : undefined,
     pending: rows.filter((r) => !r.failed).length,
     failed: rows.filter((r) => r.failed).length,
+    dryRun: !!conn?.dryRun,
+    setup: conn?.setup ? { created: conn.setup.created, found: conn.setup.found, todo: conn.setup.todo } : undefined,
+    refused: await refusedReasons(db),
   };
+}
+
+export async function setDryRun(on: boolean): Promise<void> {
+  const conn = await connectionItem.getValue();
+  if (!conn) throw new UserError('invalid', 'Connect a CRM first.');
+  await connectionItem.setValue({ ...conn, dryRun: on });
+}
+
+export async function pushPreview(db: TouchlineDb) {
+  const conn = await connectionItem.getValue();
+  if (!conn) throw new UserError('invalid', 'Connect a CRM first.');
+  return previewPush(db, conn.id);
 }
 
 /** Per prospect: synced, waiting (with why, when sync is stopped or waiting), or failed with the CRM's reason. */

@@ -13,6 +13,12 @@ export const Connection = z.object({
   stageMap: z.record(z.string(), z.string()),
   pipelineId: z.string().optional(),
   connectedAt: z.number(),
+  /** Dry run: the options page shows what would be sent, and nothing is. */
+  dryRun: z.boolean().optional(),
+  /** What the setup step found or created in the account (lib/sync/adapter.ts SetupReport). */
+  setup: z
+    .object({ at: z.number(), created: z.array(z.string()), found: z.array(z.string()), todo: z.array(z.string()), values: z.record(z.string(), z.string()) })
+    .optional(),
 });
 export type Connection = z.infer<typeof Connection>;
 

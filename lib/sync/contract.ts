@@ -15,6 +15,12 @@ export const ConnectionView = z.object({
   message: z.string().optional(),
   pending: z.number(),
   failed: z.number(),
+  retryAt: z.number().optional(),
+  dryRun: z.boolean(),
+  /** What setup created or found in the account, and what the user must do there. */
+  setup: z.object({ created: z.array(z.string()), found: z.array(z.string()), todo: z.array(z.string()) }).optional(),
+  /** Why rows were refused, most frequent first. */
+  refused: z.array(z.object({ reason: z.string(), count: z.number() })),
 });
 export type ConnectionView = z.infer<typeof ConnectionView>;
 
@@ -38,4 +44,15 @@ export const SYNC_REQUESTS = {
     response: z.object({ view: ConnectionView, stages: z.array(RemoteStage) }),
   }),
   'sync.connection.remove': defineRequest({ audience: 'extension', request: z.object({}), response: ConnectionView }),
+  'sync.connection.dryRun': defineRequest({ audience: 'extension', request: z.object({ on: z.boolean() }), response: ConnectionView }),
+  'sync.preview': defineRequest({
+    audience: 'extension',
+    request: z.object({}),
+    response: z.object({
+      people: z.object({ create: z.number(), update: z.number() }),
+      touches: z.object({ create: z.number(), update: z.number() }),
+      sample: z.array(z.object({ action: z.enum(['create', 'update']), kind: z.enum(['person', 'touch']), label: z.string() })),
+      refused: z.number(),
+    }),
+  }),
 } as const;

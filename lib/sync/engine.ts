@@ -1,11 +1,14 @@
 import type { TouchlineDb } from '../db/database';
 import type { Company, Prospect, Touch } from '../model';
 import type { Stage } from '../process/stage';
-import type { Batch, BatchResult, CrmAdapter, Outcome, PersonItem } from './adapter';
+import type { Batch, BatchResult, CrmAdapter, Learnt, Outcome, PersonItem } from './adapter';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import { SyncError } from './errors';
-import { linkKey, type OutboxRow, type SyncClaimRow, type SyncLink, type SyncStatusRow } from './types';
+import { linkKey, type OutboxRow, type SyncClaimRow, type SyncCounterRow, type SyncLink, type SyncStatusRow } from './types';
+
+/** Sends of one batch that may end in a retryable failure before the batch is refused with the last reason. */
+export const MAX_BATCH_ATTEMPTS = 5;
 
 export interface EngineDeps {
   db: TouchlineDb;
@@ -32,6 +35,9 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
   const { db, connection } = deps;
   const status = (await db.syncMeta.get('status')) as SyncStatusRow | undefined;
   if (status?.state === 'stopped') return { sent: 0, state: 'stopped', message: status.message };
+  // A wait the CRM asked for (HubSpot's daily limit) holds across service-worker restarts.
+  if (status?.state === 'waiting' && status.retryAt && status.retryAt > deps.clock.now())
+    return { sent: 0, state: 'waiting', message: status.message, retryAt: status.retryAt };
   await setStatus(db, { state: 'running' }, deps.clock);
   let sent = 0;
   // After a whole batch is refused for its data, rows up to this seq go one at a time to find the bad one.
@@ -49,8 +55,8 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
       return { sent, state: 'idle' };
     }
     const maybeSent = !!claim;
-    const key = claim?.batchKey ?? `${connection.id}:${rows[0]!.seq}-${rows.at(-1)!.seq}`;
-    if (!claim) await db.syncMeta.put({ key: 'claim', batchKey: key, seqs: rows.map((r) => r.seq!) });
+    const current: SyncClaimRow = claim ?? (await newClaim(db, connection.id, rows));
+    const key = current.batchKey;
     try {
       const batch = await buildBatch(deps, rows, key, maybeSent);
       const result = await deps.adapter.push(batch);
@@ -68,6 +74,12 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
         continue;
       }
       if (err.kind === 'later') {
+        const attempts = (current.attempts ?? 0) + (err.quota ? 0 : 1);
+        if (attempts >= MAX_BATCH_ATTEMPTS) {
+          await markFailed(db, rows, `Gave up after ${attempts} attempts: ${err.message}`, deps.clock.now());
+          continue;
+        }
+        await db.syncMeta.put({ ...current, attempts, lastError: err.message });
         await setStatus(db, { state: 'waiting', message: err.message, retryAt: err.retryAt }, deps.clock);
         return { sent, state: 'waiting', message: err.message, retryAt: err.retryAt };
       }
@@ -75,6 +87,16 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
       return { sent, state: 'stopped', message: err.message };
     }
   }
+}
+
+/** Claims rows before they are sent, under a batch key never used before (counted per database). */
+async function newClaim(db: TouchlineDb, connectionId: string, rows: OutboxRow[]): Promise<SyncClaimRow> {
+  return db.transaction('rw', db.syncMeta, async () => {
+    const n = (((await db.syncMeta.get('counter')) as SyncCounterRow | undefined)?.n ?? 0) + 1;
+    const claim: SyncClaimRow = { key: 'claim', batchKey: `${connectionId}:${n}:${rows[0]!.seq}-${rows.at(-1)!.seq}`, seqs: rows.map((r) => r.seq!), attempts: 0 };
+    await db.syncMeta.bulkPut([{ key: 'counter', n }, claim]);
+    return claim;
+  });
 }
 
 /** A claimed batch is resumed exactly: the same rows (those still waiting), the same key. */
@@ -107,6 +129,9 @@ async function buildBatch(deps: EngineDeps, rows: OutboxRow[], key: string, mayb
   );
   const companyIds = [...prospects.values()].map((p) => p.companyId).filter((id): id is string => !!id);
   const companies = new Map((await db.companies.bulkGet(companyIds)).filter((c): c is Company => !!c).map((c) => [c.id, c]));
+  const touchLinks = new Map(
+    (await db.syncLinks.bulkGet(touches.map((t) => linkKey(connection.id, 'touch', t.id)))).filter((l): l is SyncLink => !!l).map((l) => [l.key, l.remote]),
+  );
   const needsPerson = new Set(rows.filter((r) => r.kind === 'prospect').map((r) => r.refId));
   // A touch whose person never reached this CRM brings the person along (kept in order: person first).
   for (const t of touches) if (!links.has(t.prospectId)) needsPerson.add(t.prospectId);
@@ -120,14 +145,47 @@ async function buildBatch(deps: EngineDeps, rows: OutboxRow[], key: string, mayb
       remoteStage: connection.stageMap[p.stageId],
       remote: links.get(p.id) ?? {},
     }));
+  await sharedRemotes(db, connection.id, people);
+  const companyNames = [...new Set(people.map((p) => (p.company?.name ?? p.prospect.company)?.toLowerCase()).filter((n): n is string => !!n))];
+  const companyLinks = await db.syncLinks.bulkGet(companyNames.map((n) => linkKey(connection.id, 'company', n)));
   return {
     key,
     maybeSent,
     people,
+    companies: new Map(companyNames.flatMap((n, i) => (companyLinks[i] ? [[n, companyLinks[i]!.remote] as [string, Record<string, string>]] : []))),
     touches: touches
       .filter((t) => prospects.has(t.prospectId))
-      .map((t) => ({ touch: t, prospect: prospects.get(t.prospectId)!, personRemote: links.get(t.prospectId) })),
+      .map((t) => ({ touch: t, prospect: prospects.get(t.prospectId)!, personRemote: links.get(t.prospectId), remote: touchLinks.get(linkKey(connection.id, 'touch', t.id)) ?? {} })),
+    remember: (entries) => remember(db, connection.id, entries),
   };
+}
+
+/**
+ * For prospects not yet in the CRM: the CRM records of another prospect whose primary email is theirs,
+ * ignoring case (one indexed query per batch).
+ */
+async function sharedRemotes(db: TouchlineDb, connectionId: string, people: PersonItem[]): Promise<void> {
+  const lonely = people.filter((p) => !Object.keys(p.remote).length && p.prospect.emails[0]);
+  if (!lonely.length) return;
+  const others = await db.prospects.where('emails').anyOfIgnoreCase(lonely.map((p) => p.prospect.emails[0]!)).toArray();
+  const candidates = others.filter((o) => o.emails[0]);
+  const links = await db.syncLinks.bulkGet(candidates.map((o) => linkKey(connectionId, 'prospect', o.id)));
+  const byEmail = new Map<string, Record<string, string>>();
+  candidates.forEach((o, i) => links[i] && byEmail.set(o.emails[0]!.toLowerCase(), links[i]!.remote));
+  for (const p of lonely) {
+    const shared = byEmail.get(p.prospect.emails[0]!.toLowerCase());
+    if (shared) p.shared = shared;
+  }
+}
+
+/** Stores ids learnt mid-batch, merged into what is known. */
+async function remember(db: TouchlineDb, connectionId: string, entries: Learnt[]): Promise<void> {
+  if (!entries.length) return;
+  await db.transaction('rw', db.syncLinks, async () => {
+    const keys = entries.map((e) => linkKey(connectionId, e.kind, e.id));
+    const known = await db.syncLinks.bulkGet(keys);
+    await db.syncLinks.bulkPut(entries.map((e, i) => ({ key: keys[i]!, connectionId, prospectId: e.prospectId, remote: { ...known[i]?.remote, ...e.remote } })));
+  });
 }
 
 /** Records CRM ids and removes confirmed rows in one transaction; refused rows keep waiting with the reason. */
@@ -142,7 +200,7 @@ async function settle(db: TouchlineDb, connectionId: string, rows: OutboxRow[], 
   }
   for (const item of batch.touches) {
     const o = result.touches.get(item.touch.id);
-    if (o && 'remote' in o) links.push({ key: linkKey(connectionId, 'touch', item.touch.id), connectionId, prospectId: item.prospect.id, remote: o.remote });
+    if (o && 'remote' in o) links.push({ key: linkKey(connectionId, 'touch', item.touch.id), connectionId, prospectId: item.prospect.id, remote: { ...item.remote, ...o.remote } });
   }
   const done: number[] = [];
   const refused: Array<{ key: number; changes: Partial<OutboxRow> }> = [];

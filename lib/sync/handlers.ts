@@ -1,6 +1,6 @@
 import type { HandlerContext } from '../background/handlers';
 import type { Handlers } from '../messaging/router';
-import { connectionView, kickSync, prospectSyncStates, removeConnection, retrySync, saveConnection, testConnection } from './background';
+import { connectionView, kickSync, pushPreview, prospectSyncStates, removeConnection, retrySync, saveConnection, setDryRun, testConnection } from './background';
 import type { SYNC_REQUESTS } from './contract';
 
 type SyncHandlers = Pick<Handlers<HandlerContext>, keyof typeof SYNC_REQUESTS>;
@@ -19,6 +19,13 @@ export const syncHandlers: SyncHandlers = {
     void kickSync(db, changed);
     return { view: await connectionView(db), stages };
   },
+  'sync.connection.dryRun': async ({ on }, { db, changed }) => {
+    await setDryRun(on);
+    if (!on) void kickSync(db, changed);
+    changed();
+    return connectionView(db);
+  },
+  'sync.preview': (_, { db }) => pushPreview(db),
   'sync.connection.remove': async (_, { db, changed }) => {
     await removeConnection(db);
     changed();

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { abortError, type Clock } from './clock';
 import { SyncError } from './errors';
 import { RateLimiter, type RateLimit } from './rate-limit';
@@ -12,15 +13,17 @@ export interface HttpResponse {
 
 /** What an adapter says about a non-2xx answer (or a 2xx it cannot use). */
 export type Verdict =
-  | { kind: 'retry'; message: string; waitMs?: number }
+  | { kind: 'retry'; message: string; waitMs?: number; quota?: boolean }
   | { kind: 'auth' | 'record' | 'stop'; message: string }
   | { kind: 'ok' };
 
 export interface HttpPolicy {
+  /** The CRM's name, for messages. */
+  label: string;
   /** Classifies an answer; 2xx with JSON is `ok` unless the adapter says otherwise. */
-  classify(res: HttpResponse): Verdict;
+  classify(res: HttpResponse, now: number): Verdict;
   /** Reads the CRM's rate-limit headers after every answer. */
-  rateLimit(headers: Headers, now: number): Partial<RateLimit> & { blockedUntil?: number };
+  rateLimit(headers: Headers, now: number): Partial<RateLimit> & { blockedUntil?: number; remaining?: number };
   defaultLimit: RateLimit;
 }
 
@@ -86,7 +89,13 @@ export class CrmHttp {
    * the CRM applied it (timeout, reset, 5xx, unreadable body) throws `Ambiguous` instead of retrying blindly:
    * the adapter looks the record up before it tries again.
    */
-  async request(method: string, url: string, body: unknown, headers: Record<string, string>, opts: { unsafe?: boolean } = {}): Promise<HttpResponse> {
+  async request<T = unknown>(
+    method: string,
+    url: string,
+    body: unknown,
+    headers: Record<string, string>,
+    opts: { unsafe?: boolean; schema?: z.ZodType<T> } = {},
+  ): Promise<HttpResponse & { body: T }> {
     const { clock, signal } = this.opts;
     const maxAttempts = this.opts.maxAttempts ?? 8;
     let lastMessage = '';
@@ -101,8 +110,8 @@ export class CrmHttp {
       }
       const limits = this.policy.rateLimit(res.headers, clock.now());
       this.limiter.learn(limits);
-      const verdict = this.policy.classify(res);
-      if (verdict.kind === 'ok') return res;
+      const verdict = this.policy.classify(res, clock.now());
+      if (verdict.kind === 'ok') return { ...res, body: this.parse(res, opts.schema) };
       if (verdict.kind !== 'retry') throw new SyncError(verdict.kind, verdict.message);
       lastMessage = verdict.message;
       if (opts.unsafe && res.status >= 500) {
@@ -110,10 +119,32 @@ export class CrmHttp {
         throw new Ambiguous(verdict.message);
       }
       const wait = Math.max(verdict.waitMs ?? 0, retryAfterMs(res.headers, clock.now()) ?? 0, backoffMs(attempt, this.opts.random));
-      if (wait > 5 * 60_000) throw new SyncError('later', lastMessage, clock.now() + wait);
+      if (wait > 5 * 60_000 || verdict.quota) throw new SyncError('later', lastMessage, clock.now() + wait, !!verdict.quota);
       this.limiter.blockFor(wait);
     }
     throw new SyncError('later', `${lastMessage} (gave up after ${maxAttempts} attempts; will try again)`, clock.now() + 60_000);
+  }
+
+  /**
+   * Every answer is checked against the shape the adapter relies on: an answer of another shape (a proxy's
+   * page, an API change) refuses the batch with the reason instead of writing wrong ids or stalling.
+   */
+  private parse<T>(res: HttpResponse, schema: z.ZodType<T> | undefined): T {
+    if (!schema) return res.body as T;
+    const parsed = schema.safeParse(res.body);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new SyncError('record', `${this.policy.label} sent an answer Touchline cannot read (HTTP ${res.status}${where}: ${issue?.message ?? 'unexpected shape'}).`);
+  }
+
+  /** Waits on the run's clock (search lag): stops at once when the run is stopped. */
+  wait(ms: number): Promise<void> {
+    return this.opts.clock.sleep(ms, this.opts.signal);
+  }
+
+  now(): number {
+    return this.opts.clock.now();
   }
 
   private async once(method: string, url: string, body: unknown, headers: Record<string, string>): Promise<HttpResponse | { error: string }> {

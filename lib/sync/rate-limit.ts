@@ -24,6 +24,15 @@ export class RateLimiter {
     if (info.max && info.max > 0) this.limit = { ...this.limit, max: info.max };
     if (info.intervalMs && info.intervalMs > 0) this.limit = { ...this.limit, intervalMs: info.intervalMs };
     if (info.blockedUntil) this.blockedUntil = Math.max(this.blockedUntil, info.blockedUntil);
+    // The CRM counts requests we did not make (another run, another integration on the same token): take its
+    // count of what is left as the truth, as if the missing requests were made just now.
+    if (info.remaining !== undefined && Number.isFinite(info.remaining)) {
+      const now = this.clock.now();
+      const windowStart = now - this.limit.intervalMs;
+      while (this.sent.length && this.sent[0]! <= windowStart) this.sent.shift();
+      const used = this.limit.max - info.remaining;
+      while (this.sent.length < used) this.sent.push(now);
+    }
   }
 
   blockFor(ms: number): void {

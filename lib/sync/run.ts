@@ -28,6 +28,17 @@ export function adapterFor(conn: Connection, opts: RunOptions): { adapter: CrmAd
   return { adapter, clients };
 }
 
+/**
+ * The setup step on connect: creates or finds what the adapter needs in the account and returns the
+ * connection with the report (stored with it, shown on the options page).
+ */
+export async function runSetup(conn: Connection, opts: RunOptions): Promise<Connection> {
+  const { adapter } = adapterFor(conn, opts);
+  if (!adapter.setup) return conn;
+  const report = await adapter.setup();
+  return { ...conn, setup: { at: opts.clock.now(), ...report } };
+}
+
 /** One engine run: drains the outbox for `conn` until it is empty, stopped, told to wait, or aborted. */
 export async function runSync(db: TouchlineDb, conn: Connection, stages: Stage[], opts: RunOptions): Promise<DrainResult & { requests: number }> {
   const { adapter, clients } = adapterFor(conn, opts);

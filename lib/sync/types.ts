@@ -42,8 +42,16 @@ export interface SyncClaimRow {
   key: 'claim';
   batchKey: string;
   seqs: number[];
+  /** Sends of this batch that ended in a failure retrying might fix; after MAX_BATCH_ATTEMPTS it is refused. */
+  attempts?: number;
+  lastError?: string;
 }
-export type SyncMetaRow = SyncTargetRow | SyncStatusRow | SyncClaimRow;
+/** Per connection: how many batches were claimed, so every batch key is new (a webhook's Idempotency-Key). */
+export interface SyncCounterRow {
+  key: 'counter';
+  n: number;
+}
+export type SyncMetaRow = SyncTargetRow | SyncStatusRow | SyncClaimRow | SyncCounterRow;
 
 /** Where a local record lives in the CRM, per connection: `remote` holds e.g. {contact, company, deal}. */
 export interface SyncLink {
@@ -53,7 +61,8 @@ export interface SyncLink {
   remote: Record<string, string>;
 }
 
-export const linkKey = (connectionId: string, kind: 'prospect' | 'touch', id: string) => `${connectionId}|${kind}|${id}`;
+/** Links are per prospect, per touch, and per company name (an organisation several prospects share). */
+export const linkKey = (connectionId: string, kind: 'prospect' | 'touch' | 'company', id: string) => `${connectionId}|${kind}|${id}`;
 
 export const ProspectSyncState = z.object({
   prospectId: z.string(),

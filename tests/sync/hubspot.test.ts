@@ -1,27 +1,62 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { virtualClock } from '../../lib/sync/clock';
 import { clearStop } from '../../lib/sync/engine';
+import { runSetup } from '../../lib/sync/run';
 import { moveStage } from '../../lib/store/stages';
 import { logTouch } from '../../lib/store/touches';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import type { Connection } from '../../lib/sync/connection';
+import type { Clock } from '../../lib/sync/clock';
 import { HubSpotFake, PIPELINE } from './fakes/hubspot';
+import { personKey, trickyData } from './cases';
 import { connection, freshDb, makeData, runWithRestarts, seedAndConnect, STAGES } from './harness';
 
 const STAGE_MAP = Object.fromEntries(STAGES.map((s, i) => [s.id, PIPELINE.stages[Math.min(i, PIPELINE.stages.length - 1)]!.id]));
 
+async function connected(fake: HubSpotFake, clock: Clock, token = 'pat-good'): Promise<Connection> {
+  return runSetup(connection('hubspot', fake.server.url, token, STAGE_MAP), { fetch, clock });
+}
+
 describe('HubSpot sync', () => {
   let fake: HubSpotFake | undefined;
-  afterEach(async () => fake?.server.close());
+  afterEach(async () => {
+    await fake?.server.close();
+    // Every request the adapter sent matched HubSpot's published definition and rules.
+    expect(fake?.violations ?? []).toEqual([]);
+    fake = undefined;
+  });
 
-  it('pushes 1,000 prospects and 5,000 touches through faults and restarts: each person once, every touch once, outbox empty', async () => {
+  it('setup creates the unique touchline_id properties on contacts, companies and deals, plain ones on engagements; a second setup finds them', async () => {
+    const clock = virtualClock();
+    fake = await new HubSpotFake(clock).start();
+    const conn = await connected(fake, clock);
+    expect(conn.setup!.created).toEqual([
+      'HubSpot contacts property touchline_id (unique values)',
+      'HubSpot companies property touchline_id (unique values)',
+      'HubSpot deals property touchline_id (unique values)',
+      'HubSpot notes property touchline_id',
+      'HubSpot emails property touchline_id',
+      'HubSpot calls property touchline_id',
+    ]);
+    expect(conn.setup!.todo).toEqual([]);
+    expect(fake.properties.contacts!.get('touchline_id')!.hasUniqueValue).toBe(true);
+    expect(fake.properties.notes!.get('touchline_id')!.hasUniqueValue).toBe(false);
+    const again = await connected(fake, clock);
+    expect(again.setup!.created).toEqual([]);
+    expect(again.setup!.found).toHaveLength(6);
+  });
+
+  it('pushes 1,000 prospects and 5,000 touches through faults and restarts: one contact per person, every touch once on the right contact', async () => {
     const clock = virtualClock();
     fake = await new HubSpotFake(clock).start({ rate: 0.08, kinds: ['500', 'reset', 'reset-after-commit', 'timeout', 'malformed', 'burst429'], seed: 11 });
     const db = freshDb();
-    const conn = connection('hubspot', fake.server.url, 'pat-good', STAGE_MAP);
-    const data = makeData(1000, 4);
+    const conn = await connected(fake, clock);
+    const data = trickyData(1000, 4);
+    // Some people are in HubSpot already (the rep's own contacts, email in another case): a batch mixes new and existing.
+    for (const p of data.existing) fake.seed('contacts', `9${p.id.slice(0, 6)}`, { email: p.emails[0]!.toUpperCase(), firstname: 'Old' });
     await seedAndConnect(db, data, conn);
 
-    // 4,000 touches queued at connect; changes keep coming while the engine runs: 1,000 more touches and 200 stage moves, through the store.
+    // Changes keep coming while the engine runs: 1,000 more touches and 200 stage moves, through the store.
     const live = (async () => {
       for (let i = 0; i < 1000; i++) {
         const p = data.prospects[i]!;
@@ -36,36 +71,45 @@ describe('HubSpot sync', () => {
     expect(first.killed).toBeGreaterThan(3);
     expect(run.result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
-    expect(Object.values(fake.server.stats.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(20);
+    expect(Object.values(fake.server.stats.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
 
+    const local = await db.prospects.toArray();
     const contacts = [...fake.objects.contacts!.values()];
-    expect(contacts).toHaveLength(1000);
-    const byEmail = new Set(contacts.map((c) => c.properties.email).filter(Boolean));
-    const byLinkedin = new Set(contacts.filter((c) => !c.properties.email).map((c) => c.properties.hs_linkedin_url));
-    expect(byEmail.size + byLinkedin.size).toBe(1000);
+    expect(contacts).toHaveLength(new Set(local.map(personKey)).size);
+    const links = new Map((await db.syncLinks.toArray()).map((l) => [l.key, l.remote]));
+    const remoteOf = (id: string) => links.get(`${conn.id}|prospect|${id}`)!;
+    // Prospects whose emails differ only in case share one contact; each keeps its own deal.
+    expect(remoteOf(data.twin.id).contact).toBe(remoteOf(data.twinOf.id).contact);
+    expect(remoteOf(data.twin.id).deal).not.toBe(remoteOf(data.twinOf.id).deal);
+    for (const p of data.existing) expect(remoteOf(p.id).contact).toBe(`9${p.id.slice(0, 6)}`);
+    for (const p of data.linkedinOnly) expect(fake.objects.contacts!.get(remoteOf(p.id).contact!)!.properties.hs_linkedin_url).toBe(p.linkedinUrl);
 
     const activities = fake.activitiesByContact();
-    const local = await db.prospects.toArray();
-    const links = new Map((await db.syncLinks.toArray()).map((l) => [l.key, l.remote]));
+    const touchesByContact = new Map<string, string[]>();
+    for (const t of await db.touches.toArray()) {
+      const c = remoteOf(t.prospectId).contact!;
+      touchesByContact.set(c, [...(touchesByContact.get(c) ?? []), t.id]);
+    }
     for (const p of local) {
-      const remote = links.get(`${conn.id}|prospect|${p.id}`)!;
-      expect(remote.contact).toBeTruthy();
-      const mine = (await db.touches.where('prospectId').equals(p.id).toArray()).map((t) => t.id).sort();
-      expect(activities.get(remote.contact!)?.slice().sort()).toEqual(mine);
+      const remote = remoteOf(p.id);
+      expect(activities.get(remote.contact!)?.slice().sort()).toEqual(touchesByContact.get(remote.contact!)!.sort());
       // Stage changes arrive in order: the CRM deal ends in the prospect's current stage.
       expect(fake.objects.deals!.get(remote.deal!)!.properties.dealstage).toBe(STAGE_MAP[p.stageId]);
     }
-    const allActivities = [...fake.objects.notes!.values(), ...fake.objects.emails!.values(), ...fake.objects.calls!.values()];
-    expect(allActivities).toHaveLength(5000);
-    expect(new Set(allActivities.map((a) => a.properties.touchline_id)).size).toBe(5000);
-  }, 120_000);
+    const engagements = fake.engagements();
+    expect(engagements).toHaveLength(await db.touches.count());
+    expect(new Set(engagements.map((a) => a.properties.touchline_id)).size).toBe(engagements.length);
+    // Page text is escaped: HubSpot renders note bodies as HTML.
+    expect(engagements.find((a) => a.properties.hs_note_body)!.properties.hs_note_body).toContain('&lt;b&gt;');
+  }, 180_000);
 
   it('a bad token stops sync with a clear message and loses nothing; fixing it resumes', async () => {
     const clock = virtualClock();
     fake = await new HubSpotFake(clock).start();
+    const good = await connected(fake, clock);
     fake.token = 'pat-rotated';
     const db = freshDb();
-    let conn = connection('hubspot', fake.server.url, 'pat-old', STAGE_MAP);
+    let conn = { ...good, token: 'pat-old' };
     const queued = await seedAndConnect(db, makeData(30, 2), conn);
 
     const stopped = await runWithRestarts(db, () => conn, clock);
@@ -83,29 +127,31 @@ describe('HubSpot sync', () => {
     expect(resumed.result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
     expect(fake.objects.contacts!.size).toBe(30);
-    expect(fake.objects.notes!.size + fake.objects.emails!.size + fake.objects.calls!.size).toBe(60);
+    expect(fake.engagements()).toHaveLength(60);
   });
 
   it('keeps under the 10-second window without earning a 429 when nothing else uses the token', async () => {
     const clock = virtualClock();
     fake = await new HubSpotFake(clock, { max: 10 }).start();
+    const conn = await connected(fake, clock);
     const db = freshDb();
-    const conn = connection('hubspot', fake.server.url, 'pat-good', STAGE_MAP);
     await seedAndConnect(db, makeData(300, 3, { allEmail: true }), conn);
+    const before = fake.server.stats.requests;
     const started = clock.now();
     const run = await runWithRestarts(db, () => conn, clock);
     expect(run.result.state).toBe('idle');
     expect(fake.rejected429).toBe(0);
+    const sent = fake.server.stats.requests - before;
     // More requests than one window holds, so the engine really waited for the window to move.
-    expect(fake.server.stats.requests).toBeGreaterThan(10);
-    expect(clock.now() - started).toBeGreaterThanOrEqual(Math.floor((fake.server.stats.requests - 1) / 10) * 10_000);
+    expect(sent).toBeGreaterThan(10);
+    expect(clock.now() - started).toBeGreaterThanOrEqual(Math.floor((sent - 1) / 10) * 10_000 - 10_000);
   });
 
   it('a record HubSpot refuses waits with HubSpot\u2019s reason and does not block the others', async () => {
     const clock = virtualClock();
     fake = await new HubSpotFake(clock).start();
+    const conn = await connected(fake, clock);
     const db = freshDb();
-    const conn = connection('hubspot', fake.server.url, 'pat-good', STAGE_MAP);
     const data = makeData(20, 1, { allEmail: true });
     data.prospects[5]!.emails = ['not-an-email@'];
     await seedAndConnect(db, data, conn);
@@ -115,5 +161,58 @@ describe('HubSpot sync', () => {
     expect(left.map((r) => r.prospectId)).toEqual([data.prospects[5]!.id, data.prospects[5]!.id]);
     expect(left[0]!.failed?.reason).toMatch(/email "not-an-email@" is invalid/);
     expect(fake.objects.contacts!.size).toBe(19);
+  });
+
+  it('the daily limit makes sync wait until after midnight, also in a restarted service worker, then it finishes', async () => {
+    const clock = virtualClock(Date.UTC(2026, 10, 23, 15, 0));
+    fake = await new HubSpotFake(clock, { daily: 20 }).start();
+    const conn = await connected(fake, clock);
+    const db = freshDb();
+    await seedAndConnect(db, makeData(400, 2, { allEmail: true }), conn);
+    const waiting = await runWithRestarts(db, () => conn, clock).catch(() => undefined);
+    const status = (await db.syncMeta.get('status')) as { state: string; message?: string; retryAt?: number };
+    expect(waiting?.result).toBeUndefined(); // never idle: it waits
+    expect(status.state).toBe('waiting');
+    expect(status.message).toMatch(/daily API limit/);
+    expect(status.retryAt).toBeGreaterThan(Date.UTC(2026, 10, 24));
+    // A new service worker before the retry time sends nothing.
+    const requests = fake.server.stats.requests;
+    expect((await runWithRestarts(db, () => conn, clock, { maxRuns: 1 }).catch(() => 'waited'))).toBe('waited');
+    expect(fake.server.stats.requests).toBe(requests);
+    expect(await db.outbox.filter((r) => !!r.failed).count()).toBe(0);
+    // After midnight HubSpot grants a new day; sync resumes where it stopped.
+    (clock as ReturnType<typeof virtualClock>).advance(status.retryAt! - clock.now());
+    fake.dailyLeft = 250_000;
+    const done = await runWithRestarts(db, () => conn, clock);
+    expect(done.result.state).toBe('idle');
+    expect(fake.objects.contacts!.size).toBe(400);
+  });
+});
+
+describe('the HubSpot fake enforces HubSpot\u2019s definition', () => {
+  it('refuses what the real API refuses: a domain upsert, a repeated id, a unique property on notes, an unknown property, a search without its required fields', async () => {
+    const clock = virtualClock();
+    const fake = await new HubSpotFake(clock).start();
+    const post = (path: string, body: unknown) =>
+      fetch(fake.server.url + path, { method: 'POST', headers: { authorization: 'Bearer pat-good', 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    try {
+      const domain = await post('/crm/v3/objects/companies/batch/upsert', { inputs: [{ id: 'acme.example', idProperty: 'domain', properties: { name: 'Acme' } }] });
+      expect(domain.status).toBe(400);
+      expect(domain.body.message).toMatch(/non-unique/);
+      const twice = await post('/crm/v3/objects/contacts/batch/upsert', { inputs: [1, 2].map(() => ({ id: 'a@b.example', idProperty: 'email', properties: { firstname: 'A' } })) });
+      expect(twice.status).toBe(400);
+      expect(twice.body.message).toMatch(/Duplicate IDs/);
+      const unique = await post('/crm/v3/properties/notes', { name: 'touchline_id', label: 'T', type: 'string', fieldType: 'text', groupName: 'noteinformation', hasUniqueValue: true });
+      expect(unique.status).toBe(400);
+      const unknown = await post('/crm/v3/objects/notes/batch/create', { inputs: [{ properties: { touchline_id: 'x', hs_timestamp: '2026-01-01T00:00:00Z' }, associations: [] }] });
+      expect(unknown.status).toBe(207);
+      expect(unknown.body.errors[0].message).toMatch(/"touchline_id" does not exist/);
+      const search = await post('/crm/v3/objects/contacts/search', { filterGroups: [] });
+      expect(search.status).toBe(400);
+      expect(search.body.category).toBe('VALIDATION_ERROR');
+      expect(fake.violations).toHaveLength(5);
+    } finally {
+      await fake.server.close();
+    }
   });
 });

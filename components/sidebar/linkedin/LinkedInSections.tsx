@@ -23,7 +23,14 @@ export const replacesPeopleList = (detected: Detected) => detected.site === 'lin
 export function LinkedInSections({ detected, known, autoLog, run }: Props) {
   const [lastMerge, setLastMerge] = useState<{ id: string; name: string }>();
   if (detected.site !== 'linkedin') return null;
-  if (isListPage(detected.kind)) return <BulkCapture detected={detected} known={known} run={run} />;
+  if (isListPage(detected.kind))
+    return (
+      <>
+        {/* A company's People tab is a list of the company's people: the company stays on top. */}
+        {detected.company && <CompanyCard company={detected.company} run={run} />}
+        <BulkCapture detected={detected} known={known} run={run} />
+      </>
+    );
 
   const prospectOf = (key: string) => {
     const i = detected.people.findIndex((p) => p.key === key);

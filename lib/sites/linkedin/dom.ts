@@ -29,3 +29,18 @@ export function mailtoEmails(root: ParentNode, selector: string): string[] {
   }
   return [...out];
 }
+
+/** The first match of `selectors` (variants, preferred first) and which variant matched (0 = primary). */
+export function pick(root: ParentNode, selectors: readonly string[]): { el: Element; variant: number } | undefined {
+  for (let i = 0; i < selectors.length; i++) {
+    const el = root.querySelector(selectors[i]!);
+    if (el) return { el, variant: i };
+  }
+  return undefined;
+}
+
+/** 'found' when the primary variant matched, 'fallback' for a later one, 'missing' when none or empty. */
+export function partStatus(hit: { variant: number } | undefined, value: unknown): 'found' | 'fallback' | 'missing' {
+  if (!hit || value === undefined || value === null || value === '') return 'missing';
+  return hit.variant === 0 ? 'found' : 'fallback';
+}

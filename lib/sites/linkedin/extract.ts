@@ -1,7 +1,9 @@
-import type { Detected, DetectedConversation, DetectedPerson } from '../types';
+import type { Detected, DetectedConversation, DetectedPerson, PageHealth } from '../types';
 import { extractCompany } from './company';
 import { extractOverlays, extractThread } from './messaging';
 import { linkedinPageKind } from './page-kind';
+import { readPeopleList } from './people-list';
+import { LINKEDIN } from './selectors';
 import { extractProfile } from './profile';
 import { extractSalesLead, extractSalesList, extractSearch } from './search';
 
@@ -12,9 +14,12 @@ import { extractSalesLead, extractSalesList, extractSearch } from './search';
 export function extractLinkedIn(doc: Document, url: string, now = Date.now()): Detected {
   const kind = linkedinPageKind(url);
   let people: DetectedPerson[] = [];
+  let health: PageHealth | undefined;
   const conversations: DetectedConversation[] = [];
-  if (kind === 'profile') people = extractProfile(doc, url);
-  else if (kind === 'search') people = extractSearch(doc);
+  if (kind === 'profile') ({ people, health } = extractProfile(doc, url));
+  else if (kind === 'search') ({ people, health } = extractSearch(doc));
+  else if (kind === 'company-people') ({ people, health } = readPeopleList(doc, LINKEDIN.companyPeopleCard));
+  else if (kind === 'connections') ({ people, health } = readPeopleList(doc, LINKEDIN.connectionCard));
   else if (kind === 'sales-list') people = extractSalesList(doc);
   else if (kind === 'sales-lead') people = extractSalesLead(doc, url);
   else if (kind === 'messaging') {
@@ -30,7 +35,8 @@ export function extractLinkedIn(doc: Document, url: string, now = Date.now()): D
       people.push(c.with);
     }
   }
-  const company = kind === 'company' ? extractCompany(doc, url) : undefined;
+  const company = kind === 'company' || kind === 'company-people' ? extractCompany(doc, url) : undefined;
+  if (kind === 'company') health = { name: company ? 'found' : 'missing' };
   const main = kind === 'messaging' ? conversations[0] : undefined;
   return {
     site: 'linkedin',
@@ -42,5 +48,6 @@ export function extractLinkedIn(doc: Document, url: string, now = Date.now()): D
     messages: main?.messages ?? [],
     ...(company ? { company } : {}),
     ...(conversations.length ? { conversations } : {}),
+    ...(health ? { health } : {}),
   };
 }

@@ -2,18 +2,22 @@ import type { DetectedConversation, DetectedMessage, DetectedPerson } from '../t
 import { text } from './dom';
 import { LINKEDIN } from './selectors';
 import { canonicalProfileUrl } from './url';
+import { memberUrnFromHref } from './member';
 import { messageTime } from './message-time';
 
 function participant(root: Element, linkSel: string, titleSel: string, headlineSel: string): DetectedPerson | undefined {
   const href = root.querySelector(linkSel)?.getAttribute('href');
   const linkedinUrl = href ? canonicalProfileUrl(href) : null;
   if (!linkedinUrl) return undefined;
+  // 2025: the profile link may be /in/ACoAA... (a member URN); the prospect is keyed by it until the vanity URL is seen.
+  const memberUrn = memberUrnFromHref(href!);
   return {
     key: linkedinUrl,
     name: text(root.querySelector(titleSel)) ?? null,
     emails: [],
     linkedinUrl,
     headline: text(root.querySelector(headlineSel)),
+    ...(memberUrn ? { memberUrns: [memberUrn] } : {}),
   };
 }
 

@@ -1,6 +1,8 @@
 export type LinkedInPageKind =
   | 'profile'
   | 'company'
+  | 'company-people'
+  | 'connections'
   | 'messaging'
   | 'search'
   | 'sales-lead'
@@ -13,7 +15,9 @@ export function linkedinPageKind(url: string): LinkedInPageKind {
   const path = new URL(url).pathname;
   // Profile overlays (/in/<slug>/overlay/contact-info/) keep the profile underneath.
   if (/^\/in\/[^/]+(\/overlay\/[^/]+)?\/?$/.test(path)) return 'profile';
+  if (/^\/company\/[^/]+\/people\/?$/.test(path)) return 'company-people';
   if (path.startsWith('/company/')) return 'company';
+  if (path.startsWith('/mynetwork/invite-connect/connections')) return 'connections';
   if (path.startsWith('/messaging/')) return 'messaging';
   if (path.startsWith('/search/results/people')) return 'search';
   if (path.startsWith('/sales/lead/') || path.startsWith('/sales/people/')) return 'sales-lead';
@@ -24,5 +28,5 @@ export function linkedinPageKind(url: string): LinkedInPageKind {
 
 /** Pages that list many people: the sidebar offers bulk capture there. */
 export function isListPage(kind: string): boolean {
-  return kind === 'search' || kind === 'sales-list';
+  return kind === 'search' || kind === 'sales-list' || kind === 'company-people' || kind === 'connections';
 }

@@ -1,25 +1,12 @@
-import type { DetectedPerson } from '../types';
+import type { DetectedPerson, PageHealth } from '../types';
+import { readPeopleList } from './people-list';
 import { text } from './dom';
 import { LINKEDIN } from './selectors';
 import { canonicalProfileUrl, canonicalSalesLeadUrl } from './url';
 
 /** People search results. "LinkedIn Member" rows (out of network) have no profile link and are skipped. */
-export function extractSearch(doc: Document): DetectedPerson[] {
-  const people = new Map<string, DetectedPerson>();
-  for (const row of doc.querySelectorAll(LINKEDIN.searchResult.join(', '))) {
-    const href = row.querySelector(LINKEDIN.searchResultLink)?.getAttribute('href');
-    const linkedinUrl = href ? canonicalProfileUrl(href) : null;
-    if (!linkedinUrl || people.has(linkedinUrl)) continue;
-    people.set(linkedinUrl, {
-      key: linkedinUrl,
-      name: text(row.querySelector(LINKEDIN.searchResultName)) ?? null,
-      emails: [],
-      linkedinUrl,
-      headline: text(row.querySelector(LINKEDIN.searchResultHeadline)),
-      location: text(row.querySelector(LINKEDIN.searchResultLocation)),
-    });
-  }
-  return [...people.values()];
+export function extractSearch(doc: Document): { people: DetectedPerson[]; health: PageHealth } {
+  return readPeopleList(doc, LINKEDIN.searchResult);
 }
 
 function salesPerson(root: ParentNode, linkedinUrl: string): DetectedPerson {

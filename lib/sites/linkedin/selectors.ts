@@ -7,22 +7,53 @@
 export const LINKEDIN = {
   /** 2025-03: server-rendered API responses embedded as JSON for the page's own hydration. */
   embeddedData: 'code[id^="bpr-guid"]',
-  profileName: ['main h1', '.pv-top-card h1'],
-  profileHeadline: ['.pv-top-card .text-body-medium', 'main section:first-of-type .text-body-medium'],
-  profileLocation: ['.pv-top-card .text-body-small.inline', 'main section:first-of-type .text-body-small'],
-  /** 2025-03: an entry in the Experience card; several roles at one company nest entries in sub-components. */
+  /**
+   * 2025-04 (real pages): the top card is `main section.artdeco-card[data-member-id]` and does not carry
+   * `pv-top-card` (older pages and our 2025-03 fixtures do); everything of the member's own is read inside it.
+   */
+  profileTopCard: ['main section[data-member-id]', 'main .pv-top-card', '.pv-top-card'],
+  /** Inside the top card; its class is generated on 2025-04 pages (text-heading-xlarge on 2024-07). */
+  profileName: ['h1'],
+  /** 2025-04: the headline line under the name; it also carries data-generated-suggestion-target. */
+  profileHeadline: ['.text-body-medium.break-words', '[data-generated-suggestion-target]', '.text-body-medium'],
+  profileLocation: ['.text-body-small.inline.t-black--light.break-words', '.text-body-small.inline'],
+  /** 2025-04: the top card's current-company button (a list item under the headline). */
+  profileTopCompany: ['ul li button[aria-label] .inline-show-more-text--is-collapsed', 'ul li button[aria-label]'],
+  /** 2025-04: the contact-info link names the profile's own /in/<slug>/ even when the URL is an ACoAA one. */
+  profileContactInfo: 'a[href*="/overlay/contact-info"]',
+  /** 2025-04: every card is section[data-view-name="profile-card"]; Experience is the one holding div#experience. */
+  experienceAnchor: '#experience',
+  /** Cards before Experience (Highlights, Activity, Featured, About) use entities too: a fallback only. */
+  profileCard: 'main section[data-view-name="profile-card"]',
   experienceEntry: '[data-view-name="profile-component-entity"]',
+  experienceSubComponents: '.pvs-entity__sub-components',
   experienceNested: '.pvs-entity__sub-components [data-view-name="profile-component-entity"]',
   experienceBold: '.t-bold span[aria-hidden="true"]',
   experienceSubtitle: '.t-14.t-normal:not(.t-black--light) span[aria-hidden="true"]',
+  experienceCaption: '.pvs-entity__caption-wrapper, .t-14.t-normal.t-black--light > span[aria-hidden="true"]',
   /** 2025-03: emails a member shows (contact-info overlay, About text links). */
   mailto: 'a[href^="mailto:"]',
-  /** 2025-03: people search result rows. */
-  searchResult: ['.reusable-search__result-container', 'li:has(> .entity-result)'],
-  searchResultLink: 'a[href*="/in/"]',
-  searchResultName: '.entity-result__title-text a span[aria-hidden="true"]',
-  searchResultHeadline: '.entity-result__primary-subtitle',
-  searchResultLocation: '.entity-result__secondary-subtitle',
+  /**
+   * People lists, newest first (the first variant is the primary one; a later one counts as a fallback).
+   * 2025: every search result is [data-view-name="search-entity-result-universal-template"] carrying
+   * data-chameleon-result-urn="urn:li:member:<n>"; class names are generated. 2025-03: .entity-result rows.
+   */
+  searchResult: [
+    '[data-view-name="search-entity-result-universal-template"], [data-chameleon-result-urn^="urn:li:member:"]',
+    '.reusable-search__result-container, li:has(> .entity-result)',
+  ],
+  /** A company's People tab (/company/<slug>/people/), 2025: member cards; or search-shaped results. */
+  companyPeopleCard: [
+    'li.org-people-profile-card__profile-card-spacing, .org-people-profile-card, [data-view-name="search-entity-result-universal-template"], [data-chameleon-result-urn^="urn:li:member:"]',
+  ],
+  /** My Network > Connections, 2025-04 (SDUI markup, generated classes): one card per connection. */
+  connectionCard: ['[data-view-name="connections-list"]', 'li.mn-connection-card'],
+  /** The vanity profile links of a card; /in/ACoAA... links in a card are mutual connections, not results. */
+  listProfileLink: 'a[href*="/in/"]',
+  /** The visible name inside a result's profile link (its visually hidden twin says "View X's profile"). */
+  listName: ['span[aria-hidden="true"]', '.artdeco-entity-lockup__title', '.entity-result__title-text'],
+  listHeadline: ['.entity-result__primary-subtitle', '.artdeco-entity-lockup__subtitle', '.t-14.t-black.t-normal'],
+  listLocation: ['.entity-result__secondary-subtitle', '.t-14.t-normal:not(.t-black)'],
   /** 2025-03: company page top card. */
   companyName: ['.org-top-card-summary__title', 'main h1'],
   companyWebsite: 'a[data-test-id="about-us__website"], .org-top-card-primary-actions a[href^="http"]:not([href*="linkedin.com"])',

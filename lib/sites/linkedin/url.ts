@@ -1,7 +1,8 @@
 import { LINKEDIN_ORIGIN } from '../../hosts';
 
 /**
- * The one form a LinkedIn profile URL is stored in: https://www.linkedin.com/in/<slug>, slug lower-cased and
+ * The one form a LinkedIn profile URL is stored in: https://www.linkedin.com/in/<slug>, slug lower-cased (a
+ * member-URN id /in/ACoAA... keeps its case) and
  * percent-decoded, no query, no trailing slash, no sub-page (/overlay/..., /details/...).
  * Returns null for anything that is not a member profile.
  */
@@ -21,7 +22,9 @@ export function canonicalProfileUrl(href: string, base: string = LINKEDIN_ORIGIN
   } catch {
     // A malformed escape: keep the raw slug rather than lose the person.
   }
-  slug = slug.trim().toLowerCase();
+  slug = slug.trim();
+  // Member-URN links (/in/ACoAA..., messaging 2025) are case-sensitive ids, not slugs: keep their case.
+  if (!/^ACoAA[A-Za-z0-9_-]+$/.test(slug)) slug = slug.toLowerCase();
   return slug ? `${LINKEDIN_ORIGIN}/in/${slug}` : null;
 }
 

@@ -1,25 +1,52 @@
+import { z } from 'zod';
 import type { Touch } from '../../model';
-import { once, type AdapterFactory, type BatchResult, type CrmAdapter, type PersonItem, type RemoteStage, type TouchItem } from '../adapter';
-import { type HttpPolicy, type HttpResponse, type Verdict } from '../http';
+import { type AdapterFactory, type Batch, type BatchResult, type CrmAdapter, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
+import { SyncError } from '../errors';
+import { Ambiguous, type CrmHttp, type HttpPolicy, type HttpResponse, type Verdict } from '../http';
+import { escapeHtml } from './text';
 
-/** Where we keep the LinkedIn URL: a person custom field the team creates in Pipedrive [U: key is per account]. */
-export const LINKEDIN_FIELD = 'linkedin_url';
+/**
+ * Pipedrive v2 (and v1 where v2 has no endpoint), as its official client's generated models describe it
+ * (tests/sync/specs/pipedrive.facts.json). Pipedrive has no server-side dedupe and no unique keys: a person is
+ * found by search (email, or the LinkedIn URL in the person field setup finds or creates), created once, and
+ * its id stored at once; after that it is updated by id. Search lags behind writes, so after a lost answer
+ * the adapter waits SEARCH_LAG_MS before it looks for what it may have created.
+ */
+
 const MARKER = (id: string) => `[touchline:${id}]`;
+const MARKER_RE = /\[touchline:([^\]]+)\]/;
+/** Items per page of list and search endpoints (Pipedrive's maximum). */
+const PAGE = 500;
+/** [U] Pipedrive does not publish how far search lags; a few seconds is what integrators observe. */
+export const SEARCH_LAG_MS = 10_000;
+/** The name of the person field setup looks for (or creates) to hold the LinkedIn URL. */
+export const LINKEDIN_FIELD_NAME = 'LinkedIn URL';
 
 function errorText(res: HttpResponse): string {
   const b = res.body as { error?: string } | string | undefined;
   return typeof b === 'string' ? b : (b?.error ?? `HTTP ${res.status}`);
 }
 
+function untilNextUtcDay(now: number): number {
+  const d = new Date(now);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now + 60_000;
+}
+
 function policy(limit: number): HttpPolicy {
   return {
+    label: 'Pipedrive',
     defaultLimit: { max: limit, intervalMs: 2000 },
-    classify(res): Verdict {
+    classify(res, now): Verdict {
       const body = res.body as { success?: boolean } | undefined;
-      if (res.status >= 200 && res.status < 300) return body && body.success !== false ? { kind: 'ok' } : { kind: 'retry', message: 'Pipedrive sent an unexpected answer.' };
+      if (res.status >= 200 && res.status < 300) return body && body.success !== false ? { kind: 'ok' } : { kind: 'record', message: 'Pipedrive answered without success.' };
       if (res.status === 401) return { kind: 'auth', message: `Pipedrive refused the API token (${errorText(res)}). Paste a valid token in Touchline\u2019s options.` };
       if (res.status === 403) return { kind: 'auth', message: `Pipedrive refused access (${errorText(res)}).` };
-      if (res.status === 429) return { kind: 'retry', message: 'Pipedrive rate limit reached.', waitMs: (Number(res.headers.get('x-ratelimit-reset')) || 2) * 1000 };
+      if (res.status === 429) {
+        // The day's budget is gone: seconds of backoff cannot help, and the batch is not at fault.
+        if (res.headers.get('x-daily-requests-left') === '0')
+          return { kind: 'retry', message: 'Pipedrive\u2019s daily API budget for this account is used up; sync resumes after midnight (UTC).', waitMs: untilNextUtcDay(now), quota: true };
+        return { kind: 'retry', message: 'Pipedrive rate limit reached.', waitMs: (Number(res.headers.get('x-ratelimit-reset')) || 2) * 1000 };
+      }
       if (res.status >= 500) return { kind: 'retry', message: `Pipedrive had an error (HTTP ${res.status}).` };
       return { kind: 'record', message: `Pipedrive refused the data: ${errorText(res)}` };
     },
@@ -27,131 +54,223 @@ function policy(limit: number): HttpPolicy {
       const max = Number(headers.get('x-ratelimit-limit')) || undefined;
       const remaining = headers.get('x-ratelimit-remaining');
       const reset = Number(headers.get('x-ratelimit-reset'));
-      return { max, blockedUntil: remaining === '0' && Number.isFinite(reset) ? now + reset * 1000 : undefined };
+      return { max, remaining: remaining === null ? undefined : Number(remaining), blockedUntil: remaining === '0' && Number.isFinite(reset) ? now + reset * 1000 : undefined };
     },
   };
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const Next = z.object({ next_cursor: z.string().nullable().optional() }).loose().nullable().optional();
+const page = <T extends z.ZodType>(item: T) => z.object({ success: z.literal(true), data: z.array(item), additional_data: Next });
+const one = <T extends z.ZodType>(item: T) => z.object({ success: z.literal(true), data: item });
+const Id = z.object({ id: z.number().int() }).loose();
+const SearchHits = z.object({ success: z.literal(true), data: z.object({ items: z.array(z.object({ item: Id })) }), additional_data: Next });
+const Field = z.object({ field_name: z.string(), field_code: z.string(), field_type: z.string(), is_custom_field: z.boolean() }).loose();
+const Deal = z.object({ id: z.number().int(), title: z.string().nullable().optional() }).loose();
+const Activity = z.object({ id: z.number().int(), note: z.string().nullable().optional() }).loose();
+const Named = z.object({ id: z.number().int(), name: z.string() }).loose();
+const Stage = z.object({ id: z.number().int(), name: z.string(), pipeline_id: z.number().int() }).loose();
+const Me = one(z.object({ name: z.string().optional() }).loose());
 
 const ACTIVITY_TYPES: Partial<Record<Touch['channel'], string>> = { email: 'email', call: 'call', meeting: 'meeting' };
 
-/**
- * Pipedrive: no server-side dedupe, so every create is search-then-create, and a create whose answer was lost
- * (reset, timeout, 5xx) is followed by a search before any retry. Activities carry a marker with the touch id
- * so a re-sent batch finds what the first attempt created.
- */
 export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
   const http = makeHttp(policy(20));
   const searchHttp = makeHttp(policy(10));
   const root = conn.baseUrl;
   const auth = { 'x-api-token': conn.token };
-  const call = async <T>(method: string, path: string, body?: unknown, unsafe = false) =>
-    ((await http.request(method, root + path, body, auth, { unsafe })).body as { data: T }).data;
-  const search = async <T>(path: string) => ((await searchHttp.request('GET', root + path, undefined, auth)).body as { data: T }).data;
+  const linkedinField = conn.setup?.values.linkedinField;
+  const call = async <T>(method: string, path: string, body: unknown, schema: z.ZodType<T>, opts: { unsafe?: boolean; client?: CrmHttp } = {}) =>
+    (await (opts.client ?? http).request(method, root + path, body, auth, { schema, unsafe: opts.unsafe })).body;
+
+  /** Every page of a list or search endpoint (one page is not the whole answer). */
+  async function all<T>(path: string, schema: z.ZodType<{ data: T[]; additional_data?: { next_cursor?: string | null } | null }>, client?: CrmHttp): Promise<T[]> {
+    const out: T[] = [];
+    let cursor: string | undefined;
+    do {
+      const sep = path.includes('?') ? '&' : '?';
+      const res = await call('GET', `${path}${sep}limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, schema, { client });
+      out.push(...res.data);
+      cursor = res.additional_data?.next_cursor ?? undefined;
+    } while (cursor);
+    return out;
+  }
+
+  async function searchIds(path: string): Promise<number[]> {
+    const out: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await call('GET', `${path}&limit=${PAGE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, undefined, SearchHits, { client: searchHttp });
+      out.push(...res.data.items.map((i) => i.item.id));
+      cursor = res.additional_data?.next_cursor ?? undefined;
+    } while (cursor);
+    return out;
+  }
 
   async function findPerson(p: PersonItem): Promise<number | undefined> {
     const email = p.prospect.emails[0];
-    const term = email ?? p.prospect.linkedinUrl;
-    if (!term) return undefined;
-    const fields = email ? 'email' : 'custom_fields';
-    const data = await search<{ items: Array<{ item: { id: number } }> }>(`/api/v2/persons/search?term=${encodeURIComponent(term)}&fields=${fields}&exact_match=true`);
-    return data.items[0]?.item.id;
+    if (email) return (await searchIds(`/api/v2/persons/search?term=${encodeURIComponent(email)}&fields=email&exact_match=true`))[0];
+    if (p.prospect.linkedinUrl && linkedinField) return (await searchIds(`/api/v2/persons/search?term=${encodeURIComponent(p.prospect.linkedinUrl)}&fields=custom_fields&exact_match=true`))[0];
+    return undefined;
   }
 
+  /** Persons and orgs created in this run, by our key: search may not see them yet. */
+  const createdPersons = new Map<string, number>();
   const orgs = new Map<string, number>();
-  async function orgId(name: string): Promise<number> {
-    const known = orgs.get(name);
+
+  async function orgId(name: string, batch: Batch): Promise<number> {
+    const known = orgs.get(name.toLowerCase()) ?? (Number(batch.companies.get(name.toLowerCase())?.org) || undefined);
     if (known) return known;
-    const id = await once(
-      async () => (await search<{ items: Array<{ item: { id: number } }> }>(`/api/v2/organizations/search?term=${encodeURIComponent(name)}&fields=name&exact_match=true`)).items[0]?.item.id,
-      async () => (await call<{ id: number }>('POST', '/api/v2/organizations', { name }, true)).id,
+    await lagOnce(batch);
+    const id = await createOnce(
+      async () => (await searchIds(`/api/v2/organizations/search?term=${encodeURIComponent(name)}&fields=name&exact_match=true`))[0],
+      async () => (await call('POST', '/api/v2/organizations', { name }, one(Id), { unsafe: true })).data.id,
     );
-    orgs.set(name, id);
+    orgs.set(name.toLowerCase(), id);
+    await batch.remember([{ kind: 'company', id: name.toLowerCase(), prospectId: '', remote: { org: String(id) } }]);
     return id;
   }
 
-  async function pushPerson(p: PersonItem, batchMaybeSent: boolean): Promise<Record<string, string>> {
+  /**
+   * A batch re-sent after a crash may have created records whose ids never came back: search cannot see them
+   * until its index catches up, so wait that out once, before the batch's first search.
+   */
+  const lagWaited = new WeakSet<Batch>();
+  async function lagOnce(batch: Batch): Promise<void> {
+    if (!batch.maybeSent || lagWaited.has(batch)) return;
+    lagWaited.add(batch);
+    await http.wait(SEARCH_LAG_MS);
+  }
+
+  /**
+   * Create-once without unique keys: `find` first (unless we know nothing can exist yet), create, and after
+   * a lost answer wait out the search lag before finding again, so the first create is found, not repeated.
+   */
+  async function createOnce(find: (afterLostAnswer: boolean) => Promise<number | undefined>, create: () => Promise<number>, skipFirstFind = false): Promise<number> {
+    for (let attempt = 0; ; attempt++) {
+      if (!(skipFirstFind && attempt === 0)) {
+        const hit = await find(attempt > 0);
+        if (hit !== undefined) return hit;
+      }
+      try {
+        return await create();
+      } catch (err) {
+        if (!(err instanceof Ambiguous) || attempt >= 5) throw err;
+        await http.wait(SEARCH_LAG_MS);
+      }
+    }
+  }
+
+  const personKey = (p: PersonItem) => (p.prospect.emails[0] ? `email:${p.prospect.emails[0].toLowerCase()}` : `id:${p.prospect.id}`);
+
+  async function pushPerson(p: PersonItem, batch: Batch): Promise<Record<string, string>> {
+    const { maybeSent, remember } = batch;
     const { prospect } = p;
-    const org = prospect.company ? await orgId(p.company?.name ?? prospect.company) : undefined;
+    const org = prospect.company ? await orgId(p.company?.name ?? prospect.company, batch) : undefined;
     const fields = {
       name: prospect.name,
       emails: prospect.emails.map((value, i) => ({ value, primary: i === 0, label: 'work' })),
       ...(org ? { org_id: org } : {}),
-      ...(prospect.linkedinUrl ? { custom_fields: { [LINKEDIN_FIELD]: prospect.linkedinUrl } } : {}),
+      ...(prospect.linkedinUrl && linkedinField ? { custom_fields: { [linkedinField]: prospect.linkedinUrl } } : {}),
     };
-    let person = Number(p.remote.person) || undefined;
+    let person = Number(p.remote.person ?? p.shared?.person) || createdPersons.get(personKey(p));
     let createdNow = false;
-    if (person) await call('PATCH', `/api/v2/persons/${person}`, fields);
+    if (person) await call('PATCH', `/api/v2/persons/${person}`, fields, one(Id));
     else {
-      let found: number | undefined;
-      person = await once(
-        async () => (found = await findPerson(p)),
+      // Email-less people without the LinkedIn field have no search key: the stored id is all we have.
+      let found = false;
+      await lagOnce(batch);
+      person = await createOnce(
+        async () => {
+          const hit = await findPerson(p);
+          found = hit !== undefined;
+          return hit;
+        },
         async () => {
           createdNow = true;
-          return (await call<{ id: number }>('POST', '/api/v2/persons', fields, true)).id;
+          return (await call('POST', '/api/v2/persons', fields, one(Id), { unsafe: true })).data.id;
         },
       );
-      if (found) await call('PATCH', `/api/v2/persons/${found}`, fields);
+      if (found) await call('PATCH', `/api/v2/persons/${person}`, fields, one(Id));
+      createdPersons.set(personKey(p), person);
+      await remember([{ kind: 'prospect', id: prospect.id, prospectId: prospect.id, remote: { person: String(person) } }]);
     }
     const stage = p.remoteStage ? { stage_id: Number(p.remoteStage) } : {};
     let deal = Number(p.remote.deal) || undefined;
-    if (deal) await call('PATCH', `/api/v2/deals/${deal}`, stage);
+    const title = `${prospect.name} (Touchline)`;
+    if (deal) await call('PATCH', `/api/v2/deals/${deal}`, stage, one(Id));
     else {
-      const title = `${prospect.name} (Touchline)`;
-      // A person we just created has no deal yet, unless a lost answer made us look again.
-      let skipFind = createdNow && !batchMaybeSent;
-      const findDeal = async () => {
-        if (skipFind) return (skipFind = false), undefined;
-        return (await call<Array<{ id: number; title: string }>>('GET', `/api/v2/deals?person_id=${person}`)).find((d) => d.title === title)?.id;
-      };
-      deal = await once(findDeal, async () => (await call<{ id: number }>('POST', '/api/v2/deals', { title, person_id: person, ...(conn.pipelineId ? { pipeline_id: Number(conn.pipelineId) } : {}), ...stage }, true)).id);
-      if (!createdNow || batchMaybeSent) await call('PATCH', `/api/v2/deals/${deal}`, stage);
+      // A person created just now has no deals yet: no need to list them (unless a lost answer made us look).
+      const fresh = createdNow && !maybeSent;
+      deal = await createOnce(
+        async () => (await all(`/api/v2/deals?person_id=${person}`, page(Deal))).find((d) => d.title === title)?.id,
+        async () => (await call('POST', '/api/v2/deals', { title, person_id: person, ...(conn.pipelineId ? { pipeline_id: Number(conn.pipelineId) } : {}), ...stage }, one(Id), { unsafe: true })).data.id,
+        fresh,
+      );
+      await remember([{ kind: 'prospect', id: prospect.id, prospectId: prospect.id, remote: { person: String(person), deal: String(deal) } }]);
+      if (!fresh && p.remoteStage) await call('PATCH', `/api/v2/deals/${deal}`, stage, one(Id));
     }
     return { person: String(person), deal: String(deal), ...(org ? { org: String(org) } : {}) };
   }
 
-  async function pushTouch(t: TouchItem, person: string, maybeSent: boolean, existing: Map<string, Map<string, number>>): Promise<string> {
+  /** A person's activities by the touch id in their marker, every page, fetched once per person and batch. */
+  async function activitiesOf(person: string, cache: Map<string, Map<string, number>>): Promise<Map<string, number>> {
+    let byMarker = cache.get(person);
+    if (!byMarker) {
+      const list = await all(`/api/v2/activities?person_id=${person}`, page(Activity));
+      byMarker = new Map(list.flatMap((a) => (a.note && MARKER_RE.test(a.note) ? [[MARKER_RE.exec(a.note)![1]!, a.id] as [string, number]] : [])));
+      cache.set(person, byMarker);
+    }
+    return byMarker;
+  }
+
+  async function pushTouch(t: TouchItem, person: string, maybeSent: boolean, cache: Map<string, Map<string, number>>, remember: (e: Learnt[]) => Promise<void>): Promise<string> {
     const { touch } = t;
-    const findActivity = async () => {
-      let byMarker = existing.get(person);
-      if (!byMarker) {
-        const list = await call<Array<{ id: number; note?: string }>>('GET', `/api/v2/activities?person_id=${person}`);
-        byMarker = new Map(list.flatMap((a) => (a.note?.match(/\[touchline:([^\]]+)\]/) ? [[a.note.match(/\[touchline:([^\]]+)\]/)![1]!, a.id] as [string, number]] : [])));
-        existing.set(person, byMarker);
-      }
-      return byMarker.get(touch.id);
+    const fields = {
+      subject: touch.subject ?? `${touch.channel} (${touch.direction})`,
+      type: ACTIVITY_TYPES[touch.channel] ?? 'task',
+      person_id: Number(person),
+      due_date: new Date(touch.at).toISOString().slice(0, 10),
+      done: true,
+      note: `${escapeHtml(touch.summary ?? '')}<br>${MARKER(touch.id)}`,
     };
-    let attempt = 0;
-    const id = await once(
-      async () => {
-        // A fresh batch was never sent: nothing to find. A re-sent one may have been: look (cached per person).
-        // After a lost answer, look again without the cache.
-        const first = attempt++ === 0;
-        if (first && !maybeSent) return undefined;
-        if (!first) existing.delete(person);
-        return findActivity();
+    if (t.remote.activity) {
+      await call('PATCH', `/api/v2/activities/${t.remote.activity}`, fields, one(Id));
+      return t.remote.activity;
+    }
+    // A fresh batch was never sent: nothing to find. A re-sent one may have been: look (cached per person);
+    // after a lost answer, look again without the cache.
+    const id = await createOnce(
+      async (afterLostAnswer) => {
+        if (afterLostAnswer) cache.delete(person);
+        return (await activitiesOf(person, cache)).get(touch.id);
       },
-      async () =>
-        (
-          await call<{ id: number }>(
-            'POST',
-            '/api/v2/activities',
-            {
-              subject: touch.subject ?? `${touch.channel} (${touch.direction})`,
-              type: ACTIVITY_TYPES[touch.channel] ?? 'task',
-              person_id: Number(person),
-              due_date: new Date(touch.at).toISOString().slice(0, 10),
-              done: true,
-              note: `${escapeHtml(touch.summary ?? '')}<br>${MARKER(touch.id)}`,
-            },
-            true,
-          )
-        ).id,
+      async () => (await call('POST', '/api/v2/activities', fields, one(Id), { unsafe: true })).data.id,
+      !maybeSent,
     );
+    await remember([{ kind: 'touch', id: touch.id, prospectId: t.prospect.id, remote: { activity: String(id) } }]);
     return String(id);
+  }
+
+  async function setup(): Promise<SetupReport> {
+    const report: SetupReport = { created: [], found: [], todo: [], values: {} };
+    const fields = await all('/api/v2/personFields', page(Field));
+    const mine = fields.find((f) => f.is_custom_field && /^linkedin( url| profile)?$/i.test(f.field_name.trim()) && ['varchar', 'text', 'varchar_auto'].includes(f.field_type));
+    if (mine) {
+      report.found.push(`Pipedrive person field \u201c${mine.field_name}\u201d for the LinkedIn URL`);
+      report.values.linkedinField = mine.field_code;
+      return report;
+    }
+    try {
+      const made = await call('POST', '/api/v2/personFields', { field_name: LINKEDIN_FIELD_NAME, field_type: 'varchar' }, one(Field));
+      report.created.push(`Pipedrive person field \u201c${LINKEDIN_FIELD_NAME}\u201d (text) for the LinkedIn URL`);
+      report.values.linkedinField = made.data.field_code;
+    } catch (err) {
+      if (!(err instanceof SyncError) || err.kind !== 'record') throw err;
+      report.todo.push(
+        `Pipedrive did not let Touchline add a person field (${err.message}). Ask a Pipedrive admin to add a text person field named \u201c${LINKEDIN_FIELD_NAME}\u201d, then connect again; until then LinkedIn URLs are not sent and people without an email are found only by the id Touchline stored.`,
+      );
+    }
+    return report;
   }
 
   return {
@@ -159,24 +278,25 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
     rowsPerBatch: 10,
     async push(batch) {
       const out: BatchResult = { people: new Map(), touches: new Map() };
-      for (const p of batch.people) out.people.set(p.prospect.id, { remote: await pushPerson(p, batch.maybeSent) });
-      const existing = new Map<string, Map<string, number>>();
+      for (const p of batch.people) out.people.set(p.prospect.id, { remote: await pushPerson(p, batch) });
+      const cache = new Map<string, Map<string, number>>();
       for (const t of batch.touches) {
         const o = out.people.get(t.prospect.id);
         const person = (o && 'remote' in o ? o.remote : t.personRemote)?.person;
         if (!person) continue;
-        out.touches.set(t.touch.id, { remote: { activity: await pushTouch(t, person, batch.maybeSent, existing) } });
+        out.touches.set(t.touch.id, { remote: { activity: await pushTouch(t, person, batch.maybeSent, cache, batch.remember) } });
       }
       return out;
     },
     async test() {
-      const me = await call<{ name?: string }>('GET', '/v1/users/me');
-      return `Connected to Pipedrive${me?.name ? ` as ${me.name}` : ''}.`;
+      const me = await call('GET', '/v1/users/me', undefined, Me);
+      return `Connected to Pipedrive${me.data.name ? ` as ${me.data.name}` : ''}.`;
     },
     async stages(): Promise<RemoteStage[]> {
-      const pipelines = await call<Array<{ id: number; name: string }>>('GET', '/api/v2/pipelines');
-      const stages = await call<Array<{ id: number; name: string; pipeline_id: number }>>('GET', '/api/v2/stages');
+      const pipelines = await all('/api/v2/pipelines', page(Named));
+      const stages = await all('/api/v2/stages', page(Stage));
       return stages.map((s) => ({ id: String(s.id), label: s.name, pipelineId: String(s.pipeline_id), pipelineLabel: pipelines.find((p) => p.id === s.pipeline_id)?.name }));
     },
+    setup,
   };
 };

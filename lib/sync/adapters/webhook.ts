@@ -11,16 +11,20 @@ export async function sign(secret: string, body: string): Promise<string> {
   return 'sha256=' + [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Answers that say "try again": timeouts, conflicts with a delivery still in flight, rate limits. */
+const RETRYABLE_4XX = new Set([408, 409, 425, 429]);
+
 export const webhookPolicy: HttpPolicy = {
+  label: 'The webhook',
   defaultLimit: { max: 50, intervalMs: 1000 },
   classify(res): Verdict {
     if (res.status >= 200 && res.status < 300) return { kind: 'ok' };
-    // Idempotency-Key replayed with a different body: the first delivery of this batch was accepted; the
-    // change that altered the body has its own, later outbox row.
-    if (res.status === 422) return { kind: 'ok' };
     if (res.status === 410) return { kind: 'stop', message: 'The webhook answered 410 Gone: it asked Touchline to stop sending. Connect it again to resume.' };
     if (res.status === 401 || res.status === 403)
       return { kind: 'auth', message: `The webhook refused the request (HTTP ${res.status}): check the signing secret.` };
+    // 422 (the Idempotency-Key was used with another body) and other 4xx: sending the same again cannot help.
+    if (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status))
+      return { kind: 'record', message: `The webhook refused the batch (HTTP ${res.status}${typeof res.body === 'string' && res.body ? `: ${res.body.slice(0, 200)}` : ''}).` };
     return { kind: 'retry', message: `The webhook answered HTTP ${res.status}.` };
   },
   rateLimit: () => ({}),

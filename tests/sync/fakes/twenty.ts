@@ -1,34 +1,70 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../lib/sync/clock';
-import { startFake, Window, type FakeRequest, type FakeResponse, type FakeServer, type FaultPlan } from './server';
+import { startFake, type FakeRequest, type FakeResponse, type FakeServer, type FaultPlan } from './server';
+import { SpecGate } from './spec';
 
 type Rec = { id: string } & Record<string, unknown>;
 
+/** A token bucket refilled continuously, as Twenty's throttler counts API-key requests per workspace. */
+export class TokenBucket {
+  private tokens: number;
+  private at: number;
+  constructor(
+    readonly max: number,
+    readonly windowMs: number,
+    private readonly now: () => number,
+  ) {
+    this.tokens = max;
+    this.at = now();
+  }
+  take(): boolean {
+    const t = this.now();
+    this.tokens = Math.min(this.max, this.tokens + ((t - this.at) * this.max) / this.windowMs);
+    this.at = t;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** Unique-indexed fields per object (Twenty's standard objects): what `?upsert=true` matches besides the id. */
+const UNIQUE: Record<string, (r: Record<string, unknown>) => string | undefined> = {
+  people: (r) => (r.emails as { primaryEmail?: string } | undefined)?.primaryEmail?.toLowerCase(),
+  companies: (r) => (r.domainName as { primaryLinkUrl?: string } | undefined)?.primaryLinkUrl?.toLowerCase(),
+};
+
 /**
- * Twenty's REST API as crm-contracts.md describes it: Bearer API key, `POST /rest/batch/<object>` with at most
- * 60 records (`?upsert=true` matches people on email then LinkedIn link, companies on domain, anything on id),
- * a duplicate without upsert is a 400, errors `{statusCode, error, messages}`, and 100 requests per minute with
- * the 429 `{statusCode:429, error:"RATE_LIMITED", retryAfterSeconds}` body and Retry-After.
+ * Twenty's REST API as its server defines it (tests/sync/specs/twenty.facts.json): every request validated
+ * against the object's fields; batches of at most 60; `?upsert=true` matching on the id or a unique-indexed
+ * field only (so an empty primary email matches every person without one, and several make the call fail);
+ * a record named twice in one batch refused; the answer lists updated records first, then inserted ones;
+ * token buckets of 100 per second and 100 per minute, and the throttler's 429 body (no Retry-After).
  */
 export class TwentyFake {
   token = 'twenty-good';
   readonly records: Record<string, Map<string, Rec>> = { people: new Map(), companies: new Map(), opportunities: new Map(), notes: new Map(), noteTargets: new Map() };
-  readonly window: Window;
+  readonly short: TokenBucket;
+  readonly long: TokenBucket;
+  readonly gate = new SpecGate('twenty');
   rejected429 = 0;
   server!: FakeServer;
 
-  constructor(clock: Clock, opts: { max?: number } = {}) {
-    this.window = new Window(opts.max ?? 100, 60_000, () => clock.now());
+  constructor(clock: Clock, opts: { perMinute?: number } = {}) {
+    this.short = new TokenBucket(100, 1000, () => clock.now());
+    this.long = new TokenBucket(opts.perMinute ?? 100, 60_000, () => clock.now());
+  }
+
+  get violations(): string[] {
+    return this.gate.violations;
   }
 
   async start(faults?: FaultPlan): Promise<this> {
-    this.server = await startFake((r) => this.handle(r), { faults, burst: () => this.limited() });
+    this.server = await startFake((r) => this.handle(r), { faults, burst: () => this.limited(this.long) });
     return this;
   }
 
-  private limited(): FakeResponse {
-    const secs = Math.max(1, Math.ceil(this.window.resetInMs() / 1000));
-    return { status: 429, headers: { 'retry-after': String(secs) }, body: { statusCode: 429, error: 'RATE_LIMITED', retryAfterSeconds: secs } };
+  private limited(b: TokenBucket): FakeResponse {
+    return this.fail(429, 'HttpException', `Limit reached (${b.max} tokens per ${b.windowMs} ms)`);
   }
 
   private fail(statusCode: number, error: string, ...messages: string[]): FakeResponse {
@@ -36,51 +72,60 @@ export class TwentyFake {
   }
 
   handle(req: FakeRequest): FakeResponse {
-    if (req.headers.authorization !== `Bearer ${this.token}`) return this.fail(401, 'UNAUTHENTICATED', 'Token invalid.');
-    if (!this.window.take()) {
-      this.rejected429++;
-      return this.limited();
-    }
-    const m = /^\/rest\/(?:batch\/)?(\w+)$/.exec(req.path);
-    const store = m && this.records[m[1]!];
-    if (!m || !store) return this.fail(404, 'NOT_FOUND', `No route ${req.path}`);
-    if (req.method === 'GET') return { status: 200, body: { data: { [m[1]!]: [...store.values()].slice(0, Number(req.query.get('limit') ?? 60)) } } };
-    if (req.method !== 'POST' || !req.path.startsWith('/rest/batch/')) return this.fail(400, 'BAD_REQUEST', 'Only batch creates in this fake');
-    const input = req.body as Array<Record<string, unknown>>;
-    if (!Array.isArray(input)) return this.fail(400, 'BAD_REQUEST', 'Body must be an array');
-    if (input.length > 60) return this.fail(400, 'BAD_REQUEST', `Maximum number of records to upsert is 60, got ${input.length}`);
-    const upsert = req.query.get('upsert') === 'true';
-    const out: Rec[] = [];
-    for (const r of input) {
-      const existing = this.match(m[1]!, r);
-      if (existing && !upsert) return this.fail(400, 'BAD_REQUEST', `Duplicate ${m[1]} record`);
-      if (m[1] === 'noteTargets' && (!this.records.notes!.has(String(r.noteId)) || !this.records.people!.has(String(r.personId))))
-        return this.fail(400, 'BAD_REQUEST', 'noteTarget points to a missing note or person');
-      const rec = existing ? Object.assign(existing, r, { id: existing.id }) : ({ ...r, id: (r.id as string) ?? randomUUID() } as Rec);
-      store.set(rec.id, rec);
-      out.push(rec);
-    }
-    const name = `create${m[1]![0]!.toUpperCase()}${m[1]!.slice(1)}`;
-    return { status: 201, body: { data: { [name]: out } } };
+    if (req.headers.authorization !== `Bearer ${this.token}`) return this.fail(401, 'UnauthorizedException', 'Token invalid.');
+    if (!this.short.take()) return (this.rejected429++, this.limited(this.short));
+    if (!this.long.take()) return (this.rejected429++, this.limited(this.long));
+    const checked = this.gate.check(req);
+    if (checked.errors.length) return this.fail(checked.op ? 400 : 404, checked.op ? 'BadRequestException' : 'NotFoundException', ...checked.errors);
+    return this.gate.answer(checked.op, this.route(req));
   }
 
-  private match(object: string, r: Record<string, unknown>): Rec | undefined {
+  private route(req: FakeRequest): FakeResponse {
+    const object = req.path.split('/').at(-1)!;
     const store = this.records[object]!;
-    if (r.id && store.has(String(r.id))) return store.get(String(r.id));
-    if (object === 'people') {
-      const email = (r.emails as { primaryEmail?: string } | undefined)?.primaryEmail;
-      const link = (r.linkedinLink as { primaryLinkUrl?: string } | undefined)?.primaryLinkUrl;
-      for (const p of store.values()) {
-        if (email && (p.emails as { primaryEmail?: string }).primaryEmail === email) return p;
-      }
-      for (const p of store.values()) {
-        if (!email && link && (p.linkedinLink as { primaryLinkUrl?: string }).primaryLinkUrl === link) return p;
+    if (req.method === 'GET') return { status: 200, body: { data: { [object]: [...store.values()].slice(0, Number(req.query.get('limit') ?? 60)) }, totalCount: store.size } };
+    const input = req.body as Array<Record<string, unknown>>;
+    const upsert = req.query.get('upsert') === 'true';
+    const seen = new Set<string>();
+    for (const r of input) {
+      for (const k of [r.id ? `id:${r.id}` : undefined, UNIQUE[object]?.(r) !== undefined ? `u:${UNIQUE[object]!(r)}` : undefined]) {
+        if (!k) continue;
+        if (seen.has(k)) {
+          this.gate.refuse(req, `${object} ${k} appears twice in one batch`);
+          return this.fail(400, 'BadRequestException', `Duplicate ${object} in batch: ${k}`);
+        }
+        seen.add(k);
       }
     }
-    if (object === 'companies') {
-      const domain = (r.domainName as { primaryLinkUrl?: string } | undefined)?.primaryLinkUrl;
-      for (const c of store.values()) if (domain && (c.domainName as { primaryLinkUrl?: string }).primaryLinkUrl === domain) return c;
+    const updated: Rec[] = [];
+    const inserted: Rec[] = [];
+    for (const r of input) {
+      const matches = this.matches(object, r);
+      if (matches.length > 1) return this.fail(400, 'BadRequestException', `Multiple records found for ${object} upsert`);
+      const existing = matches[0];
+      if (existing && !upsert) return this.fail(400, 'BadRequestException', `Duplicate ${object} record`);
+      if (object === 'noteTargets' && (!this.records.notes!.has(String(r.noteId)) || !this.records.people!.has(String(r.personId))))
+        return this.fail(400, 'BadRequestException', 'noteTarget points to a missing note or person');
+      if (object === 'opportunities' && r.pointOfContactId && !this.records.people!.has(String(r.pointOfContactId)))
+        return this.fail(400, 'BadRequestException', 'pointOfContactId points to a missing person');
+      if (existing) updated.push(Object.assign(existing, r, { id: existing.id }));
+      else {
+        const rec = { ...r, id: (r.id as string | undefined) ?? randomUUID() } as Rec;
+        this.records[object]!.set(rec.id, rec);
+        inserted.push(rec);
+      }
     }
-    return undefined;
+    const name = `create${object[0]!.toUpperCase()}${object.slice(1)}`;
+    return { status: 201, body: { data: { [name]: [...updated, ...inserted].map((r) => ({ ...r })) } } };
+  }
+
+  /** What an input matches: its id, else its unique value (an empty string is a value too). */
+  private matches(object: string, r: Record<string, unknown>): Rec[] {
+    const store = this.records[object]!;
+    if (r.id) return store.has(String(r.id)) ? [store.get(String(r.id))!] : [];
+    const key = UNIQUE[object];
+    const value = key?.(r);
+    if (!key || value === undefined) return [];
+    return [...store.values()].filter((x) => (key(x) ?? '') === value);
   }
 }
