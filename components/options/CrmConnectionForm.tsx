@@ -12,6 +12,7 @@ const TOKEN_LABELS: Record<CrmKind, string> = {
   hubspot: 'Private app token',
   pipedrive: 'API token',
   twenty: 'API key',
+  salesforce: 'Connected app consumer key',
   webhook: 'Signing secret',
 };
 
@@ -32,8 +33,29 @@ export function CrmConnectionForm({ stages, onConnected }: { stages: Stage[]; on
   const [remote, setRemote] = useState<RemoteStage[]>([]);
   const [stageMap, setStageMap] = useState<Record<string, string>>({});
   const ids = { crm: useId(), url: useId(), token: useId() };
-  const needsUrl = crm === 'webhook' || crm === 'twenty';
+  const [people, setPeople] = useState<'Contact' | 'Lead'>('Contact');
+  const needsUrl = crm === 'webhook' || crm === 'twenty' || crm === 'salesforce';
   const input = () => ({ crm, token: token.trim(), baseUrl: url.trim() || undefined });
+
+  /** Salesforce: the browser's identity API shows Salesforce's sign-in; PKCE, no client secret. */
+  async function signIn() {
+    setBusy(true);
+    setResult(undefined);
+    try {
+      const loginUrl = url.trim() || 'https://login.salesforce.com';
+      const granted = await browser.permissions
+        .request({ permissions: ['identity'], origins: [originPattern('salesforce', loginUrl), 'https://*.my.salesforce.com/*'] })
+        .catch(() => false);
+      if (!granted) throw new Error('Touchline needs the browser\u2019s sign-in window and access to Salesforce to connect it.');
+      await send('sync.salesforce.signIn', { clientId: token.trim(), loginUrl, people });
+      setToken('');
+      onConnected();
+    } catch (err) {
+      setResult({ ok: false, message: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
 
   async function run(action: 'test' | 'connect') {
     setBusy(true);
@@ -75,8 +97,24 @@ export function CrmConnectionForm({ stages, onConnected }: { stages: Stage[]; on
       </label>
       {needsUrl && (
         <label htmlFor={ids.url} className="flex flex-col gap-1 text-sm font-medium">
-          {crm === 'webhook' ? 'Webhook URL' : 'Twenty URL (leave empty for Twenty cloud)'}
-          <input id={ids.url} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder={crm === 'webhook' ? 'https://hooks.example.com/touchline' : 'https://crm.example.com'} className="rounded border border-slate-300 p-1" />
+          {crm === 'webhook' ? 'Webhook URL' : crm === 'salesforce' ? 'Salesforce login URL (leave empty for login.salesforce.com)' : 'Twenty URL (leave empty for Twenty cloud)'}
+          <input
+            id={ids.url}
+            type="url"
+            value={url}
+            onChange={(e) => setUrl(e.target.value)}
+            placeholder={crm === 'webhook' ? 'https://hooks.example.com/touchline' : crm === 'salesforce' ? 'https://login.salesforce.com' : 'https://crm.example.com'}
+            className="rounded border border-slate-300 p-1"
+          />
+        </label>
+      )}
+      {crm === 'salesforce' && (
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          People go to
+          <select value={people} onChange={(e) => setPeople(e.target.value as 'Contact' | 'Lead')} className="rounded border border-slate-300 p-1">
+            <option value="Contact">Contacts (each with an Opportunity for its stage)</option>
+            <option value="Lead">Leads (the stage sets the lead status)</option>
+          </select>
         </label>
       )}
       <label htmlFor={ids.token} className="flex flex-col gap-1 text-sm font-medium">
@@ -84,6 +122,13 @@ export function CrmConnectionForm({ stages, onConnected }: { stages: Stage[]; on
         <input id={ids.token} type="password" autoComplete="off" value={token} onChange={(e) => setToken(e.target.value)} className="rounded border border-slate-300 p-1" />
       </label>
       {remote.length > 0 && <StageMapping stages={stages} remote={remote} value={stageMap} onChange={setStageMap} />}
+      {crm === 'salesforce' ? (
+        <div className="flex gap-2">
+          <button type="button" disabled={busy || !token.trim()} onClick={() => void signIn()} className="rounded bg-blue-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-50">
+            Sign in with Salesforce
+          </button>
+        </div>
+      ) : (
       <div className="flex gap-2">
         <button type="button" disabled={busy || !token.trim()} onClick={() => void run('test')} className="rounded border border-slate-300 px-3 py-1 text-sm font-medium disabled:opacity-50">
           Test connection
@@ -92,6 +137,7 @@ export function CrmConnectionForm({ stages, onConnected }: { stages: Stage[]; on
           Connect
         </button>
       </div>
+      )}
       {result && (
         <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'text-sm text-emerald-700' : 'text-sm text-red-700'}>
           {result.message}

@@ -61,7 +61,7 @@ export async function ensureSyncAlarm(): Promise<void> {
 }
 
 async function testInput(input: ConnectionInput, withSetup = false) {
-  let conn: Connection = { id: 'test', crm: input.crm, baseUrl: resolveBaseUrl(input), token: input.token, stageMap: {}, connectedAt: Date.now() };
+  let conn: Connection = { id: 'test', crm: input.crm, baseUrl: resolveBaseUrl(input), token: input.token, stageMap: {}, connectedAt: Date.now(), options: input.options };
   const opts = { fetch: (u: string, i: RequestInit) => fetch(u, i), clock: realClock, timeoutMs: 15_000 };
   const { adapter } = adapterFor(conn, opts);
   try {

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { CrmKind } from './types';
 
+export const ConnectionOptions = z.object({
+  salesforcePeople: z.enum(['Lead', 'Contact']).optional(),
+  /** An external-ID field the Salesforce admin named instead of Touchline_Id__c. */
+  externalIdField: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*__c$/).optional(),
+});
+
 /** A connected CRM as the background stores it. `token` never leaves the background's storage. */
 export const Connection = z.object({
   id: z.string().min(1),
@@ -13,6 +19,8 @@ export const Connection = z.object({
   stageMap: z.record(z.string(), z.string()),
   pipelineId: z.string().optional(),
   connectedAt: z.number(),
+  /** Team settings of the connection (Salesforce: Leads or Contacts, and the external-ID field). */
+  options: ConnectionOptions.optional(),
   /** Dry run: the options page shows what would be sent, and nothing is. */
   dryRun: z.boolean().optional(),
   /** What the setup step found or created in the account (lib/sync/adapter.ts SetupReport). */
@@ -28,6 +36,7 @@ export const ConnectionInput = z.object({
   baseUrl: z.string().url().max(2048).optional(),
   token: z.string().min(1, 'Paste the token first.').max(2000),
   stageMap: z.record(z.string(), z.string()).optional(),
+  options: ConnectionOptions.optional(),
 });
 export type ConnectionInput = z.infer<typeof ConnectionInput>;
 
@@ -35,6 +44,7 @@ export const DEFAULT_BASE_URLS: Record<CrmKind, string | undefined> = {
   hubspot: 'https://api.hubapi.com',
   pipedrive: 'https://api.pipedrive.com',
   twenty: 'https://api.twenty.com',
+  salesforce: 'https://login.salesforce.com',
   webhook: undefined,
 };
 
@@ -42,6 +52,7 @@ export const CRM_LABELS: Record<CrmKind, string> = {
   hubspot: 'HubSpot',
   pipedrive: 'Pipedrive',
   twenty: 'Twenty',
+  salesforce: 'Salesforce',
   webhook: 'Webhook',
 };
 

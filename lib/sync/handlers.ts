@@ -1,6 +1,7 @@
 import type { HandlerContext } from '../background/handlers';
 import type { Handlers } from '../messaging/router';
 import { connectionView, kickSync, pushPreview, prospectSyncStates, removeConnection, retrySync, saveConnection, setDryRun, testConnection } from './background';
+import { signInSalesforce } from './salesforce-sign-in';
 import type { SYNC_REQUESTS } from './contract';
 
 type SyncHandlers = Pick<Handlers<HandlerContext>, keyof typeof SYNC_REQUESTS>;
@@ -26,6 +27,11 @@ export const syncHandlers: SyncHandlers = {
     return connectionView(db);
   },
   'sync.preview': (_, { db }) => pushPreview(db),
+  'sync.salesforce.signIn': async (input, { db, changed }) => {
+    const { stages } = await signInSalesforce(db, input);
+    void kickSync(db, changed);
+    return { view: await connectionView(db), stages };
+  },
   'sync.connection.remove': async (_, { db, changed }) => {
     await removeConnection(db);
     changed();

@@ -3,6 +3,11 @@ import type { Clock } from './clock';
 export interface RateLimit {
   max: number;
   intervalMs: number;
+  /**
+   * A token bucket refilled continuously (Twenty's throttler) rather than a rolling window: after a burst,
+   * one request may go every intervalMs / max, instead of the next burst a whole window later.
+   */
+  bucket?: boolean;
 }
 
 /**
@@ -13,6 +18,8 @@ export interface RateLimit {
 export class RateLimiter {
   private sent: number[] = [];
   private blockedUntil = 0;
+  private tokens?: number;
+  private tokensAt = 0;
   waitedMs = 0;
 
   constructor(
@@ -45,11 +52,20 @@ export class RateLimiter {
       const windowStart = now - this.limit.intervalMs;
       while (this.sent.length && this.sent[0]! <= windowStart) this.sent.shift();
       let wait = this.blockedUntil - now;
-      if (this.sent.length >= this.limit.max) wait = Math.max(wait, this.sent[0]! + this.limit.intervalMs - now + 1);
+      if (this.limit.bucket) {
+        this.refill(now);
+        if (this.tokens! < 1) wait = Math.max(wait, Math.ceil(((1 - this.tokens!) * this.limit.intervalMs) / this.limit.max));
+      } else if (this.sent.length >= this.limit.max) wait = Math.max(wait, this.sent[0]! + this.limit.intervalMs - now + 1);
       if (wait <= 0) break;
       this.waitedMs += wait;
       await this.clock.sleep(wait, signal);
     }
+    if (this.limit.bucket) this.tokens! -= 1;
     this.sent.push(this.clock.now());
+  }
+
+  private refill(now: number): void {
+    this.tokens = this.tokens === undefined ? this.limit.max : Math.min(this.limit.max, this.tokens + ((now - this.tokensAt) * this.limit.max) / this.limit.intervalMs);
+    this.tokensAt = now;
   }
 }

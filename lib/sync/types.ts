@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const CRM_KINDS = ['hubspot', 'pipedrive', 'twenty', 'webhook'] as const;
+export const CRM_KINDS = ['hubspot', 'pipedrive', 'twenty', 'salesforce', 'webhook'] as const;
 export const CrmKind = z.enum(CRM_KINDS);
 export type CrmKind = z.infer<typeof CrmKind>;
 

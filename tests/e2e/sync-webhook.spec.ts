@@ -1,7 +1,8 @@
 import { test, expect } from '@playwright/test';
 import { WebhookFake } from '../sync/fakes/webhook';
 import { launchWithGrantedHosts } from '../support/grant-hosts';
-import { GMAIL_THREAD_URL, serveSite } from '../support/launch';
+import { GMAIL_THREAD_URL } from '../support/launch';
+import { webhookForm } from './sync-support';
 import { sidebar } from './fixtures';
 
 // The webhook receiver is the local fake (tests/sync/fakes/webhook.ts) on 127.0.0.1; the service worker's
@@ -11,14 +12,7 @@ test('connect a webhook from the options page, add Maria in Gmail, see her reach
   const HOOK_URL = fake.url;
   const ext = await launchWithGrantedHosts(['http://127.0.0.1/*']);
   try {
-    await serveSite(ext.context, 'https://mail.google.com', { '/mail/': 'gmail/thread-2025-03.html' });
-
-    const optionsPage = await ext.context.newPage();
-    await optionsPage.goto(`chrome-extension://${ext.extensionId}/options.html`);
-    // The CRM section of the options page (other sections have status lines of their own).
-    const options = optionsPage.getByRole('region', { name: 'CRM sync' });
-    await options.getByRole('combobox', { name: 'CRM' }).selectOption({ label: 'Webhook' });
-    await options.getByRole('textbox', { name: 'Webhook URL' }).fill(HOOK_URL);
+    const { options } = await webhookForm(ext, HOOK_URL);
     await options.getByLabel('Signing secret').fill('whsec-wrong');
     await options.getByRole('button', { name: 'Test connection' }).click();
     await expect(options.getByRole('alert')).toContainText('Webhook connection failed: The webhook refused the request (HTTP 401): check the signing secret.');

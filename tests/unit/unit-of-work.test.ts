@@ -118,7 +118,7 @@ async function expectDueCountsMatchTasks(db: TouchlineDb) {
 const outboxRows = async (db: TouchlineDb) => (await db.outbox.orderBy('seq').toArray()).map((r) => `${r.kind}:${r.refId}`);
 
 // Each case replays the change once per mutation it makes, on a fresh database each time.
-describe('unit of work: every change reaches the outbox in the same transaction', { timeout: 120_000 }, () => {
+describe('unit of work: every change reaches the outbox in the same transaction', () => {
   it('a merge killed at any point leaves both records untouched; when it commits, both ids are queued', async () => {
     let ids!: { email: string; linkedin: string };
     const { db, kills } = await killAtEveryStep(async (db) => {

@@ -35,7 +35,7 @@ function bucketOf(text: string): { max: number; intervalMs: number } | undefined
 export const twentyPolicy: HttpPolicy = {
   label: 'Twenty',
   // The long bucket (100 per minute per workspace, refilled continuously) is the one that binds.
-  defaultLimit: { max: 100, intervalMs: 60_000 },
+  defaultLimit: { max: 100, intervalMs: 60_000, bucket: true },
   classify(res): Verdict {
     if (res.status >= 200 && res.status < 300) return { kind: 'ok' };
     if (res.status === 401 || res.status === 403) return { kind: 'auth', message: `Twenty refused the API key (${messages(res)}). Create a new key in Twenty\u2019s settings and paste it in Touchline\u2019s options.` };

@@ -11,6 +11,12 @@ export async function sign(secret: string, body: string): Promise<string> {
   return 'sha256=' + [...mac].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The receiver's own words, when it gave any: a text body, or `error` / `message` in a JSON one. */
+function detail(body: unknown): string {
+  const text = typeof body === 'string' ? body : body && typeof body === 'object' ? ((body as { error?: unknown; message?: unknown }).error ?? (body as { message?: unknown }).message) : undefined;
+  return typeof text === 'string' && text ? `: ${text.slice(0, 200)}` : '';
+}
+
 /** Answers that say "try again": timeouts, conflicts with a delivery still in flight, rate limits. */
 const RETRYABLE_4XX = new Set([408, 409, 425, 429]);
 
@@ -24,7 +30,7 @@ export const webhookPolicy: HttpPolicy = {
       return { kind: 'auth', message: `The webhook refused the request (HTTP ${res.status}): check the signing secret.` };
     // 422 (the Idempotency-Key was used with another body) and other 4xx: sending the same again cannot help.
     if (res.status >= 400 && res.status < 500 && !RETRYABLE_4XX.has(res.status))
-      return { kind: 'record', message: `The webhook refused the batch (HTTP ${res.status}${typeof res.body === 'string' && res.body ? `: ${res.body.slice(0, 200)}` : ''}).` };
+      return { kind: 'record', message: `The webhook refused the batch (HTTP ${res.status}${detail(res.body)}).` };
     return { kind: 'retry', message: `The webhook answered HTTP ${res.status}.` };
   },
   rateLimit: () => ({}),

@@ -103,7 +103,8 @@ export async function startFake(
       }
       let body: unknown = undefined;
       try {
-        body = raw ? JSON.parse(raw) : undefined;
+        // OAuth token endpoints take forms; everything else is JSON.
+        body = !raw ? undefined : String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? Object.fromEntries(new URLSearchParams(raw)) : JSON.parse(raw);
       } catch {
         return send({ status: 400, body: { message: 'Body is not JSON' } });
       }

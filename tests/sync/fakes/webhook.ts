@@ -19,6 +19,8 @@ export class WebhookFake {
   readonly touches = new Map<string, Event>();
   readonly applied = new Map<string, number>();
   gone = false;
+  /** Answers every delivery with this (a receiver that refuses what it is sent) until cleared. */
+  refuse?: { status: number; body: unknown };
   private readonly keys = new Map<string, { body: string; answer: FakeResponse }>();
   server!: FakeServer;
 
@@ -34,6 +36,7 @@ export class WebhookFake {
   handle(req: FakeRequest): FakeResponse {
     if (req.method !== 'POST' || req.path !== '/hooks/touchline') return { status: 404, body: { error: 'not found' } };
     if (this.gone) return { status: 410, body: { error: 'gone' } };
+    if (this.refuse && !String(req.raw).includes('"ping"')) return this.refuse;
     const expected = 'sha256=' + createHmac('sha256', this.secret).update(req.raw).digest('hex');
     if (req.headers['x-touchline-signature'] !== expected) return { status: 401, body: { error: 'bad signature' } };
     const key = req.headers['idempotency-key'];

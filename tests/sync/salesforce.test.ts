@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { virtualClock, type Clock } from '../../lib/sync/clock';
+import type { Connection } from '../../lib/sync/connection';
+import { exchangeCode, pkcePair } from '../../lib/sync/oauth';
+import { runSetup } from '../../lib/sync/run';
+import { LEAD_STATUSES, OPPORTUNITY_STAGES, SalesforceFake } from './fakes/salesforce';
+import { personKey, trickyData } from './cases';
+import { connection, freshDb, makeData, runWithRestarts, seedAndConnect, STAGES } from './harness';
+
+const STAGE_MAP = Object.fromEntries(STAGES.map((s, i) => [s.id, OPPORTUNITY_STAGES[Math.min(i, OPPORTUNITY_STAGES.length - 1)]!]));
+
+function sfConnection(fake: SalesforceFake, people: 'Lead' | 'Contact' = 'Contact', stageMap = STAGE_MAP): Connection {
+  const token = JSON.stringify({ access_token: fake.accessToken, refresh_token: fake.refreshToken, client_id: fake.clientId, login_url: fake.url });
+  return { ...connection('salesforce', fake.url, token, stageMap), options: { salesforcePeople: people } };
+}
+const connected = (fake: SalesforceFake, clock: Clock, people: 'Lead' | 'Contact' = 'Contact', stageMap = STAGE_MAP) => runSetup(sfConnection(fake, people, stageMap), { fetch, clock });
+
+describe('Salesforce sync', () => {
+  let fake: SalesforceFake | undefined;
+  afterEach(async () => {
+    await fake?.server.close();
+    expect(fake?.violations ?? []).toEqual([]);
+    fake = undefined;
+  }, 60_000);
+
+  it('setup creates the external-ID field on each object it writes, or says what the admin must do', async () => {
+    const clock = virtualClock();
+    fake = await new SalesforceFake(clock).start();
+    const conn = await connected(fake, clock);
+    expect(conn.setup!.created).toEqual(['Account', 'Contact', 'Opportunity', 'Task'].map((o) => `Salesforce ${o} field Touchline_Id__c (Text 64, External ID, Unique)`));
+    expect((await connected(fake, clock)).setup!.found).toHaveLength(4);
+
+    const locked = await new SalesforceFake(clock).start();
+    locked.canCustomize = false;
+    const leads = await connected(locked, clock, 'Lead');
+    expect(leads.setup!.created).toEqual([]);
+    expect(leads.setup!.todo[0]).toMatch(/Ask an admin to add a Text\(64\) field Touchline_Id__c marked External ID and Unique on Lead/);
+    await locked.server.close();
+  }, 60_000);
+
+  it('pushes 1,000 prospects and 5,000 touches as Contacts, Opportunities and Tasks through faults and restarts: one record each, each task on the right person', async () => {
+    const clock = virtualClock();
+    fake = await new SalesforceFake(clock).start({ rate: 0.05, kinds: ['500', 'reset', 'reset-after-commit', 'timeout', 'malformed'], seed: 31 });
+    const conn = await connected(fake, clock);
+    const db = freshDb();
+    const data = trickyData(1000, 5);
+    for (const p of data.existing) fake.records.Contact!.set(`003EXIST${p.id.slice(0, 10)}`, { Id: `003EXIST${p.id.slice(0, 10)}`, LastName: 'Old', Email: p.emails[0]!.toUpperCase() });
+    await seedAndConnect(db, data, conn);
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 12, killAfterRequests: [3, 30] });
+    expect(run.killed).toBeGreaterThan(3);
+    expect(run.result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+
+    const contacts = [...fake.records.Contact!.values()];
+    expect(contacts).toHaveLength(new Set(data.prospects.map(personKey)).size);
+    const links = new Map((await db.syncLinks.toArray()).map((l) => [l.key, l.remote]));
+    const remoteOf = (id: string) => links.get(`${conn.id}|prospect|${id}`)!;
+    expect(remoteOf(data.twin.id).person).toBe(remoteOf(data.twinOf.id).person);
+    for (const p of data.existing) expect(remoteOf(p.id).person).toBe(`003EXIST${p.id.slice(0, 10)}`);
+    expect(fake.records.Opportunity!.size).toBe(data.prospects.length);
+    expect(fake.records.OpportunityContactRole!.size).toBe(data.prospects.length);
+    for (const p of data.prospects) expect(fake.records.Opportunity!.get(remoteOf(p.id).opportunity!)!.StageName).toBe(STAGE_MAP[p.stageId]);
+    const tasks = [...fake.records.Task!.values()];
+    expect(tasks).toHaveLength(data.touches.length);
+    const taskOf = new Map(tasks.map((t) => [t.Touchline_Id__c, t]));
+    for (const t of data.touches) expect(taskOf.get(t.id)!.WhoId).toBe(remoteOf(t.prospectId).person);
+    // Calls went to Salesforce as few collection calls: 200 records each.
+    expect(fake.used).toBeLessThan(data.touches.length / 20);
+  }, 180_000);
+
+  it('Leads mode writes Leads with their status from the stage map, and Tasks on them', async () => {
+    const clock = virtualClock();
+    fake = await new SalesforceFake(clock).start();
+    const leadMap = Object.fromEntries(STAGES.map((s, i) => [s.id, LEAD_STATUSES[Math.min(i, 1)]!]));
+    const conn = await connected(fake, clock, 'Lead', leadMap);
+    const db = freshDb();
+    const data = makeData(50, 2);
+    await seedAndConnect(db, data, conn);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(fake.records.Lead!.size).toBe(50);
+    expect(fake.records.Contact!.size).toBe(0);
+    expect(fake.records.Task!.size).toBe(100);
+    expect([...fake.records.Lead!.values()].every((l) => l.Company && LEAD_STATUSES.includes(String(l.Status)))).toBe(true);
+  }, 60_000);
+
+  it('an expired session is refreshed with the refresh token, without a client secret, and sync goes on', async () => {
+    const clock = virtualClock();
+    fake = await new SalesforceFake(clock).start();
+    const conn = await connected(fake, clock);
+    fake.accessToken = 'sf-session-rotated';
+    const db = freshDb();
+    await seedAndConnect(db, makeData(20, 1), conn);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(fake.records.Contact!.size).toBe(20);
+  }, 60_000);
+
+  it('REQUEST_LIMIT_EXCEEDED makes sync wait, not retry, and nothing is refused', async () => {
+    const clock = virtualClock();
+    fake = await new SalesforceFake(clock).start();
+    const conn = await connected(fake, clock);
+    fake.allowance = fake.used + 3;
+    const db = freshDb();
+    await seedAndConnect(db, makeData(300, 1), conn);
+    await runWithRestarts(db, () => conn, clock, { maxRuns: 2 }).catch(() => undefined);
+    const status = (await db.syncMeta.get('status')) as { state: string; message?: string };
+    expect(status.state).toBe('waiting');
+    expect(status.message).toMatch(/daily API allowance/);
+    expect(await db.outbox.filter((r) => !!r.failed).count()).toBe(0);
+  }, 60_000);
+});
+
+describe('Salesforce sign-in and the fake\u2019s rules', () => {
+  it('exchanges the code only with the PKCE verifier that made the challenge', async () => {
+    const clock = virtualClock();
+    const fake = await new SalesforceFake(clock).start();
+    try {
+      const { verifier, challenge } = await pkcePair();
+      const code = fake.authorize(challenge);
+      await expect(exchangeCode(fetch, fake.url, fake.clientId, 'https://ext.chromiumapp.org/', code, 'not-the-verifier-'.repeat(3))).rejects.toThrow(/invalid code verifier/);
+      const code2 = fake.authorize(challenge);
+      const { token, instanceUrl } = await exchangeCode(fetch, fake.url, fake.clientId, 'https://ext.chromiumapp.org/', code2, verifier);
+      expect(token.access_token).toBe(fake.accessToken);
+      expect(token.refresh_token).toBe(fake.refreshToken);
+      expect(instanceUrl).toBe(fake.url);
+    } finally {
+      await fake.server.close();
+    }
+  }, 60_000);
+
+  it('refuses what Salesforce refuses: upsert by a field that is not an External ID, 201 records, an unknown field, one external ID twice', async () => {
+    const clock = virtualClock();
+    const fake = await new SalesforceFake(clock).start();
+    const send = (method: string, path: string, body: unknown) =>
+      fetch(`${fake.url}/services/data/v62.0${path}`, { method, headers: { authorization: `Bearer ${fake.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+    try {
+      const rec = (i: number) => ({ attributes: { type: 'Contact' }, Email: `p${i}@x.example`, LastName: `P${i}` });
+      expect((await send('PATCH', '/composite/sobjects/Contact/Email', { allOrNone: false, records: [rec(1)] })).status).toBe(400);
+      await send('POST', '/tooling/sobjects/CustomField', { FullName: 'Contact.Touchline_Id__c', Metadata: { label: 'T', type: 'Text', length: 64, externalId: true, unique: true } });
+      expect((await send('POST', '/composite/sobjects', { records: Array.from({ length: 201 }, (_, i) => rec(i)) })).status).toBe(400);
+      const unknown = await send('POST', '/composite/sobjects', { records: [{ ...rec(1), Linkedin__c: 'x' }] });
+      expect(unknown.body[0].errors[0].errorCode).toBe('INVALID_FIELD');
+      const twice = await send('PATCH', '/composite/sobjects/Contact/Touchline_Id__c', { records: [1, 2].map((i) => ({ ...rec(i), Touchline_Id__c: 'same' })) });
+      expect(twice.body.map((r: { errors: Array<{ errorCode: string }> }) => r.errors[0]?.errorCode)).toEqual(['DUPLICATE_VALUE', 'DUPLICATE_VALUE']);
+      expect(fake.violations).toHaveLength(4);
+    } finally {
+      await fake.server.close();
+    }
+  }, 60_000);
+});
