@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
-import { HOST_MATCHES } from './lib/hosts';
+import { GMAIL_MATCHES, HOST_MATCHES, LINKEDIN_MATCHES } from './lib/hosts';
 
 const CRM_HOSTS = [
   'https://api.hubapi.com/*',
@@ -17,9 +17,16 @@ const CRM_HOSTS = [
 
 // The manifest asks only for what the product uses: storage for settings and host access to Gmail and
 // LinkedIn. CRM hosts are optional permissions requested when a user connects that CRM.
+// The test build (`TOUCHLINE_TEST_BUILD=1 wxt build`, into .output/chrome-mv3-test) differs from the shipped
+// one in a single flag: the sidebar's shadow root is open, so Playwright and the bench can reach it by role
+// and label. The shipped build's root is closed (lib/content/shadow-host.ts); tests/e2e/shipped.spec.ts
+// proves a page cannot read it.
+const TEST_BUILD = process.env.TOUCHLINE_TEST_BUILD === '1';
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [tailwindcss()] }),
+  outDirTemplate: TEST_BUILD ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
+  vite: () => ({ plugins: [tailwindcss()], define: { __TOUCHLINE_TEST_BUILD__: JSON.stringify(TEST_BUILD) } }),
   manifest: ({ manifestVersion }) => ({
     name: 'Touchline',
     description: 'A CRM sidebar for Gmail and LinkedIn: qualify prospects and log every touch without leaving the page.',
@@ -32,6 +39,15 @@ export default defineConfig({
     // `identity` (optional too): Salesforce's OAuth sign-in window, asked for when a rep signs in.
     ...(manifestVersion === 2 ? { optional_permissions: [...CRM_HOSTS, 'identity'] } : { optional_host_permissions: CRM_HOSTS, optional_permissions: ['identity'] }),
     host_permissions: [...HOST_MATCHES],
+    // Each site's sidebar UI module, imported by that site's content script after its first paint; only
+    // that site may load it, and only at a per-session URL (no fixed URL a page could probe for Touchline).
+    web_accessible_resources:
+      manifestVersion === 2
+        ? ['gmail-sidebar.js', 'linkedin-sidebar.js']
+        : [
+            { resources: ['gmail-sidebar.js'], matches: GMAIL_MATCHES, use_dynamic_url: true },
+            { resources: ['linkedin-sidebar.js'], matches: LINKEDIN_MATCHES, use_dynamic_url: true },
+          ],
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+T' },

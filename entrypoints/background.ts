@@ -2,31 +2,47 @@ import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/database';
 import { handlers } from '@/lib/background/handlers';
 import { notifyChanged } from '@/lib/background/broadcast';
-import { createRouter } from '@/lib/messaging/router';
+import { pageScopes } from '@/lib/background/page-scopes';
+import { createRouter, type Change } from '@/lib/messaging/router';
 import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
 import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemindersSoon } from '@/lib/background/reminders';
 import { startSyncInBackground, syncAfterChange } from '@/lib/sync/wake';
 import { onCommitted } from '@/lib/store/unit-of-work';
 
+/** A change's event also carries the key hashes of every prospect it touched (for Gmail's inbox chips and new people). */
+async function withKeys(change: Change): Promise<Change> {
+  if (!change.ids) return change;
+  const rows = await getDb().prospects.bulkGet(change.ids);
+  const touched = rows.flatMap((p) => (p ? [{ id: p.id, emails: p.emails, linkedinUrl: p.linkedinUrl, linkedinIds: p.linkedinIds }] : []));
+  return { ids: change.ids, disclosed: [...change.disclosed, ...touched] };
+}
+
 export default defineBackground(() => {
   // Tokens and settings live in storage.local: keep it out of reach of content scripts.
   void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
 
-  // Every committed unit of work (lib/store/unit-of-work.ts) wakes sync, the reminders and the open views.
-  const changed = () => {
-    syncAfterChange(getDb(), notifyChanged);
+  // A change wakes sync and the reminders, and is announced to the open tabs naming what it touched.
+  const announce = (change: Change) => {
+    syncAfterChange(getDb(), () => void withKeys(change).then(notifyChanged, () => notifyChanged()));
     refreshRemindersSoon(getDb());
   };
-  onCommitted(changed);
+  // Every committed unit of work (lib/store/unit-of-work.ts) reports the prospects it changed.
+  onCommitted(({ prospectIds }) => announce({ ids: prospectIds, disclosed: [] }));
 
+  const scopes = pageScopes(getDb);
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
-    context: (sender) => ({
+    scopes,
+    context: ({ sender, scope, tab, changed }) => ({
       db: getDb(),
       sender,
-      changed,
+      scope,
+      changed: () => changed(),
+      resetPage: tab === undefined ? undefined : () => scopes.reset(tab),
     }),
+    // Changes outside the records (settings, the CRM connection) that a handler reports itself.
+    onChange: announce,
     onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
   });
 
@@ -35,6 +51,7 @@ export default defineBackground(() => {
     if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
     return route(message, sender);
   });
+  browser.tabs.onRemoved.addListener((tab) => void scopes.reset(tab));
 
   browser.commands.onCommand.addListener(async (command, tab) => {
     if (command !== 'toggle-sidebar') return;
@@ -46,6 +63,5 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void onReminderAlarm(getDb(), alarm.name));
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(getDb(), id));
   void refreshReminders(getDb()).catch((err) => console.error('[touchline] reminders', err));
-  startSyncInBackground(getDb(), notifyChanged);
-
+  startSyncInBackground(getDb(), () => notifyChanged());
 });

@@ -1,41 +1,121 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { GMAIL_THREAD_URL, EXTENSION_DIR, launchWithExtension, serveSite } from '../../tests/support/launch';
+import { launchWithExtension, serveSite, SHIPPED_EXTENSION_DIR, type Launched } from '../../tests/support/launch';
+import { inContentScript } from '../../tests/e2e/content-world';
+import { serveLinkedIn, LI } from '../../tests/e2e/linkedin-support';
+import { CONTENT_ENTRIES, contentModules, FORBIDDEN_IN_CONTENT } from '../content-modules';
+import { PAINT_PROBE, readProbe, stopServiceWorker, worst, type PaintProbe } from '../sidebar-probe';
 import { kb, median, ms, type BenchRow } from '../table';
 
-const RUNS = 7;
+const SUITE = 'foundation';
+const RUNS = 10;
+const LARGE_THREAD = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTlBcdemoLarge';
+// The largest profile fixture: a real LinkedIn profile page saved logged in (1.9 MB, tests/fixtures/real).
+const PROFILE = `${LI}/in/qlvujpvwit/`;
+const GZ_GOAL = 70 * 1024;
 
-/** Size of each content script as shipped, raw and gzipped (what every Gmail/LinkedIn page loads). */
-function contentScriptSizes(): BenchRow[] {
-  const dir = join(EXTENSION_DIR, 'content-scripts');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
-    .map((f) => {
-      const bytes = readFileSync(join(dir, f));
-      return { suite: 'foundation', metric: `size ${f}`, value: `${kb(bytes.length)} / ${kb(gzipSync(bytes).length)} gz` };
-    });
+/** Each script as shipped, raw and gzipped: the content scripts every page loads, the UI modules after them. */
+function sizes(): BenchRow[] {
+  const row = (file: string, goal?: string): BenchRow => {
+    const bytes = readFileSync(join(SHIPPED_EXTENSION_DIR, file));
+    const gz = gzipSync(bytes).length;
+    return { suite: SUITE, metric: `size ${file}`, value: `${kb(bytes.length)} / ${kb(gz)} gz`, goal };
+  };
+  const cs = readdirSync(join(SHIPPED_EXTENSION_DIR, 'content-scripts')).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
+  return [
+    ...cs.map((f) => row(`content-scripts/${f}`, `<= ${kb(GZ_GOAL)} gz`)),
+    row('gmail-sidebar.js', 'loaded after the first paint'),
+    row('linkedin-sidebar.js', 'loaded after the first paint'),
+    row('background.js'),
+  ];
 }
 
-/** Navigation start to the sidebar listing the thread's people, in real Chromium with the built extension. */
-async function navigationToSidebar(): Promise<BenchRow> {
-  const ext = await launchWithExtension();
-  try {
-    await serveSite(ext.context, 'https://mail.google.com', { '/mail/': 'gmail/thread-2025-03.html' });
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const page = await ext.context.newPage();
-      await page.goto(GMAIL_THREAD_URL, { waitUntil: 'commit' });
-      await page.getByRole('complementary', { name: 'Touchline' }).getByRole('listitem', { name: 'Li Wei' }).waitFor();
-      times.push(await page.evaluate(() => performance.now()));
-      await page.close();
-    }
-    return { suite: 'foundation', metric: `navigation -> sidebar with people (Gmail thread, median of ${RUNS})`, value: ms(median(times)) };
-  } finally {
-    await ext.close();
+/** What each content script is made of (esbuild's metafile of the same entry, minified): its largest modules. */
+async function largestModules(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const [site, entry] of Object.entries(CONTENT_ENTRIES)) {
+    const modules = await contentModules(entry);
+    const forbidden = modules.filter((m) => FORBIDDEN_IN_CONTENT.test(m.path));
+    rows.push({
+      suite: SUITE,
+      metric: `${site}.js: zod, React, ReactDOM, Dexie inside (checked by tests/unit/content-bundle.test.ts)`,
+      value: forbidden.length ? forbidden.map((m) => m.path).join(', ') : 'none',
+      goal: 'none',
+    });
+    for (const m of modules.slice(0, 6)) rows.push({ suite: SUITE, metric: `  ${site}.js largest: ${m.path}`, value: kb(m.bytes) });
   }
+  return rows;
+}
+
+/** One page load, timed in the page: DOMContentLoaded to the people painted, and to the store's answer. */
+async function load(ext: Launched, url: string, cold: boolean): Promise<PaintProbe> {
+  const page = await ext.context.newPage();
+  await page.addInitScript({ content: PAINT_PROBE(1) });
+  if (cold) await stopServiceWorker(ext.context, page);
+  await page.goto(url);
+  const probe = await readProbe(page);
+  await page.close();
+  return probe;
+}
+
+async function paintRows(ext: Launched, label: string, url: string): Promise<BenchRow[]> {
+  await load(ext, url, false); // the first load of a profile also creates the database: not measured
+  const rows: BenchRow[] = [];
+  const all: PaintProbe[] = [];
+  for (const cold of [true, false]) {
+    const runs: PaintProbe[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await load(ext, url, cold));
+    all.push(...runs);
+    const paint = runs.map((r) => r.frame - r.dcl);
+    const worker = cold ? 'cold service worker' : 'warm service worker';
+    rows.push(
+      { suite: SUITE, metric: `DOMContentLoaded -> sidebar shows the people, ${label}, ${worker} (median of ${RUNS})`, value: ms(median(paint)), goal: '<= 50 ms' },
+      { suite: SUITE, metric: `DOMContentLoaded -> sidebar shows the people, ${label}, ${worker} (worst of ${RUNS})`, value: ms(worst(paint)), goal: '<= 50 ms' },
+      { suite: SUITE, metric: `  DOMContentLoaded -> the store's answer painted (stage or Add), ${label}, ${worker} (median)`, value: ms(median(runs.map((r) => r.store - r.dcl))) },
+    );
+  }
+  rows.push(
+    { suite: SUITE, metric: `people painted before the store answered, ${label}`, value: `${all.filter((r) => r.beforeStore).length} of ${all.length} loads`, goal: 'every load' },
+    { suite: SUITE, metric: `largest move of a person's name when the store answers, ${label}`, value: `${Math.max(...all.map((r) => r.shift)).toFixed(1)} px`, goal: '0 px' },
+  );
+  return rows;
+}
+
+/** The content script's own first request after the worker was stopped: worker start + one answer. */
+async function workerColdStart(ext: Launched): Promise<BenchRow[]> {
+  await serveSite(ext.context, 'https://mail.google.com', { '/mail/': 'gmail/thread-2025-03.html' });
+  const page = await ext.context.newPage();
+  await page.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTlBcdemoThread1');
+  await page.getByRole('complementary', { name: 'Touchline' }).getByRole('listitem', { name: 'Li Wei' }).waitFor();
+  const ask = `(async () => { const t0 = performance.now(); const r = await chrome.runtime.sendMessage({ type: 'page.people', payload: { people: [{ emails: ['li.wei@example.com'] }] } }); if (!r.ok) throw new Error(r.error.message); return performance.now() - t0; })()`;
+  const times = { cold: [] as number[], warm: [] as number[] };
+  for (let i = 0; i < RUNS; i++) {
+    await stopServiceWorker(ext.context, page);
+    times.cold.push(await inContentScript<number>(ext, page, ask));
+    times.warm.push(await inContentScript<number>(ext, page, ask));
+  }
+  await page.close();
+  return [
+    { suite: SUITE, metric: `service worker cold start -> first answered request, from the content script (median of ${RUNS})`, value: ms(median(times.cold)), goal: '<= 50 ms' },
+    { suite: SUITE, metric: `service worker cold start -> first answered request, from the content script (worst of ${RUNS})`, value: ms(worst(times.cold)), goal: '<= 50 ms' },
+    { suite: SUITE, metric: `  the same request to a warm worker (median of ${RUNS})`, value: ms(median(times.warm)) },
+  ];
 }
 
 export async function foundation(): Promise<BenchRow[]> {
-  return [...contentScriptSizes(), await navigationToSidebar()];
+  const rows = [...sizes(), ...(await largestModules())];
+  const ext = await launchWithExtension();
+  try {
+    await serveSite(ext.context, 'https://mail.google.com', { '/mail/': 'gmail/thread-large-2026-11.html' });
+    await serveLinkedIn(ext);
+    await serveSite(ext.context, LI, { '/in/qlvujpvwit': 'real/linkedin-profile-2025-04-b.html' });
+    rows.push(...(await paintRows(ext, 'large Gmail thread', LARGE_THREAD)));
+    rows.push(...(await paintRows(ext, 'LinkedIn profile (real, 1.9 MB)', PROFILE)));
+    rows.push(...(await workerColdStart(ext)));
+  } finally {
+    await ext.close();
+  }
+  return rows;
 }
+

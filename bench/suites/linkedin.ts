@@ -5,7 +5,7 @@ import { launchWithExtension } from '../../tests/support/launch';
 import { LI, pushStateTo, serveLinkedIn } from '../../tests/e2e/linkedin-support';
 import { median, ms, type BenchRow } from '../table';
 
-const RUNS = 7;
+const RUNS = 10;
 const DETECT_RUNS = 50;
 // tsx compiles with esbuild's keepNames, so functions passed to page.evaluate call a `__name` helper that
 // only exists in Node: give the page a no-op one.
@@ -37,7 +37,7 @@ async function sidebarAfterPushState(page: Page): Promise<number> {
   return armed;
 }
 
-async function navigation(): Promise<BenchRow> {
+async function navigation(): Promise<BenchRow[]> {
   const ext = await launchWithExtension();
   try {
     await serveLinkedIn(ext);
@@ -56,12 +56,10 @@ async function navigation(): Promise<BenchRow> {
       times.push(await sidebarAfterPushState(page));
       await page.close();
     }
-    return {
-      suite: 'linkedin',
-      metric: `pushState profile -> search: content in DOM -> sidebar updated (median of ${RUNS})`,
-      value: ms(median(times)),
-      goal: '< 100 ms',
-    };
+    return [
+      { suite: 'linkedin', metric: `pushState profile -> search: content in DOM -> sidebar updated (median of ${RUNS})`, value: ms(median(times)), goal: '<= 30 ms' },
+      { suite: 'linkedin', metric: `pushState profile -> search: content in DOM -> sidebar updated (worst of ${RUNS})`, value: ms(Math.max(...times)), goal: '<= 30 ms' },
+    ];
   } finally {
     await ext.close();
   }
@@ -105,5 +103,5 @@ async function detectionCost(): Promise<BenchRow> {
 }
 
 export async function linkedin(): Promise<BenchRow[]> {
-  return [await navigation(), await detectionCost()];
+  return [...(await navigation()), await detectionCost()];
 }

@@ -9,9 +9,12 @@ import { ProcessPanel } from './process/ProcessPanel';
 import { SyncState } from './sync/SyncState';
 import type { SidebarActions } from './actions';
 import type { ProspectDetail } from '@/lib/messaging/contract';
+import { CLS, displayName } from '@/lib/content/sidebar-classes';
 
 interface Props {
   person: DetectedPerson;
+  /** The store has not answered yet: the card keeps a placeholder row where the stage or Add button goes. */
+  loading?: boolean;
   prospect: Prospect | null;
   detail?: ProspectDetail;
   stages: Stage[];
@@ -21,28 +24,30 @@ interface Props {
 }
 
 /** One person on the page: known (stage, last touches, note) or new (one click adds them). */
-export function PersonCard({ person, prospect, detail, stages, actions, children }: Props) {
-  const name = prospect?.name ?? person.name ?? person.emails[0] ?? person.linkedinUrl ?? 'Unknown';
+export function PersonCard({ person, loading, prospect, detail, stages, actions, children }: Props) {
+  const name = displayName(person, prospect);
   const subtitle = [prospect?.title ?? person.title, prospect?.company ?? person.company].filter(Boolean).join(' \u00b7 ');
   const headline = prospect?.headline ?? person.headline;
+  // The first rows are the same boxes the runtime's first paint drew (lib/content/first-paint.ts).
   return (
-    <li
-      className="flex flex-col gap-2 rounded-md border border-slate-200 bg-white p-3 dark:border-slate-700 dark:bg-slate-900"
-      aria-label={name}
-    >
-      <div className="min-w-0">
-        <div className="truncate text-sm font-semibold text-slate-900 dark:text-slate-50" title={name}>
+    <li className={CLS.card} aria-label={name}>
+      <div className={CLS.who}>
+        <div className={CLS.name} title={name}>
           {name}
         </div>
-        {person.emails[0] && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{person.emails[0]}</div>}
-        {subtitle && <div className="truncate text-xs text-slate-500 dark:text-slate-400">{subtitle}</div>}
+        {person.emails[0] && <div className={CLS.line}>{person.emails[0]}</div>}
+        {subtitle && <div className={CLS.line}>{subtitle}</div>}
         {headline && headline !== subtitle && (
-          <div className="line-clamp-2 text-xs text-slate-500 dark:text-slate-400" aria-label="Headline">
+          <div className={CLS.headline} aria-label="Headline">
             {headline}
           </div>
         )}
       </div>
-      {prospect ? (
+      {loading ? (
+        <div className={CLS.status}>
+          <span className={CLS.pending} />
+        </div>
+      ) : prospect ? (
         <>
           {/* Stage moves go through the sales-process rules (reasons, loss reasons): see process/ProcessPanel. */}
           <ProcessPanel prospect={prospect} stages={stages} lastTouchId={detail?.touches[0]?.id} history={detail?.stageChanges} />
@@ -62,14 +67,16 @@ export function PersonCard({ person, prospect, detail, stages, actions, children
           )}
         </>
       ) : (
-        <button
-          type="button"
-          onClick={() => void actions.addProspect(person)}
-          aria-label={`Add ${name}`}
-          className="self-start rounded bg-blue-600 px-2 py-1 text-xs font-medium text-white hover:bg-blue-700"
-        >
-          Add as prospect
-        </button>
+        <div className={CLS.status}>
+          <button
+            type="button"
+            onClick={() => void actions.addProspect(person)}
+            aria-label={`Add ${name}`}
+            className="rounded bg-blue-600 px-2 py-1 text-xs font-medium text-white hover:bg-blue-700"
+          >
+            Add as prospect
+          </button>
+        </div>
       )}
       {children}
     </li>

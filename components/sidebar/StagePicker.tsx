@@ -1,3 +1,4 @@
+import { CLS } from '@/lib/content/sidebar-classes';
 import type { Stage } from '@/lib/process/stage';
 
 interface Props {
@@ -10,10 +11,10 @@ interface Props {
 /** A native select: keyboard, screen readers and type-to-find work as on any form. */
 export function StagePicker({ stages, value, disabled, onChange }: Props) {
   return (
-    <label className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+    <label className={CLS.status}>
       Stage
       <select
-        className="flex-1 rounded border border-slate-300 bg-white px-1 py-0.5 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
+        className="h-6 flex-1 rounded border border-slate-300 bg-white px-1 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
         value={value}
         disabled={disabled}
         onChange={(e) => onChange(e.target.value)}

@@ -1,5 +1,7 @@
 import type { TouchlineDb } from '../db/database';
 import type { Handlers } from '../messaging/router';
+import type { Scope } from '../messaging/define';
+import { PAGE_PEOPLE_MAX } from '../messaging/limits';
 import type { SenderFacts } from '../messaging/sender';
 import { addProspect, findProspects, getProspect, listProspects, updateProspect } from '../store/prospects';
 import { moveStage, stageHistory } from '../store/stages';
@@ -13,10 +15,18 @@ import { rescoreAll, reweighAll } from '../store/scores';
 import { processHandlers } from './process-handlers';
 import { scoringChange } from '../process/scoring';
 import { syncHandlers } from '../sync/handlers';
+import { pageHandlers } from './page-handlers';
+
+/** How many other records of one person a page is offered (a content script gets a short list, not a search). */
+const SAME_PERSON_MAX = 5;
 
 export interface HandlerContext {
   db: TouchlineDb;
   sender: SenderFacts;
+  /** Who sent the request (checked by the router from the browser's sender facts). */
+  scope: Scope;
+  /** A content script opened a new document: what its tab was shown before no longer counts. */
+  resetPage?: () => Promise<void>;
   /**
    * Tells open sidebars and pages that something outside the records changed (settings, the CRM connection).
    * Writes to the records announce themselves: every unit of work reports its prospect ids when it commits
@@ -43,6 +53,7 @@ export const handlers: Handlers<HandlerContext> = {
     await sidebarOpenItem.setValue(open);
     return open;
   },
+  ...pageHandlers,
   'people.lookup': ({ people }, { db }) => findProspects(db, people),
   'prospect.add': async (input, { db }) => addProspect(db, input, await loadSettings()),
   'prospect.get': async ({ id }, { db }) => ({
@@ -58,13 +69,20 @@ export const handlers: Handlers<HandlerContext> = {
   ...processHandlers,
   'touch.logMany': ({ touches }, { db }) => logTouches(db, touches),
   'prospect.addMany': async ({ people }, { db }) => addProspects(db, people, await loadSettings()),
-  'prospect.samePerson': ({ person, excludeId }, { db }) => findSamePerson(db, person, excludeId),
+  'prospect.samePerson': async ({ person, excludeId }, { db }) =>
+    (await findSamePerson(db, person, excludeId)).slice(0, SAME_PERSON_MAX).map(({ prospect: p, reason }) => ({
+      prospect: { id: p.id, name: p.name, emails: p.emails.slice(0, 1), createdAt: p.createdAt },
+      reason,
+    })),
   'prospect.merge': async ({ keepId, mergeId }, { db }) => {
     const { prospect, merge } = await mergeProspects(db, keepId, mergeId);
     return { prospect, mergeId: merge.id };
   },
   'prospect.unmerge': ({ mergeId }, { db }) => undoMerge(db, mergeId),
-  'company.savePage': (facts, { db }) => saveCompanyPage(db, facts),
+  'company.savePage': async (facts, { db }) => {
+    const result = await saveCompanyPage(db, facts);
+    return { ...result, attachable: result.attachable.slice(0, PAGE_PEOPLE_MAX).map((p) => ({ id: p.id, name: p.name })) };
+  },
   'company.attach': ({ companyId, prospectIds }, { db }) => attachToCompany(db, companyId, prospectIds),
   ...syncHandlers,
 };

@@ -9,6 +9,23 @@ import { explainScore } from '../store/scores';
 import { previewMove } from '../store/stages';
 import { completeTask, dueList, openTasksOf, setNextStep, snoozeTask } from '../store/tasks';
 import type { HandlerContext } from './handlers';
+import type { TouchlineDb } from '../db/database';
+import type { Prospect } from '../model';
+import type { ProcessView } from '../process/views';
+import type { Settings } from '../settings/settings';
+
+/** One prospect's sales-process view: score, the current stage's criteria, open tasks and cadence runs. */
+export async function processView(db: TouchlineDb, prospect: Prospect, settings: Settings): Promise<ProcessView> {
+  const stage = settings.stages.find((s) => s.id === prospect.stageId);
+  const { status } = await criteriaEvaluator(db, prospect, settings);
+  return {
+    score: await explainScore(db, prospect, settings),
+    stageId: prospect.stageId,
+    criteria: stage ? status(stage) : [],
+    tasks: await openTasksOf(db, prospect.id),
+    runs: await runsOf(db, prospect.id),
+  };
+}
 
 type ProcessRequest =
   | 'process.get'
@@ -24,19 +41,7 @@ type ProcessRequest =
 
 /** The sales-process handlers (issue 5), spread into lib/background/handlers.ts. */
 export const processHandlers: Pick<Handlers<HandlerContext>, ProcessRequest> = {
-  'process.get': async ({ prospectId }, { db }) => {
-    const settings = await loadSettings();
-    const prospect = await getProspect(db, prospectId);
-    const stage = settings.stages.find((s) => s.id === prospect.stageId);
-    const { status } = await criteriaEvaluator(db, prospect, settings);
-    return {
-      score: await explainScore(db, prospect, settings),
-      stageId: prospect.stageId,
-      criteria: stage ? status(stage) : [],
-      tasks: await openTasksOf(db, prospectId),
-      runs: await runsOf(db, prospectId),
-    };
-  },
+  'process.get': async ({ prospectId }, { db }) => processView(db, await getProspect(db, prospectId), await loadSettings()),
   'qualification.set': async (input, { db }) => setAnswer(db, input, await loadSettings()),
   'criteria.tick': async (input, { db }) => {
     await setCriterionTick(db, input, await loadSettings());

@@ -1,37 +1,32 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { SidebarRuntime } from '../content/sidebar-runtime';
 import { send } from '../messaging/client';
 import type { Prospect } from '../model';
-import type { Settings } from '../settings/settings';
 import { watchComposeSend } from '../sites/gmail/send-watch';
 import type { GmailDraft } from '../sites/gmail/types';
-import type { Detected } from '../sites/types';
 import { emailSourceId, emailTouches } from './touches';
-
-interface Stores {
-  page: { get(): Detected; subscribe(l: () => void): () => void };
-  settings: { get(): Settings; subscribe(l: () => void): () => void };
-}
-
-async function knownProspects(emails: string[]): Promise<Map<string, Prospect>> {
-  if (emails.length === 0) return new Map();
-  const found = await send('people.lookup', { people: emails.map((e) => ({ emails: [e] })) });
-  const map = new Map<string, Prospect>();
-  emails.forEach((e, i) => found[i] && map.set(e, found[i]!));
-  return map;
-}
 
 /**
  * Email logging that runs without the rep clicking (both off by default): every message of an open thread
  * with a known prospect, and mail to known prospects when it is sent. Touches carry Gmail's message id, so
- * a message logged here, by hand, or again later is stored once.
+ * a message logged here, by hand, or again later is stored once. It reads who is known from the sidebar's
+ * page request instead of asking again.
  */
-export function startEmailAutoLog(ctx: ContentScriptContext, { page, settings }: Stores, onChangedEvent: (l: () => void) => void): void {
+export function startEmailAutoLog({ ctx, page, settings, known }: Pick<SidebarRuntime, 'ctx' | 'page' | 'settings' | 'known'>): void {
   let loggedKey = '';
+  const knownOnPage = (emails: string[]) => {
+    const byEmail = new Map<string, Prospect>();
+    const views = known.get();
+    for (const person of page.get().people) {
+      const p = views[person.key]?.prospect;
+      if (p) for (const e of person.emails) byEmail.set(e, p);
+    }
+    return new Map(emails.flatMap((e) => (byEmail.has(e) ? [[e, byEmail.get(e)!] as const] : [])));
+  };
   const logThread = async () => {
     const d = page.get();
     const thread = d.gmail?.thread;
     if (!settings.get().autoLogThreads || !thread || d.people.length === 0 || ctx.isInvalid) return;
-    const prospects = await knownProspects(d.people.map((p) => p.key));
+    const prospects = knownOnPage(d.people.map((p) => p.key));
     const key = `${thread.messages.map((m) => m.id).join()}|${[...prospects.values()].map((p) => p.id).join()}`;
     if (prospects.size === 0 || key === loggedKey) return;
     loggedKey = key;
@@ -42,14 +37,16 @@ export function startEmailAutoLog(ctx: ContentScriptContext, { page, settings }:
   const safely = () => void logThread().catch(() => undefined);
   ctx.onInvalidated(page.subscribe(safely));
   ctx.onInvalidated(settings.subscribe(safely));
-  onChangedEvent(safely);
+  ctx.onInvalidated(known.subscribe(safely));
   safely();
 
   const logSent = async (draft: GmailDraft) => {
     const recipients = [...draft.to, ...draft.cc, ...draft.bcc].filter((a) => a.external).map((a) => a.email);
-    const prospects = await knownProspects(recipients);
+    if (recipients.length === 0) return;
+    // Recipients of a new mail need not be on the page: ask about them (a draft's few addresses).
+    const views = await send('page.people', { people: recipients.slice(0, 100).map((e) => ({ emails: [e] })) });
     const now = Date.now();
-    const touches = [...new Map([...prospects.values()].map((p) => [p.id, p])).values()].map((p) => ({
+    const touches = [...new Map(views.flatMap((v) => (v ? [[v.prospect.id, v.prospect] as const] : []))).values()].map((p) => ({
       prospectId: p.id,
       channel: 'email' as const,
       direction: 'outbound' as const,

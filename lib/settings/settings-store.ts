@@ -15,6 +15,9 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
 
 export const sidebarOpenItem = storage.defineItem<boolean>('local:ui.sidebarOpen', { fallback: true });
 
+/** Each site's appearance as the sidebar last saw it: the first paint uses it instead of probing the page's styles. */
+export const siteThemeItem = storage.defineItem<Partial<Record<'gmail' | 'linkedin', 'light' | 'dark'>>>('local:ui.siteTheme', { fallback: {} });
+
 /** Stored settings, repaired to defaults field by field if an older or damaged shape is found. */
 export async function loadSettings(): Promise<Settings> {
   const raw = await settingsItem.getValue();

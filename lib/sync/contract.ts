@@ -30,8 +30,14 @@ export const SYNC_REQUESTS = {
     audience: 'content',
     request: z.object({ prospectIds: z.array(z.string().min(1).max(100)).max(500) }),
     response: z.array(ProspectSyncState),
+    names: (p) => ({ prospects: p.prospectIds }),
   }),
-  'sync.retry': defineRequest({ audience: 'content', request: z.object({ prospectId: z.string().min(1).max(100) }), response: z.array(ProspectSyncState) }),
+  'sync.retry': defineRequest({
+    audience: 'content',
+    request: z.object({ prospectId: z.string().min(1).max(100) }),
+    response: z.array(ProspectSyncState),
+    names: (p) => ({ prospects: [p.prospectId] }),
+  }),
   'sync.connection.get': defineRequest({ audience: 'extension', request: z.object({}), response: ConnectionView }),
   'sync.connection.test': defineRequest({
     audience: 'extension',

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR } from '../support/launch';
+import { SHIPPED_EXTENSION_DIR } from '../support/launch';
 import { expect, test } from './fixtures';
 
-const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(join(SHIPPED_EXTENSION_DIR, 'manifest.json'), 'utf8'));
 const SITES = ['https://mail.google.com/*', 'https://www.linkedin.com/*'];
 
 test('the built manifest asks for the two sites and nothing broader', () => {

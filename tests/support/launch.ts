@@ -4,7 +4,12 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { chromiumPath } from './chromium';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/**
+ * The test build (`npm run build:test`): the shipped code with the sidebar's shadow root open, so locators
+ * reach it by role and label. SHIPPED_EXTENSION_DIR is what users install (closed root).
+ */
+export const EXTENSION_DIR = resolve('.output/chrome-mv3-test');
+export const SHIPPED_EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const FIXTURES_DIR = resolve('tests/fixtures');
 
 export interface Launched {
@@ -15,7 +20,8 @@ export interface Launched {
 }
 
 /** Chromium with the built extension loaded, in a fresh profile (so a fresh IndexedDB) unless one is given. */
-export async function launchWithExtension(opts: { userDataDir?: string; headless?: boolean } = {}): Promise<Launched> {
+export async function launchWithExtension(opts: { userDataDir?: string; headless?: boolean; shipped?: boolean } = {}): Promise<Launched> {
+  const ext = opts.shipped ? SHIPPED_EXTENSION_DIR : EXTENSION_DIR;
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'touchline-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
@@ -29,8 +35,8 @@ export async function launchWithExtension(opts: { userDataDir?: string; headless
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
     ],
   });
   // Nothing may leave this machine: anything not served by a test route is refused.

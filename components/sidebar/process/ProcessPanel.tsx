@@ -22,7 +22,7 @@ interface Props {
 
 /** The sales process for one known prospect: stage moves by the rules, score, criteria, qualification, follow-ups. */
 export function ProcessPanel({ prospect, stages, lastTouchId, history = [] }: Props) {
-  const { value, error, run } = useProcess(prospect.id, prospect.updatedAt);
+  const { value, error, run } = useProcess(prospect.id);
   const [pending, setPending] = useState<{ to: Stage; check: MoveCheckView }>();
   const [offerNextStep, setOfferNextStep] = useState(false);
   const seenTouch = useRef(lastTouchId);

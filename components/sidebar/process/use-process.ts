@@ -1,30 +1,24 @@
 import { useCallback, useState } from 'react';
-import { send } from '@/lib/messaging/client';
-import { useAsync } from '../../ui/use-async';
-import { useBackgroundEvent } from '../../ui/use-background-events';
+import { usePageData } from '../page-data';
 
-/** The sales-process view of one prospect plus the team settings it needs; reloads when data changes. */
-export function useProcess(prospectId: string, version: number) {
-  const data = useAsync(async () => {
-    const [view, settings] = await Promise.all([send('process.get', { prospectId }), send('settings.get', {})]);
-    return { view, settings };
-  }, [prospectId, version]);
-  useBackgroundEvent(useCallback((e) => e.event === 'touchline:changed' && data.reload(), [data.reload]));
+/**
+ * The sales-process view of one prospect and the settings it needs, from the sidebar's page request (no
+ * request of its own); after an action, the change event brings the new view.
+ */
+export function useProcess(prospectId: string) {
+  const data = usePageData();
+  const view = data.viewOf(prospectId)?.process;
   const [error, setError] = useState<string>();
-  /** Runs a request, shows its error to the rep, reloads the view. Returns whether it worked. */
-  const run = useCallback(
-    async (action: () => Promise<unknown>): Promise<boolean> => {
-      setError(undefined);
-      try {
-        await action();
-        data.reload();
-        return true;
-      } catch (err) {
-        setError((err as Error).message);
-        return false;
-      }
-    },
-    [data.reload],
-  );
-  return { ...data, error: error ?? data.error, run };
+  /** Runs a request and shows its error to the rep. Returns whether it worked. */
+  const run = useCallback(async (action: () => Promise<unknown>): Promise<boolean> => {
+    setError(undefined);
+    try {
+      await action();
+      return true;
+    } catch (err) {
+      setError((err as Error).message);
+      return false;
+    }
+  }, []);
+  return { value: view ? { view, settings: data.settings } : undefined, error, run };
 }

@@ -1,7 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { send } from '@/lib/messaging/client';
-import { useAsync } from '../../ui/use-async';
-import { useBackgroundEvent } from '../../ui/use-background-events';
+import { usePageData } from '../page-data';
 
 const LABELS = { synced: 'Synced to CRM', waiting: 'Waiting to sync', failed: 'Sync failed' } as const;
 const TONES = {
@@ -12,16 +11,14 @@ const TONES = {
 
 /** One prospect's CRM sync state; nothing at all when no CRM is connected. */
 export function SyncState({ prospectId }: { prospectId: string }) {
-  const states = useAsync(() => send('sync.states', { prospectIds: [prospectId] }), [prospectId]);
+  // From the sidebar's page request; a retry's result arrives with the change event.
+  const s = usePageData().viewOf(prospectId)?.sync;
   const [error, setError] = useState<string>();
-  useBackgroundEvent(useCallback((e) => e.event === 'touchline:changed' && states.reload(), [states.reload]));
-  const s = states.value?.[0];
   if (!s || s.state === 'off') return null;
   const retry = async () => {
     setError(undefined);
     try {
       await send('sync.retry', { prospectId });
-      states.reload();
     } catch (err) {
       setError((err as Error).message);
     }

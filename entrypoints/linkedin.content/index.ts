@@ -1,16 +1,17 @@
-import { mountSidebar } from '@/components/sidebar/mount';
+import { startSidebar } from '@/lib/content/runtime';
 import { LINKEDIN_MATCHES } from '@/lib/hosts';
 import { extractLinkedIn } from '@/lib/sites/linkedin/extract';
 import { watchLinkedIn } from '@/lib/sites/linkedin/watch';
 
+/** LinkedIn's runtime; its sidebar UI arrives after the first paint in /linkedin-sidebar.js. */
 export default defineContentScript({
   matches: LINKEDIN_MATCHES,
-  cssInjectionMode: 'ui',
-  // document_end: the DOM is parsed, so detection can run before images and late scripts finish loading.
-  runAt: 'document_end',
+  // document_start: the settings request wakes the service worker while the page is still parsing.
+  runAt: 'document_start',
   main: (ctx) =>
-    mountSidebar(ctx, {
+    startSidebar(ctx, {
       detect: (doc, url) => extractLinkedIn(doc, url),
       watch: (c, onChange) => watchLinkedIn(c, window, onChange),
+      uiPath: '/linkedin-sidebar.js',
     }),
 });

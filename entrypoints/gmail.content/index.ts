@@ -1,19 +1,19 @@
-import { mountSidebar } from '@/components/sidebar/mount';
-import { startEmailAutoLog } from '@/lib/email/auto-log';
-import { startStageChips } from '@/lib/email/stage-chips';
-import { changedEvents } from '@/lib/content/on-changed';
+import { startSidebar } from '@/lib/content/runtime';
 import { GMAIL_MATCHES } from '@/lib/hosts';
 import { extractGmail } from '@/lib/sites/gmail/extract';
 import { gmailLayoutCss } from '@/lib/sites/gmail/layout';
 import { watchGmail } from '@/lib/sites/gmail/watch';
 
+/**
+ * Gmail's runtime: detection, watching and the plain first paint. The sidebar UI, auto-logging and the
+ * inbox stage chips arrive after it in /gmail-sidebar.js (entrypoints/gmail-sidebar.ts).
+ */
 export default defineContentScript({
   matches: GMAIL_MATCHES,
-  cssInjectionMode: 'ui',
-  // document_end: the DOM is parsed, so detection can run before images and late scripts finish loading.
-  runAt: 'document_end',
+  // document_start: the settings request wakes the service worker while Gmail's page is still parsing.
+  runAt: 'document_start',
   main: (ctx) =>
-    mountSidebar(ctx, {
+    startSidebar(ctx, {
       detect: (doc, url, settings) =>
         extractGmail(doc, url, {
           internalDomains: settings.internalDomains,
@@ -22,10 +22,6 @@ export default defineContentScript({
         }),
       watch: (ctx, onChange) => watchGmail(window, ctx.signal, onChange),
       layoutCss: gmailLayoutCss,
-      start: (ctx, stores) => {
-        const onChanged = changedEvents(ctx);
-        startEmailAutoLog(ctx, stores, onChanged);
-        startStageChips(ctx, stores, onChanged);
-      },
+      uiPath: '/gmail-sidebar.js',
     }),
 });

@@ -1,0 +1,182 @@
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import css from '@/components/sidebar/sidebar.css?inline';
+import { send } from '../messaging/client';
+import { PAGE_PEOPLE_MAX } from '../messaging/limits';
+import { asBackgroundEvent, CHANGED_EVENT, changeConcerns, keyHash, TOGGLE_SIDEBAR_EVENT, type ChangedEvent } from '../messaging/events';
+import type { Settings } from '../settings/settings';
+import type { Detected, DetectedPerson } from '../sites/types';
+import { createFrame, paintPeople } from './first-paint';
+import { reserveSpace } from './layout';
+import { createSidebarHost } from './shadow-host';
+import { SIDEBAR_WIDTH } from './sidebar-classes';
+import { registeredSidebarUi, type KnownPeople, type SidebarRuntime } from './sidebar-runtime';
+import { detectTheme, systemTheme } from './theme';
+import { createValueStore } from './value-store';
+
+/** What a site brings to the runtime: how to detect and watch its pages, and its own sidebar UI module. */
+export interface SiteRuntime {
+  detect(doc: Document, url: string, settings: Settings): Detected;
+  /** Calls onChange when the page may show other people (each site knows where to look). */
+  watch(ctx: ContentScriptContext, onChange: () => void): void;
+  /** CSS for page elements the reserved margin does not move (Gmail's fixed compose popups). */
+  layoutCss?: (widthPx: number) => string;
+  /** The site's sidebar UI (React and the site's panels), a web-accessible module loaded after the first paint. */
+  uiPath: '/gmail-sidebar.js' | '/linkedin-sidebar.js';
+}
+
+const isToggleKey = (e: KeyboardEvent) => e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && e.code === 'KeyT';
+
+const domReady = () =>
+  document.readyState === 'loading' ? new Promise<void>((ok) => document.addEventListener('DOMContentLoaded', () => ok(), { once: true })) : Promise.resolve();
+
+export const personKeys = (p: DetectedPerson) => [...p.emails, ...(p.linkedinUrl ? [p.linkedinUrl] : []), ...(p.memberUrns ?? [])];
+
+/**
+ * Touchline's small per-site runtime. At document_start it asks the background for the settings (the
+ * service worker wakes while the page parses); when the DOM is ready it detects the people, paints them in
+ * plain DOM inside the sidebar's shadow root, asks the store about them in one request, and only then
+ * loads the sidebar's UI module, which takes over the painted boxes. One message listener serves the
+ * whole page. Everything stops with `ctx`.
+ */
+export function startSidebar(ctx: ContentScriptContext, site: SiteRuntime): void {
+  const opening = send('page.open', {});
+  opening.catch(() => undefined);
+  void domReady().then(() => run(ctx, site, opening)).catch((err) => console.error('[touchline]', err));
+}
+
+async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: ReturnType<typeof send<'page.open'>>): Promise<void> {
+  const answer = await opening;
+  if (ctx.isInvalid) return;
+  const settings = createValueStore(answer.settings);
+  const page = createValueStore(site.detect(document, location.href, answer.settings));
+  const open = createValueStore(answer.open);
+  // The theme this site had last time: probing the page's styles now would force a style pass over the
+  // whole page before the first paint (tens of ms on a large thread). The probe runs after the frame.
+  const theme = createValueStore(answer.theme ?? systemTheme(window));
+  const known = createValueStore<KnownPeople>({});
+
+  const { host, body } = createSidebarHost(document, css);
+  let lastToggleAt = -Infinity;
+  const toggle = () => {
+    lastToggleAt = performance.now();
+    open.set(!open.get());
+    void send('ui.sidebarOpen.set', { open: open.get() }).catch(() => undefined);
+  };
+
+  // The frame is the runtime's for the page's life; its content is the plain first paint, redrawn on
+  // changes until the UI module takes over.
+  const frame = createFrame(document, toggle);
+  const show = () => {
+    frame.show(open.get(), theme.get());
+    reserveSpace(document, open.get() ? SIDEBAR_WIDTH : null, site.layoutCss);
+  };
+  let first: HTMLElement | null = paintPeople(document, page.get());
+  frame.aside.append(first);
+  show();
+  body.append(frame.frame);
+  document.body.append(host);
+  const repaint = () => {
+    if (!first) return;
+    const next = paintPeople(document, page.get());
+    first.replaceWith(next);
+    first = next;
+  };
+  const unsubscribe = [page.subscribe(repaint), open.subscribe(show), theme.subscribe(show)];
+  // The full theme probe hit-tests the page: run it once the first frame is out, and whenever the sidebar opens.
+  const probeTheme = () =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        const seen = detectTheme(window);
+        if (seen !== answer.theme) void send('ui.theme.set', { theme: seen }).catch(() => undefined);
+        answer.theme = seen;
+        theme.set(seen);
+      }, 0),
+    );
+  probeTheme();
+  unsubscribe.push(open.subscribe(() => open.get() && probeTheme()));
+
+  // What the store knows about the people on the page: one request per change of who is on it.
+  let generation = 0;
+  let askedFor = '';
+  let shownIds = new Set<string>();
+  let shownKeys = new Set<string>();
+  const lookup = async () => {
+    const people = page.get().people.slice(0, PAGE_PEOPLE_MAX);
+    const mine = ++generation;
+    askedFor = people.map((p) => p.key).join('\n');
+    shownKeys = new Set(people.flatMap(personKeys).map(keyHash));
+    const views = people.length ? await send('page.people', { people: people.map((p) => ({ emails: p.emails.slice(0, 20), linkedinUrl: p.linkedinUrl, linkedinIds: p.memberUrns?.slice(0, 10) })) }) : [];
+    if (mine !== generation || ctx.isInvalid) return;
+    shownIds = new Set(views.flatMap((v) => (v ? [v.prospect.id] : [])));
+    known.set(Object.fromEntries(people.map((p, i) => [p.key, views[i] ?? null])));
+  };
+  const safeLookup = () => void lookup().catch((err) => console.warn('[touchline] lookup', err));
+  const detect = () => page.set(site.detect(document, location.href, settings.get()));
+  unsubscribe.push(
+    page.subscribe(() => {
+      if (page.get().people.map((p) => p.key).join('\n') !== askedFor) safeLookup();
+    }),
+  );
+  safeLookup();
+  site.watch(ctx, detect);
+
+  // The page's one listener: the browser command toggles, a change that concerns this page refreshes it.
+  const changeListeners = new Set<(e: ChangedEvent) => void>();
+  const onChange = async (e: ChangedEvent) => {
+    for (const l of changeListeners) l(e);
+    if (!changeConcerns(e, shownIds, shownKeys)) return;
+    if (e.ids === null) {
+      settings.set(await send('settings.get', {}));
+      detect();
+    }
+    safeLookup();
+  };
+  const onMessage = (message: unknown, sender: { id?: string }) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const event = asBackgroundEvent(message);
+    // When Chrome also lets the keydown through, the page listener already toggled for this key press.
+    if (event?.event === TOGGLE_SIDEBAR_EVENT && performance.now() - lastToggleAt > 300) toggle();
+    if (event?.event === CHANGED_EVENT) void onChange(event).catch(() => undefined);
+    return undefined;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  const onKey = (e: KeyboardEvent) => {
+    if (!isToggleKey(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    toggle();
+  };
+  window.addEventListener('keydown', onKey, { capture: true, signal: ctx.signal });
+
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    for (const u of unsubscribe) u();
+    host.remove();
+    reserveSpace(document, null);
+  });
+
+  const runtime: SidebarRuntime = {
+    ctx,
+    panel: frame.aside,
+    page,
+    settings,
+    known,
+    open,
+    theme,
+    toggle,
+    onChanged: (l) => {
+      changeListeners.add(l);
+      return () => changeListeners.delete(l);
+    },
+    handOver: (content) => {
+      if (first) first.replaceWith(content);
+      else frame.aside.append(content);
+      first = null;
+    },
+  };
+  // The UI module: a separate build (React and this site's panels), imported once the first paint is out.
+  await import(/* @vite-ignore */ browser.runtime.getURL(site.uiPath));
+  if (ctx.isInvalid) return;
+  registeredSidebarUi()?.(runtime);
+}

@@ -1,0 +1,5 @@
+/**
+ * The most people one page shows (a 100-result search, a long thread). The background refuses a bigger
+ * lookup from a content script as a bulk pull; the runtime never asks for more. Kept free of zod.
+ */
+export const PAGE_PEOPLE_MAX = 120;
