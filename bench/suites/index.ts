@@ -11,4 +11,5 @@ export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'linkedin', run: async () => (await import('./linkedin')).linkedin() },
   { name: 'sync', run: async () => (await import('./sync')).sync() },
   { name: 'detection', run: async () => (await import('./detection')).detection() },
+  { name: 'data', run: async () => (await import('./data')).dataSuite() },
 ];
