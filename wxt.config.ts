@@ -6,6 +6,10 @@ const CRM_HOSTS = [
   'https://api.hubapi.com/*',
   'https://api.pipedrive.com/*',
   'https://api.twenty.com/*',
+  // Salesforce: sign-in (production and sandboxes) and the org's own instance.
+  'https://login.salesforce.com/*',
+  'https://test.salesforce.com/*',
+  'https://*.my.salesforce.com/*',
   'https://*/*',
   'http://localhost/*',
   'http://127.0.0.1/*',
@@ -32,7 +36,8 @@ export default defineConfig({
     // URL; localhost covers Twenty's default self-host (http://localhost:3000) and a receiver on the rep's
     // machine. The options page requests exactly the one origin being connected, never a wildcard.
     // (MV2, Firefox's default build, has no optional_host_permissions: origins go in optional_permissions.)
-    ...(manifestVersion === 2 ? { optional_permissions: CRM_HOSTS } : { optional_host_permissions: CRM_HOSTS }),
+    // `identity` (optional too): Salesforce's OAuth sign-in window, asked for when a rep signs in.
+    ...(manifestVersion === 2 ? { optional_permissions: [...CRM_HOSTS, 'identity'] } : { optional_host_permissions: CRM_HOSTS, optional_permissions: ['identity'] }),
     host_permissions: [...HOST_MATCHES],
     // Each site's sidebar UI module, imported by that site's content script after its first paint; only
     // that site may load it, and only at a per-session URL (no fixed URL a page could probe for Touchline).

@@ -10,4 +10,5 @@ export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'gmail', run: async () => (await import('./gmail')).gmail() },
   { name: 'linkedin', run: async () => (await import('./linkedin')).linkedin() },
   { name: 'sync', run: async () => (await import('./sync')).sync() },
+  { name: 'data', run: async () => (await import('./data')).dataSuite() },
 ];

@@ -37,11 +37,22 @@ export function CrmConnectionForm({ stages, onConnected }: { stages: Stage[]; on
   const needsUrl = crm === 'webhook' || crm === 'twenty' || crm === 'salesforce';
   const input = () => ({ crm, token: token.trim(), baseUrl: url.trim() || undefined });
 
-  /** Salesforce: the browser's identity API shows Salesforce's sign-in; PKCE, no client secret. */
-  async function signIn() {
+  /** Runs one action with the buttons disabled; its error is shown under the form. */
+  async function busyWhile(action: () => Promise<void>) {
     setBusy(true);
     setResult(undefined);
     try {
+      await action();
+    } catch (err) {
+      setResult({ ok: false, message: (err as Error).message });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Salesforce: the browser's identity API shows Salesforce's sign-in; PKCE, no client secret. */
+  const signIn = () =>
+    busyWhile(async () => {
       const loginUrl = url.trim() || 'https://login.salesforce.com';
       const granted = await browser.permissions
         .request({ permissions: ['identity'], origins: [originPattern('salesforce', loginUrl), 'https://*.my.salesforce.com/*'] })
@@ -50,17 +61,10 @@ export function CrmConnectionForm({ stages, onConnected }: { stages: Stage[]; on
       await send('sync.salesforce.signIn', { clientId: token.trim(), loginUrl, people });
       setToken('');
       onConnected();
-    } catch (err) {
-      setResult({ ok: false, message: (err as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
-  async function run(action: 'test' | 'connect') {
-    setBusy(true);
-    setResult(undefined);
-    try {
+  const run = (action: 'test' | 'connect') =>
+    busyWhile(async () => {
       if (crm === 'webhook' && !url.trim()) throw new Error('Enter the webhook URL.');
       const denied = await askForHost(crm, url.trim() || DEFAULT_BASE_URLS[crm]);
       if (denied) throw new Error(denied);
@@ -76,12 +80,7 @@ export function CrmConnectionForm({ stages, onConnected }: { stages: Stage[]; on
         setToken('');
         onConnected();
       }
-    } catch (err) {
-      setResult({ ok: false, message: (err as Error).message });
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
     <form className="flex flex-col gap-3" onSubmit={(e) => (e.preventDefault(), void run('connect'))}>

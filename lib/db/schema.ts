@@ -67,6 +67,15 @@ export const SCHEMA_VERSIONS = [
       prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds',
     },
   },
+  {
+    // 2026-12-01 (issue 15, metrics): touches per channel in a period are counted by [channel+at+prospectId]
+    // (the owner is in the key, so a source filter reads keys, not touches), and a won deal's touches up to
+    // the win by [prospectId+at]. The metrics page never reads a million touches.
+    version: 7,
+    stores: {
+      touches: 'id, prospectId, &sourceKey, at, [channel+at+prospectId], [prospectId+at]',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';

@@ -24,7 +24,7 @@ describe('HubSpot sync', () => {
     // Every request the adapter sent matched HubSpot's published definition and rules.
     expect(fake?.violations ?? []).toEqual([]);
     fake = undefined;
-  }, 60_000);
+  });
 
   it('setup creates the unique touchline_id properties on contacts, companies and deals, plain ones on engagements; a second setup finds them', async () => {
     const clock = virtualClock();
@@ -44,7 +44,7 @@ describe('HubSpot sync', () => {
     const again = await connected(fake, clock);
     expect(again.setup!.created).toEqual([]);
     expect(again.setup!.found).toHaveLength(6);
-  }, 60_000);
+  });
 
   it('pushes 1,000 prospects and 5,000 touches through faults and restarts: one contact per person, every touch once on the right contact', async () => {
     const clock = virtualClock();
@@ -128,7 +128,7 @@ describe('HubSpot sync', () => {
     expect(await db.outbox.count()).toBe(0);
     expect(fake.objects.contacts!.size).toBe(30);
     expect(fake.engagements()).toHaveLength(60);
-  }, 60_000);
+  });
 
   it('keeps under the 10-second window without earning a 429 when nothing else uses the token', async () => {
     const clock = virtualClock();
@@ -145,7 +145,7 @@ describe('HubSpot sync', () => {
     // More requests than one window holds, so the engine really waited for the window to move.
     expect(sent).toBeGreaterThan(10);
     expect(clock.now() - started).toBeGreaterThanOrEqual(Math.floor((sent - 1) / 10) * 10_000 - 10_000);
-  }, 60_000);
+  });
 
   it('a record HubSpot refuses waits with HubSpot\u2019s reason and does not block the others', async () => {
     const clock = virtualClock();
@@ -161,7 +161,7 @@ describe('HubSpot sync', () => {
     expect(left.map((r) => r.prospectId)).toEqual([data.prospects[5]!.id, data.prospects[5]!.id]);
     expect(left[0]!.failed?.reason).toMatch(/email "not-an-email@" is invalid/);
     expect(fake.objects.contacts!.size).toBe(19);
-  }, 60_000);
+  });
 
   it('the daily limit makes sync wait until after midnight, also in a restarted service worker, then it finishes', async () => {
     const clock = virtualClock(Date.UTC(2026, 10, 23, 15, 0));
@@ -186,7 +186,7 @@ describe('HubSpot sync', () => {
     const done = await runWithRestarts(db, () => conn, clock);
     expect(done.result.state).toBe('idle');
     expect(fake.objects.contacts!.size).toBe(400);
-  }, 60_000);
+  });
 });
 
 describe('the HubSpot fake enforces HubSpot\u2019s definition', () => {
@@ -214,5 +214,5 @@ describe('the HubSpot fake enforces HubSpot\u2019s definition', () => {
     } finally {
       await fake.server.close();
     }
-  }, 60_000);
+  });
 });

@@ -20,7 +20,7 @@ describe('Pipedrive sync', () => {
     await fake?.server.close();
     expect(fake?.violations ?? []).toEqual([]);
     fake = undefined;
-  }, 60_000);
+  });
 
   it('setup creates the LinkedIn person field, keyed by the hash Pipedrive gives it; an existing field is found instead', async () => {
     const clock = virtualClock();
@@ -35,7 +35,7 @@ describe('Pipedrive sync', () => {
     expect(found.setup!.found).toEqual(['Pipedrive person field \u201cLinkedIn\u201d for the LinkedIn URL']);
     expect(found.setup!.values.linkedinField).toBe(code);
     await other.server.close();
-  }, 60_000);
+  });
 
   it('pushes 1,000 prospects and 5,000 touches through faults, restarts and search lag: one person per person, every activity once on the right person', async () => {
     const clock = virtualClock();
@@ -99,7 +99,7 @@ describe('Pipedrive sync', () => {
     await runWithRestarts(db, () => conn, clock);
     expect(fake.persons.size).toBe(3);
     expect(fake.persons.get(999)!.name).toBe(data.prospects[1]!.name);
-  }, 60_000);
+  });
 
   it('a bad token stops sync with a clear message; fixing it resumes', async () => {
     const clock = virtualClock();
@@ -116,7 +116,7 @@ describe('Pipedrive sync', () => {
     await runWithRestarts(db, () => conn, clock);
     expect(fake.persons.size).toBe(5);
     expect(fake.activities.size).toBe(10);
-  }, 60_000);
+  });
 
   it('the daily budget is told apart from a burst: sync waits for the next day instead of retrying every 2 s', async () => {
     const clock = virtualClock(Date.UTC(2026, 10, 23, 20, 0));
@@ -131,7 +131,7 @@ describe('Pipedrive sync', () => {
     expect(status.retryAt).toBeGreaterThan(Date.UTC(2026, 10, 24));
     // One refused request, not a retry storm.
     expect(fake.rejected429).toBe(1);
-  }, 60_000);
+  });
 });
 
 describe('the Pipedrive fake enforces Pipedrive\u2019s definition', () => {
@@ -153,5 +153,5 @@ describe('the Pipedrive fake enforces Pipedrive\u2019s definition', () => {
     } finally {
       await fake.server.close();
     }
-  }, 60_000);
+  });
 });

@@ -21,7 +21,7 @@ describe('Salesforce sync', () => {
     await fake?.server.close();
     expect(fake?.violations ?? []).toEqual([]);
     fake = undefined;
-  }, 60_000);
+  });
 
   it('setup creates the external-ID field on each object it writes, or says what the admin must do', async () => {
     const clock = virtualClock();
@@ -36,7 +36,7 @@ describe('Salesforce sync', () => {
     expect(leads.setup!.created).toEqual([]);
     expect(leads.setup!.todo[0]).toMatch(/Ask an admin to add a Text\(64\) field Touchline_Id__c marked External ID and Unique on Lead/);
     await locked.server.close();
-  }, 60_000);
+  });
 
   it('pushes 1,000 prospects and 5,000 touches as Contacts, Opportunities and Tasks through faults and restarts: one record each, each task on the right person', async () => {
     const clock = virtualClock();
@@ -81,7 +81,7 @@ describe('Salesforce sync', () => {
     expect(fake.records.Contact!.size).toBe(0);
     expect(fake.records.Task!.size).toBe(100);
     expect([...fake.records.Lead!.values()].every((l) => l.Company && LEAD_STATUSES.includes(String(l.Status)))).toBe(true);
-  }, 60_000);
+  });
 
   it('an expired session is refreshed with the refresh token, without a client secret, and sync goes on', async () => {
     const clock = virtualClock();
@@ -92,7 +92,7 @@ describe('Salesforce sync', () => {
     await seedAndConnect(db, makeData(20, 1), conn);
     expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
     expect(fake.records.Contact!.size).toBe(20);
-  }, 60_000);
+  });
 
   it('REQUEST_LIMIT_EXCEEDED makes sync wait, not retry, and nothing is refused', async () => {
     const clock = virtualClock();
@@ -106,7 +106,7 @@ describe('Salesforce sync', () => {
     expect(status.state).toBe('waiting');
     expect(status.message).toMatch(/daily API allowance/);
     expect(await db.outbox.filter((r) => !!r.failed).count()).toBe(0);
-  }, 60_000);
+  });
 });
 
 describe('Salesforce sign-in and the fake\u2019s rules', () => {
@@ -125,7 +125,7 @@ describe('Salesforce sign-in and the fake\u2019s rules', () => {
     } finally {
       await fake.server.close();
     }
-  }, 60_000);
+  });
 
   it('refuses what Salesforce refuses: upsert by a field that is not an External ID, 201 records, an unknown field, one external ID twice', async () => {
     const clock = virtualClock();
@@ -145,5 +145,5 @@ describe('Salesforce sign-in and the fake\u2019s rules', () => {
     } finally {
       await fake.server.close();
     }
-  }, 60_000);
+  });
 });

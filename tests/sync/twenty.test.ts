@@ -15,7 +15,7 @@ describe('Twenty sync', () => {
     await fake?.server.close();
     expect(fake?.violations ?? []).toEqual([]);
     fake = undefined;
-  }, 60_000);
+  });
 
   it('pushes 1,000 prospects and 5,000 touches through faults and restarts: one person per person, each note on the right person', async () => {
     const clock = virtualClock();
@@ -66,7 +66,7 @@ describe('Twenty sync', () => {
     await runWithRestarts(db, () => conn, clock);
     expect(fake.records.people!.size).toBe(5);
     expect(fake.records.notes!.size).toBe(10);
-  }, 60_000);
+  });
 });
 
 describe('the Twenty fake enforces Twenty\u2019s server rules', () => {
@@ -88,5 +88,5 @@ describe('the Twenty fake enforces Twenty\u2019s server rules', () => {
     } finally {
       await fake.server.close();
     }
-  }, 60_000);
+  });
 });

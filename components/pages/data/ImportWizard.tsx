@@ -1,0 +1,177 @@
+import { useRef, useState } from 'react';
+import { send } from '@/lib/messaging/client';
+import { runDataJob, download, type RunningJob } from '@/lib/data/client';
+import { ENCODINGS, IMPORT_FIELDS, previewCsv, rejectsCsv, unmappedHeaders, type CsvPreview, type Encoding, type ImportProgress, type ImportSummary, type Mapping } from '@/lib/data/csv';
+
+type Step = { at: 'pick' } | { at: 'map'; file: File; preview: CsvPreview } | { at: 'running'; file: File; progress?: ImportProgress } | { at: 'done'; summary: ImportSummary };
+
+const ENCODING_LABELS: Record<Encoding, string> = {
+  'utf-8': 'UTF-8 (most files)',
+  'windows-1252': 'Windows-1252 (Excel on Windows)',
+  'iso-8859-1': 'ISO-8859-1 (Latin-1)',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+};
+
+/** Pick a file, map its columns (guessed from the headers), preview, import with progress and cancel. */
+export function ImportWizard({ onImported }: { onImported?: () => void }) {
+  const [step, setStep] = useState<Step>({ at: 'pick' });
+  const [encoding, setEncoding] = useState<Encoding>('utf-8');
+  const [error, setError] = useState<string>();
+  const job = useRef<RunningJob<ImportSummary>>(undefined);
+
+  async function pick(file: File | undefined, enc = encoding) {
+    setError(undefined);
+    if (!file) return;
+    try {
+      setStep({ at: 'map', file, preview: await previewCsv(file, { encoding: enc }) });
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  async function start(file: File, mapping: Mapping) {
+    setError(undefined);
+    setStep({ at: 'running', file });
+    try {
+      const settings = await send('settings.get', {});
+      job.current = runDataJob<ImportSummary>({ job: 'import', file, mapping, settings, encoding }, (p) => setStep({ at: 'running', file, progress: p as ImportProgress }));
+      const summary = await job.current.done;
+      setStep({ at: 'done', summary });
+      onImported?.();
+    } catch (e) {
+      setError((e as Error).message);
+      setStep({ at: 'pick' });
+    }
+  }
+
+  return (
+    <section aria-labelledby="import-h" className="space-y-3">
+      <h2 id="import-h" className="text-lg font-semibold">Import a CSV file</h2>
+      {error && <p role="alert" className="text-red-700 dark:text-red-300">{error}</p>}
+      {step.at === 'pick' && (
+        <div className="flex flex-wrap items-end gap-3">
+          <label className="flex flex-col text-sm">
+            CSV file to import
+            <input type="file" aria-label="CSV file to import" accept=".csv,.tsv,.txt,text/csv,text/plain" onChange={(e) => pick(e.target.files?.[0])} />
+          </label>
+          <label className="flex flex-col text-sm">
+            Encoding
+            <select aria-label="Encoding" value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding)} className="rounded border px-2 py-1 dark:bg-slate-800">
+              {ENCODINGS.map((e) => (
+                <option key={e} value={e}>{ENCODING_LABELS[e]}</option>
+              ))}
+            </select>
+          </label>
+        </div>
+      )}
+      {step.at === 'map' && <MapColumns file={step.file} preview={step.preview} onBack={() => setStep({ at: 'pick' })} onImport={(m) => start(step.file, m)} />}
+      {step.at === 'running' && (
+        <div className="space-y-2">
+          <progress className="w-full" aria-label="Import progress" max={step.file.size} value={step.progress?.bytes ?? 0} />
+          <p className="text-sm" aria-live="polite">
+            {step.progress ? `${step.progress.rows.toLocaleString()} rows read: ${step.progress.created} new, ${step.progress.updated} updated, ${step.progress.rejected} rejected` : 'Starting…'}
+          </p>
+          <button type="button" className="rounded border px-3 py-1" onClick={() => job.current?.cancel()}>
+            Cancel import
+          </button>
+        </div>
+      )}
+      {step.at === 'done' && <ImportResult summary={step.summary} onAgain={() => setStep({ at: 'pick' })} />}
+    </section>
+  );
+}
+
+function MapColumns({ file, preview, onBack, onImport }: { file: File; preview: CsvPreview; onBack: () => void; onImport: (m: Mapping) => void }) {
+  const [mapping, setMapping] = useState<Mapping>(preview.mapping);
+  const unmapped = unmappedHeaders(preview.header, mapping);
+  return (
+    <div className="space-y-3">
+      <p className="text-sm">
+        {file.name}: {preview.header.length} columns. Choose what each column holds; people are recognised by email or LinkedIn URL.
+      </p>
+      <div className="overflow-x-auto">
+        <table className="text-left text-sm" aria-label="Column mapping and preview">
+          <thead>
+            <tr>
+              {preview.header.map((h, i) => (
+                <th key={i} className="px-2 py-1 align-bottom">
+                  <label className="flex flex-col gap-1">
+                    <span>{h || `Column ${i + 1}`}</span>
+                    <select
+                      aria-label={`Map column ${h || i + 1} to`}
+                      value={mapping[i] ?? ''}
+                      onChange={(e) => setMapping((m) => m.map((f, j) => (j === i ? ((e.target.value || null) as Mapping[number]) : f)))}
+                      className="rounded border px-1 py-0.5 font-normal dark:bg-slate-800"
+                    >
+                      <option value="">Not imported</option>
+                      {IMPORT_FIELDS.map((f) => (
+                        <option key={f.id} value={f.id}>{f.label}</option>
+                      ))}
+                    </select>
+                  </label>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {preview.rows.map((r, i) => (
+              <tr key={i} className="border-t border-slate-100 dark:border-slate-800">
+                {preview.header.map((_, j) => (
+                  <td key={j} className="max-w-48 truncate px-2 py-1">{r[j] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {unmapped.length > 0 && <p className="text-sm text-slate-600 dark:text-slate-300">Not imported: {unmapped.join(', ')}.</p>}
+      <div className="flex gap-2">
+        <button type="button" className="rounded bg-blue-700 px-3 py-1 text-white" onClick={() => onImport(mapping)}>
+          Import
+        </button>
+        <button type="button" className="rounded border px-3 py-1" onClick={onBack}>
+          Choose another file
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function ImportResult({ summary: s, onAgain }: { summary: ImportSummary; onAgain: () => void }) {
+  return (
+    <div className="space-y-2">
+      <p role="status">
+        {s.cancelled ? 'Import cancelled. Rows read before the cancel were imported: ' : 'Import finished: '}
+        {s.created} new, {s.updated} updated, {s.unchanged} unchanged, {s.rejected} rejected.
+      </p>
+      {s.rejects.length > 0 && (
+        <>
+          <button type="button" className="rounded border px-3 py-1" onClick={() => download(new Blob([rejectsCsv(s.header, s.rejects)], { type: 'text/csv' }), 'touchline-rejects.csv')}>
+            Download rejected rows (CSV)
+          </button>
+          <table className="text-left text-sm" aria-label="Rejected rows">
+            <thead>
+              <tr className="text-xs uppercase text-slate-500">
+                <th className="pr-3">Line</th>
+                <th>Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.rejects.slice(0, 200).map((r) => (
+                <tr key={r.line}>
+                  <td className="pr-3 tabular-nums">{r.line}</td>
+                  <td>{r.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {s.rejects.length > 200 && <p className="text-sm">…and {s.rejects.length - 200} more in the download.</p>}
+        </>
+      )}
+      <button type="button" className="rounded border px-3 py-1" onClick={onAgain}>
+        Import another file
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import type { TouchlineDb } from '../../db/database';
+import type { Company, Prospect } from '../../model';
+import { Settings, describeSettingsError } from '../../settings/settings';
+import { tickId } from '../../store/criteria';
+import { write, writeWithoutSideEffects } from '../../store/unit-of-work';
+import { BackupFileError, readBackup, type BackupHead } from './read';
+import { BACKUP_TABLES, DERIVED_TABLES, SYNC_TABLES, TABLE_NAMES, type BackupTable } from './schemas';
+
+export type RestoreMode = 'replace' | 'merge';
+
+export interface BackupCheck {
+  head: BackupHead;
+  settings: Settings;
+  counts: Partial<Record<BackupTable, number>>;
+}
+
+export interface RestoreProgress {
+  phase: 'checking' | 'writing';
+  table: string;
+  rows: number;
+}
+
+/**
+ * Reads the whole file once and checks every row against its table's schema (and the settings against
+ * theirs) before anything is written. Throws BackupFileError naming the first problems.
+ */
+export async function checkBackup(file: Blob, onProgress?: (p: RestoreProgress) => void): Promise<BackupCheck> {
+  let head: BackupHead | undefined;
+  const rows = await readBackup(file, (h) => (head = h));
+  const counts: Partial<Record<BackupTable, number>> = {};
+  const problems: string[] = [];
+  let bad = 0;
+  for await (const { table, row, index } of rows) {
+    const schema = (BACKUP_TABLES as Record<string, (typeof BACKUP_TABLES)[BackupTable]>)[table];
+    if (!schema) throw new BackupFileError(`The backup has a table this version of Touchline does not know ("${table}").`);
+    const t = table as BackupTable;
+    counts[t] = (counts[t] ?? 0) + 1;
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) {
+      bad++;
+      if (problems.length < 5) problems.push(`${table} row ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'row'} ${i.message}`).join(', ')}`);
+    }
+    if (index % 5000 === 4999) onProgress?.({ phase: 'checking', table, rows: index + 1 });
+  }
+  const settings = Settings.safeParse(head!.settings);
+  if (!settings.success) problems.unshift(`settings: ${describeSettingsError(settings.error)}`);
+  if (problems.length) {
+    throw new BackupFileError(`Nothing was restored: ${bad + (settings.success ? 0 : 1)} record(s) are not valid. ${problems.join('; ')}`);
+  }
+  return { head: head!, settings: settings.data!, counts };
+}
+
+export interface RestoreSummary {
+  mode: RestoreMode;
+  written: Partial<Record<BackupTable, number>>;
+  /** Merge: rows already present (same id, or the same person by email / LinkedIn URL). */
+  kept: Partial<Record<BackupTable, number>>;
+}
+
+export interface RestoreOptions {
+  mode: RestoreMode;
+  /** Replace: stores the backup's settings (validated already). */
+  saveSettings: (s: Settings) => Promise<unknown>;
+  /** Merge: this profile's settings, for the scores of the people added. */
+  settings: Settings;
+  onProgress?: (p: RestoreProgress) => void;
+  chunkRows?: number;
+}
+
+/**
+ * Restores a backup: checks all of it first (a broken or newer file changes nothing), then writes it in
+ * chunked transactions. Replace empties every table and puts the backup's rows and settings back as they
+ * were; merge adds the backup's people to the ones here, recognising a person by id, any email or the
+ * LinkedIn URL, and keeps this profile's settings and CRM bookkeeping.
+ */
+export async function restoreBackup(db: TouchlineDb, file: Blob, opts: RestoreOptions): Promise<RestoreSummary & { check: BackupCheck }> {
+  const check = await checkBackup(file, opts.onProgress);
+  const summary: RestoreSummary = { mode: opts.mode, written: {}, kept: {} };
+  const size = opts.chunkRows ?? 2000;
+  const merge = opts.mode === 'merge' ? merger(db, summary, opts.settings) : undefined;
+  // Replace writes a snapshot that carries its own derived rows (scores, engagement, due counts, outbox):
+  // no side effects, or they would be counted twice.
+  if (!merge) await writeWithoutSideEffects(db, () => Promise.all(TABLE_NAMES.map((t) => db.table(t).clear())));
+  let buffer: unknown[] = [];
+  let current: BackupTable | undefined;
+  const flush = async () => {
+    if (!current || !buffer.length) return;
+    const rows = buffer.map((r) => BACKUP_TABLES[current!].parse(r));
+    buffer = [];
+    if (merge) await merge.write(current, rows);
+    else {
+      const table = db.table(current);
+      await writeWithoutSideEffects(db, () => table.bulkPut(rows));
+      summary.written[current] = (summary.written[current] ?? 0) + rows.length;
+    }
+    opts.onProgress?.({ phase: 'writing', table: current, rows: summary.written[current] ?? 0 });
+  };
+  for await (const { table, row } of await readBackup(file, () => {})) {
+    if (table !== current) {
+      await flush();
+      current = table as BackupTable;
+    }
+    buffer.push(row);
+    if (buffer.length >= size) await flush();
+  }
+  await flush();
+  if (!merge) await opts.saveSettings(check.settings);
+  return { ...summary, check };
+}
+
+/**
+ * Merge: each chunk is one unit of work, so the people and touches added reach the outbox, their engagement,
+ * scores and due counts as any other change would. Backup ids map to the ids here for prospects and companies.
+ */
+function merger(db: TouchlineDb, summary: RestoreSummary, settings: Settings) {
+  const prospectIds = new Map<string, string>();
+  const companyIds = new Map<string, string>();
+  const count = (t: BackupTable, written: number, kept: number) => {
+    summary.written[t] = (summary.written[t] ?? 0) + written;
+    summary.kept[t] = (summary.kept[t] ?? 0) + kept;
+  };
+  const pid = (id: string) => prospectIds.get(id) ?? id;
+
+  async function companies(rows: Company[]) {
+    const add: Company[] = [];
+    for (const c of rows) {
+      const same =
+        (await db.companies.get(c.id)) ??
+        (c.domain ? await db.companies.where('domain').equals(c.domain).first() : undefined) ??
+        (c.linkedinUrl ? await db.companies.where('linkedinUrl').equals(c.linkedinUrl).first() : undefined);
+      if (same) companyIds.set(c.id, same.id);
+      else add.push(c);
+    }
+    await write(db, () => db.companies.bulkAdd(add), { settings });
+    count('companies', add.length, rows.length - add.length);
+  }
+
+  async function prospects(rows: Prospect[]) {
+    const add: Prospect[] = [];
+    await write(db, async () => {
+      for (const p of rows) {
+        const same =
+          (await db.prospects.get(p.id)) ??
+          (p.emails.length ? await db.prospects.where('emails').anyOf(p.emails).first() : undefined) ??
+          (p.linkedinUrl ? await db.prospects.where('linkedinUrl').equals(p.linkedinUrl).first() : undefined);
+        if (same) {
+          prospectIds.set(p.id, same.id);
+          continue;
+        }
+        // Another row of this same backup may already have claimed one of these emails: keep the first.
+        if (add.some((a) => a.emails.some((e) => p.emails.includes(e)) || (p.linkedinUrl && a.linkedinUrl === p.linkedinUrl))) continue;
+        add.push({ ...p, companyId: p.companyId && (companyIds.get(p.companyId) ?? p.companyId) });
+      }
+      await db.prospects.bulkAdd(add);
+    }, { settings });
+    count('prospects', add.length, rows.length - add.length);
+  }
+
+  /** How a row that belongs to a prospect is re-pointed at the same person here. */
+  type Row = { id: string; prospectId?: string; keptId?: string; stageId?: string; criterionId?: string; removedId?: string; sourceKey?: string };
+  const repoint = (t: BackupTable, r: Row): Row => {
+    if (t === 'merges') return { ...r, keptId: pid(r.keptId!), removedId: pid(r.removedId!) };
+    const prospectId = pid(r.prospectId!);
+    // A tick's id is made of its prospect, stage and criterion.
+    if (t === 'criteriaTicks') return { ...r, prospectId, id: tickId(prospectId, r.stageId!, r.criterionId!) };
+    return { ...r, prospectId };
+  };
+
+  /** Rows that belong to a prospect: re-pointed at the person here, added unless already present. */
+  async function owned(t: BackupTable, rows: Row[]) {
+    const table = db.table(t);
+    const moved = rows.map((r) => repoint(t, r));
+    const present = await table.bulkGet(moved.map((r) => r.id));
+    let add = moved.filter((_, i) => !present[i]);
+    if (t === 'touches') {
+      const keys = add.map((r) => r.sourceKey).filter((k): k is string => !!k);
+      const known = new Set(keys.length ? await db.touches.where('sourceKey').anyOf(keys).keys() : []);
+      add = add.filter((r) => !r.sourceKey || !known.has(r.sourceKey));
+    }
+    await write(db, () => table.bulkAdd(add), { settings });
+    count(t, add.length, rows.length - add.length);
+  }
+
+  return {
+    async write(t: BackupTable, rows: unknown[]) {
+      if (DERIVED_TABLES.has(t) || SYNC_TABLES.has(t)) return count(t, 0, rows.length);
+      if (t === 'companies') return companies(rows as Company[]);
+      if (t === 'prospects') return prospects(rows as Prospect[]);
+      return owned(t, rows as Row[]);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import type { JobProgress, WorkerJob, WorkerReply } from './protocol';
+// Vite bundles the worker as its own file of the extension (an extension page may only start workers from
+// its own origin; papaparse's blob-URL worker would break the extension's CSP).
+import DataWorker from './worker?worker';
+
+export interface RunningJob<T> {
+  done: Promise<T>;
+  cancel(): void;
+}
+
+let nextId = 1;
+
+/**
+ * Runs an import, backup or restore in a worker (one per job, closed when it ends) and reports its progress.
+ * Cancel asks the job to stop at its next batch: what is written stays written, and the job says so.
+ */
+export function runDataJob<T>(job: WorkerJob, onProgress?: (p: JobProgress) => void): RunningJob<T> {
+  const worker = new DataWorker();
+  const id = nextId++;
+  const done = new Promise<T>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const m = e.data;
+      if ('progress' in m) return onProgress?.(m.progress);
+      worker.terminate();
+      if ('error' in m) reject(new Error(m.error));
+      else resolve(m.done as T);
+    };
+    worker.onerror = (e) => {
+      worker.terminate();
+      reject(new Error(e.message || 'The data worker stopped.'));
+    };
+  });
+  worker.postMessage({ id, run: job });
+  return { done, cancel: () => worker.postMessage({ id, cancel: true }) };
+}
+
+/** Saves a Blob as a download with the given file name. */
+export function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}

@@ -1,0 +1,21 @@
+import type { Stage } from '../process/stage';
+import type { Settings } from '../settings/settings';
+import type { Encoding, ImportProgress, ImportSummary, Mapping } from './csv';
+import type { BackupProgress, RestoreMode, RestoreProgress, RestoreSummary } from './backup';
+
+/** What the data page asks its worker to do (the long jobs run off the page's main thread). */
+export type WorkerJob =
+  | { job: 'import'; file: Blob; mapping: Mapping; settings: Settings; encoding?: Encoding }
+  | { job: 'backup'; settings: Settings }
+  /** The prospects of a view: its ids in the view's order (home's list), or every prospect, optionally one stage. */
+  | { job: 'export'; stages: Stage[]; ids?: string[]; stageId?: string }
+  | { job: 'restore'; file: Blob; mode: RestoreMode; settings: Settings };
+
+export type WorkerRequest = { id: number; run: WorkerJob } | { id: number; cancel: true };
+
+export type JobProgress = ImportProgress | BackupProgress | RestoreProgress;
+
+export type WorkerReply =
+  | { id: number; progress: JobProgress }
+  | { id: number; done: ImportSummary | Blob | (RestoreSummary & { settings: Settings }) }
+  | { id: number; error: string };

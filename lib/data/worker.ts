@@ -1,0 +1,57 @@
+/// <reference lib="webworker" />
+import { getDb } from '../db/database';
+import { createBackup, restoreBackup } from './backup';
+import { exportCsv, importCsv } from './csv';
+import { pages } from './backup/write';
+import type { Prospect } from '../model/prospect';
+import type { WorkerReply, WorkerRequest } from './protocol';
+
+// The data page's worker: CSV import, backup and restore run here so the page stays responsive. Workers of
+// an extension page share its origin, so this opens the same database.
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const running = new Map<number, AbortController>();
+const reply = (m: WorkerReply) => scope.postMessage(m);
+
+scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
+  const msg = e.data;
+  if ('cancel' in msg) return running.get(msg.id)?.abort();
+  const ctl = new AbortController();
+  running.set(msg.id, ctl);
+  const progress = (p: unknown) => reply({ id: msg.id, progress: p as never });
+  const db = getDb();
+  try {
+    const job = msg.run;
+    if (job.job === 'import') {
+      const done = await importCsv(db, job.file, { mapping: job.mapping, settings: job.settings, encoding: job.encoding, signal: ctl.signal, onProgress: progress });
+      reply({ id: msg.id, done });
+    } else if (job.job === 'export') {
+      reply({ id: msg.id, done: await exportCsv(viewPages(job.ids, job.stageId), job.stages) });
+    } else if (job.job === 'backup') {
+      reply({ id: msg.id, done: await createBackup(db, job.settings, { onProgress: progress }) });
+    } else {
+      let restored = job.settings;
+      const done = await restoreBackup(db, job.file, {
+        mode: job.mode,
+        onProgress: progress,
+        // Extension storage is not reachable from a worker: the page saves the settings it gets back.
+        saveSettings: async (s) => (restored = s),
+        settings: job.settings,
+      });
+      reply({ id: msg.id, done: { ...done, settings: restored } });
+    }
+  } catch (err) {
+    reply({ id: msg.id, error: (err as Error).message });
+  } finally {
+    running.delete(msg.id);
+  }
+};
+
+/** A view's prospects a page at a time: by ids (kept in the view's order) or the whole table. */
+async function* viewPages(ids: string[] | undefined, stageId: string | undefined): AsyncGenerator<Prospect[]> {
+  const db = getDb();
+  if (ids) {
+    for (let i = 0; i < ids.length; i += 5000) yield (await db.prospects.bulkGet(ids.slice(i, i + 5000))).filter((p): p is Prospect => !!p);
+    return;
+  }
+  for await (const page of pages(db.table<Prospect, string>('prospects'), 5000)) yield stageId ? page.filter((p) => p.stageId === stageId) : page;
+}

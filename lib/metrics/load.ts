@@ -1,0 +1,73 @@
+import type { TouchlineDb } from '../db/database';
+import { TOUCH_CHANNELS } from '../model/touch';
+import { computeMetrics, type Metrics } from './compute';
+import { groupHistories } from './history';
+import { closesIn } from './outcomes';
+import { periodBounds } from './period';
+import type { TouchStats } from './touches';
+import type { MetricStage, Period, ProspectFacts } from './types';
+
+export interface MetricsQuery {
+  period: Period;
+  timeZone: string;
+  /** A capture site, or undefined for every source. */
+  source?: string;
+  stages: MetricStage[];
+}
+
+/** A deal value once the prospect has one (the CRM home adds the field). */
+const dealValueOf = (p: object) => {
+  const v = (p as { dealValue?: unknown }).dealValue;
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+};
+
+/**
+ * The metrics page's numbers from IndexedDB. Stage history up to the period's end is read whole (every funnel
+ * figure is made from it); touches are never read as rows: per-channel counts come from the
+ * [channel+at+prospectId] index, and each won deal's touches from its [prospectId+at] keys.
+ */
+export async function loadMetrics(db: TouchlineDb, q: MetricsQuery): Promise<Metrics> {
+  // One read transaction for every query: thousands of small key reads outside one would each open their own.
+  return db.transaction('r', [db.prospects, db.stageChanges, db.touches], () => load(db, q));
+}
+
+async function load(db: TouchlineDb, q: MetricsQuery): Promise<Metrics> {
+  const bounds = periodBounds(q.period, q.timeZone);
+  const [prospectRows, changes, byChannel] = await Promise.all([
+    db.prospects.toArray(),
+    db.stageChanges.where('at').below(bounds.end).toArray(),
+    channelCounts(db, bounds.start, bounds.end, q.source ? undefined : null),
+  ]);
+  const prospects = new Map<string, ProspectFacts>();
+  for (const p of prospectRows) prospects.set(p.id, { id: p.id, site: p.source.site, dealValue: dealValueOf(p) });
+  const histories = groupHistories(changes, prospects, q.source);
+  const channels = q.source ? await channelCounts(db, bounds.start, bounds.end, (id) => prospects.get(id)?.site === q.source) : byChannel;
+
+  // Each won deal's touches up to its win: keys only ([prospectId, at]), all requests in flight at once.
+  const won = closesIn(histories, q.stages, bounds).won;
+  const before = new Map<string, { count: number; first?: number }>();
+  await Promise.all(
+    [...won].map(async ([pid, at]) => {
+      const keys = (await db.touches.where('[prospectId+at]').between([pid, -Infinity], [pid, at], true, true).keys()) as unknown as [string, number][];
+      before.set(pid, { count: keys.length, first: keys[0]?.[1] });
+    }),
+  );
+  const touches: TouchStats = { byChannel: channels, before: (pid) => before.get(pid) ?? { count: 0 } };
+  return computeMetrics({ stages: q.stages, changes: [], histories, prospects, touches, bounds, source: q.source });
+}
+
+/** Touches per channel in [start, end): counted by the index, or (with `keep`) filtered by owner from its keys. */
+async function channelCounts(db: TouchlineDb, start: number, end: number, keep: ((prospectId: string) => boolean) | null | undefined): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  if (keep === undefined) return out;
+  await Promise.all(
+    TOUCH_CHANNELS.map(async (channel) => {
+      const range = db.touches.where('[channel+at+prospectId]').between([channel, start, ''], [channel, end, ''], true, false);
+      let n: number;
+      if (!keep) n = await range.count();
+      else n = ((await range.keys()) as unknown as [string, number, string][]).filter((k) => keep(k[2])).length;
+      if (n) out.set(channel, n);
+    }),
+  );
+  return out;
+}

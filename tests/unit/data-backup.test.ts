@@ -1,0 +1,116 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type TouchlineDb } from '@/lib/db/database';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
+import { addProspect } from '@/lib/store/prospects';
+import { moveStage } from '@/lib/store/stages';
+import { logTouch } from '@/lib/store/touches';
+import { rescoreAll } from '@/lib/store/scores';
+import { rebuildDueBins } from '@/lib/store/due-bins';
+import { setNextStep } from '@/lib/store/tasks';
+import { write } from '@/lib/store/unit-of-work';
+import { createBackup, restoreBackup, TABLE_NAMES, BackupFileError, CURRENT_SCHEMA_VERSION } from '@/lib/data/backup';
+
+let db: TouchlineDb;
+beforeEach(async () => {
+  db = openDb(`touchline-backup-${Math.random()}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const NOW = Date.parse('2026-11-30T10:00:00Z');
+const settings: Settings = { ...DEFAULT_SETTINGS, internalDomains: ['us.example'] };
+
+async function seed(target = db) {
+  const { prospect: ana } = await addProspect(target, { name: 'Ana Lima', emails: ['ana@lima.example'], company: 'Lima' }, settings, NOW);
+  const { prospect: bo } = await addProspect(target, { name: 'Bo Chen', linkedinUrl: 'https://www.linkedin.com/in/bo-chen' }, settings, NOW);
+  for (let i = 0; i < 7; i++) {
+    await logTouch(target, { prospectId: i % 2 ? ana.id : bo.id, channel: 'email', direction: i % 3 ? 'outbound' : 'inbound', at: NOW + i, sourceId: `m${i}`, subject: `Mail "${i}"\nwith a newline` }, NOW);
+  }
+  await moveStage(target, ana.id, 'qualification', settings, 'Asked for a demo', NOW + 10);
+  await setNextStep(target, { prospectId: ana.id, text: 'Call back', due: NOW + 86_400_000 }, NOW);
+  await write(target, () => target.criteriaTicks.put({ id: `${ana.id}|qualification|need`, prospectId: ana.id, stageId: 'qualification', criterionId: 'need', at: NOW }), { settings });
+  await target.syncMeta.put({ key: 'target', connectionId: 'conn1', crm: 'hubspot' });
+  await target.syncLinks.put({ key: `conn1|prospect|${ana.id}`, connectionId: 'conn1', prospectId: ana.id, remote: { contact: '42' } });
+  await target.outbox.add({ connectionId: 'conn1', kind: 'prospect', prospectId: ana.id, refId: ana.id, at: NOW });
+  await rescoreAll(target, settings, NOW);
+  await rebuildDueBins(target);
+  return { ana, bo };
+}
+
+const dump = async (target = db) => Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await target.table(t).toArray()])));
+
+describe('backup and restore', () => {
+  it('covers every table of the database', () => {
+    expect(db.tables.map((t) => t.name).sort(), 'a new table needs its schema in BACKUP_TABLES (lib/data/backup/schemas.ts)').toEqual([...TABLE_NAMES].sort());
+  });
+
+  it('backup, wipe, restore gives identical tables and settings', async () => {
+    await seed();
+    const before = await dump();
+    expect(before.scoreboard.length).toBeGreaterThan(0);
+    expect(before.tasks.length).toBeGreaterThan(0);
+    const file = await createBackup(db, settings, { now: NOW, pageRows: 3 });
+    const text = await file.text();
+    expect(JSON.parse(text)).toMatchObject({ format: 'touchline-backup', schemaVersion: CURRENT_SCHEMA_VERSION, settings });
+
+    db.close();
+    await Dexie.delete(db.name);
+    db = openDb(db.name);
+    await db.open();
+    expect((await dump()).prospects).toEqual([]);
+    let saved: Settings | undefined;
+    const r = await restoreBackup(db, file, { mode: 'replace', settings: DEFAULT_SETTINGS, saveSettings: async (s) => (saved = s), chunkRows: 4 });
+    expect(r.written.touches).toBe(7);
+    expect(await dump()).toEqual(before);
+    expect(saved).toEqual(settings);
+  });
+
+  it('a broken, truncated, foreign or newer file changes nothing and says why', async () => {
+    await seed();
+    const before = await dump();
+    const good = await (await createBackup(db, settings, { now: NOW })).text();
+    const attempt = (text: string) => restoreBackup(db, new Blob([text]), { mode: 'replace', settings, saveSettings: async () => { throw new Error('must not save'); } });
+
+    await expect(attempt(good.replace('"ana@lima.example"', '"not an email"'))).rejects.toThrow(/Nothing was restored: 1 record\(s\) are not valid\. prospects row \d: emails\.0/);
+    await expect(attempt(good.slice(0, Math.floor(good.length * 0.6)))).rejects.toThrow(/incomplete|not valid JSON/);
+    await expect(attempt(good.replace(`"schemaVersion":${CURRENT_SCHEMA_VERSION}`, `"schemaVersion":${CURRENT_SCHEMA_VERSION + 1}`))).rejects.toThrow(
+      /newer version of Touchline \(schema version \d+; this one reads up to \d+\)/,
+    );
+    await expect(attempt('{"hello": "world"}')).rejects.toThrow(BackupFileError);
+    await expect(attempt('name,email\nAna,ana@x.example')).rejects.toThrow('not a JSON file');
+    await expect(attempt(good.replace('"touches":[', '"gadgets":['))).rejects.toThrow('does not know ("gadgets")');
+    expect(await dump()).toEqual(before);
+  });
+
+  it('merges into a profile that already knows some of the people, without duplicating them', async () => {
+    const { ana } = await seed();
+    const file = await createBackup(db, settings, { now: NOW });
+
+    const other = openDb(`touchline-backup-other-${Math.random()}`);
+    try {
+      const { prospect: mine } = await addProspect(other, { name: 'Ana (mine)', emails: ['ANA@lima.example', 'ana2@lima.example'] }, settings, NOW);
+      await logTouch(other, { prospectId: mine.id, channel: 'email', direction: 'outbound', at: NOW, sourceId: 'm1' }, NOW); // also in the backup
+      const r = await restoreBackup(other, file, { mode: 'merge', settings, saveSettings: async () => { throw new Error('merge keeps settings'); } });
+      expect(await other.prospects.count()).toBe(2);
+      expect((await other.prospects.get(mine.id))!.name).toBe('Ana (mine)');
+      expect(r.kept.prospects).toBe(1);
+      // Ana's touches from the backup now belong to the person here; the one logged on both sides is kept once.
+      const anaTouches = await other.touches.where('prospectId').equals(mine.id).toArray();
+      expect(anaTouches.map((t) => t.sourceId).sort()).toEqual(['m1', 'm3', 'm5']);
+      expect(await other.touches.where('prospectId').equals(ana.id).count()).toBe(0);
+      expect(await other.criteriaTicks.get(`${mine.id}|qualification|need`)).toBeDefined();
+      expect(await other.syncLinks.count()).toBe(0);
+      // Added as any change is: engagement counted (1 here + 2 from the backup), a score for everyone.
+      expect((await other.engagement.get(mine.id))?.touches).toBe(3);
+      const ids = (await other.scoreboard.get('ids'))?.ids ?? [];
+      expect(ids.sort()).toEqual((await other.prospects.toCollection().primaryKeys()).sort());
+    } finally {
+      other.close();
+      await Dexie.delete(other.name);
+    }
+  });
+});

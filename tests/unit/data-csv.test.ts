@@ -1,0 +1,200 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { openDb, type TouchlineDb } from '@/lib/db/database';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { addProspect } from '@/lib/store/prospects';
+import { write } from '@/lib/store/unit-of-work';
+import { CsvFileError, escapeCell, exportCsv, guessMapping, importCsv, previewCsv, rejectsCsv, unescapeCell } from '@/lib/data/csv';
+import { readCsvRows } from '@/lib/data/csv/rows';
+
+let db: TouchlineDb;
+beforeEach(async () => {
+  db = openDb(`touchline-csv-${Math.random()}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const settings = DEFAULT_SETTINGS;
+const csv = (text: string) => new Blob([text], { type: 'text/csv' });
+async function run(file: Blob, opts: Partial<Parameters<typeof importCsv>[2]> = {}) {
+  const { mapping } = await previewCsv(file);
+  return importCsv(db, file, { mapping, settings, ...opts });
+}
+async function allRows(file: Blob, chunkBytes?: number) {
+  const out: Array<{ line: number; cells: string[] }> = [];
+  for await (const b of readCsvRows(file, { chunkBytes })) out.push(...b.rows);
+  return out;
+}
+
+const GOOD_AND_BAD = [
+  'Full Name,E-mail,LinkedIn,Company,Stage,Favourite colour',
+  'Ana Lima,ana@lima.example,,Lima Ltd,Qualification,blue',
+  ',,,Nobody Inc,,green', // line 3: no name, no contact
+  'Bo Chen,not-an-email,,Chen Co,,red', // line 4
+  'Cy Diaz,cy@diaz.example,,Diaz SA,Negotiation,', // line 5: no such stage
+  '"Dee ""DJ"" Jones",dee@jones.example,linkedin.com/in/Dee-Jones,"Jones, Inc.",,', // quoted quote and comma
+  '=HYPERLINK("http://evil.example"),eve@evil.example,,"=1+2",,', // formulas stay text
+].join('\r\n');
+
+describe('CSV import', () => {
+  it('guesses the mapping from header names and leaves unknown columns out', () => {
+    expect(guessMapping(['Full Name', 'E-mail', 'LinkedIn', 'Company', 'Stage', 'Favourite colour', 'Work Email'])).toEqual([
+      'name', 'email', 'linkedinUrl', 'company', 'stage', null, 'email',
+    ]);
+  });
+
+  it('imports good rows, lists bad ones with line and reason; the same file again changes nothing', async () => {
+    const first = await run(csv(GOOD_AND_BAD));
+    expect(first).toMatchObject({ rows: 6, created: 3, updated: 0, unchanged: 0, rejected: 3 });
+    expect(first.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'no name and no email or LinkedIn URL'],
+      [4, 'invalid email "not-an-email"'],
+      [5, expect.stringContaining('unknown stage "Negotiation"')],
+    ]);
+    const ana = await db.prospects.where('emails').equals('ana@lima.example').first();
+    expect(ana).toMatchObject({ name: 'Ana Lima', company: 'Lima Ltd', stageId: 'qualification', source: { site: 'import' } });
+    const dee = await db.prospects.where('emails').equals('dee@jones.example').first();
+    expect(dee).toMatchObject({ name: 'Dee "DJ" Jones', company: 'Jones, Inc.', linkedinUrl: 'https://www.linkedin.com/in/dee-jones' });
+    const eve = await db.prospects.where('emails').equals('eve@evil.example').first();
+    expect([eve?.name, eve?.company]).toEqual(['=HYPERLINK("http://evil.example")', '=1+2']);
+
+    const before = await db.prospects.toArray();
+    const changesBefore = await db.stageChanges.count();
+    const again = await run(csv(GOOD_AND_BAD));
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3, rejected: 3 });
+    expect(await db.prospects.toArray()).toEqual(before);
+    expect(await db.stageChanges.count()).toBe(changesBefore);
+  });
+
+  it('updates a person already known by any email or the LinkedIn URL instead of duplicating them', async () => {
+    const { prospect } = await addProspect(db, { name: 'Ana L.', emails: ['ana.work@lima.example'] }, DEFAULT_SETTINGS);
+    const { prospect: dee } = await addProspect(db, { name: 'Dee', linkedinUrl: 'https://www.linkedin.com/in/dee-jones' }, DEFAULT_SETTINGS);
+    const file = csv('Name,Email,Email 2,LinkedIn URL,Title\nAna Lima,ana@lima.example,ANA.WORK@lima.example,,CTO\nDee Jones,dee@jones.example,,https://www.linkedin.com/in/dee-jones/,VP\n');
+    const r = await run(file);
+    expect(r).toMatchObject({ created: 0, updated: 2 });
+    expect(await db.prospects.count()).toBe(2);
+    expect(await db.prospects.get(prospect.id)).toMatchObject({ name: 'Ana Lima', title: 'CTO', emails: ['ana.work@lima.example', 'ana@lima.example'] });
+    expect(await db.prospects.get(dee.id)).toMatchObject({ emails: ['dee@jones.example'], title: 'VP' });
+  });
+
+  it('rejects a row that matches two different people rather than merging them by accident', async () => {
+    await addProspect(db, { name: 'A', emails: ['a@x.example'] }, DEFAULT_SETTINGS);
+    await addProspect(db, { name: 'B', emails: ['b@x.example'] }, DEFAULT_SETTINGS);
+    const r = await run(csv('Name,Email,Email\nAB,a@x.example,b@x.example\n'));
+    expect(r.rejects.map((x) => [x.line, x.reason])).toEqual([[2, 'matches two different people already known (A and B)']]);
+    expect(r.rejects[0]!.cells).toEqual(['AB', 'a@x.example', 'b@x.example']);
+  });
+
+  it('reads semicolons, a BOM, quoted newlines, CR line ends and counts lines across them', async () => {
+    const file = csv('\ufeffName;Email;Notes\r\nAna;ana@lima.example;"two\r\nlines"\r\nbad;nope;x\r\n');
+    const r = await run(file);
+    expect(r).toMatchObject({ created: 1, rejected: 1 });
+    expect(r.rejects[0]!.line).toBe(4);
+    expect((await db.prospects.toArray())[0]!.notes).toBe('two\r\nlines');
+    expect(r.header).toEqual(['Name', 'Email', 'Notes']);
+  });
+
+  it('keeps a character split between two read slices and a quoted cell split across them', async () => {
+    const text = 'Name,Email,Notes\n"Zoë Ångström",zoe@x.example,"a\nb"\nÉmile,emile@x.example,ok\n';
+    const bytes = new TextEncoder().encode(text);
+    for (const size of [3, 7, 16]) {
+      const rows = await allRows(new Blob([bytes]), size);
+      expect(rows).toEqual([
+        { line: 1, cells: ['Name', 'Email', 'Notes'] },
+        { line: 2, cells: ['Zoë Ångström', 'zoe@x.example', 'a\nb'] },
+        { line: 4, cells: ['Émile', 'emile@x.example', 'ok'] },
+      ]);
+    }
+  });
+
+  it('says so when the file is not UTF-8, and reads it in the chosen encoding', async () => {
+    const latin1 = new Uint8Array([...new TextEncoder().encode('Name,Email\nJos'), 0xe9, ...new TextEncoder().encode(',jose@x.example\n')]);
+    await expect(run(new Blob([latin1]))).rejects.toThrow(/not UTF-8 text.*Windows-1252/);
+    const { mapping } = await previewCsv(new Blob([latin1]), { encoding: 'windows-1252' });
+    const r = await importCsv(db, new Blob([latin1]), { mapping, settings, encoding: 'windows-1252' });
+    expect(r.created).toBe(1);
+    expect((await db.prospects.toArray())[0]!.name).toBe('José');
+  });
+
+  it('reads UTF-16 files by their BOM and refuses binary files and empty ones with a message', async () => {
+    const text = 'Name,Email\nAna,ana@x.example\n';
+    const utf16 = new Uint8Array(2 + text.length * 2);
+    utf16.set([0xff, 0xfe]);
+    for (let i = 0; i < text.length; i++) utf16[2 + i * 2] = text.charCodeAt(i);
+    expect((await run(new Blob([utf16]))).created).toBe(1);
+    await expect(run(new Blob([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0, 1])]))).rejects.toBeInstanceOf(CsvFileError);
+    await expect(run(csv(''))).rejects.toThrow('The file is empty.');
+  });
+
+  it('needs a column that identifies people', async () => {
+    const file = csv('Name,Colour\nAna,blue\n');
+    await expect(run(file)).rejects.toThrow(/Map at least one column to Email or LinkedIn URL/);
+  });
+
+  it('reports progress and stops at a cancel, keeping the batches already written', async () => {
+    const lines = ['Name,Email', ...Array.from({ length: 50 }, (_, i) => `P${i},p${i}@x.example`)];
+    const ctl = new AbortController();
+    const seen: number[] = [];
+    const file = csv(lines.join('\n'));
+    const { mapping } = await previewCsv(file);
+    const r = await importCsv(db, file, {
+      mapping, settings, batchRows: 10, signal: ctl.signal,
+      onProgress: (p) => seen.push(p.rows),
+    });
+    expect(r.created).toBe(50);
+    expect(seen.at(-1)).toBe(50);
+    const ctl2 = new AbortController();
+    ctl2.abort();
+    const cancelled = await importCsv(db, csv(lines.join('\n').replaceAll('@x', '@y')), { mapping, settings, batchRows: 10, signal: ctl2.signal });
+    expect(cancelled.cancelled).toBe(true);
+    expect(await db.prospects.count()).toBe(50);
+  });
+
+  it('the rejects download holds line, reason and the original row, escaped', async () => {
+    const r = await run(csv(GOOD_AND_BAD));
+    const parsed = Papa.parse<string[]>(rejectsCsv(r.header, r.rejects)).data;
+    expect(parsed[0]).toEqual(['line', 'reason', 'Full Name', 'E-mail', 'LinkedIn', 'Company', 'Stage', 'Favourite colour']);
+    expect(parsed[2]).toEqual(['4', 'invalid email "not-an-email"', 'Bo Chen', 'not-an-email', '', 'Chen Co', '', 'red']);
+  });
+});
+
+describe('CSV export', () => {
+  it('escapes cells a spreadsheet would run, and unescapes exactly those', () => {
+    for (const v of ['=1+2', '+49 30 1234', '-x', '@SUM(A1)', "'=quoted", "'plain", 'plain', '-12.5']) {
+      expect(unescapeCell(escapeCell(v))).toBe(v);
+    }
+    expect(escapeCell('=1+2')).toBe("'=1+2");
+    expect(escapeCell('-12.5')).toBe('-12.5');
+    expect(escapeCell('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+
+  it('exports a view that imports back unchanged, here and into an empty profile', async () => {
+    await run(csv(GOOD_AND_BAD));
+    const { prospect } = await addProspect(db, { name: 'Fay', emails: ['fay@x.example'], phone: '+1 555 0100' }, DEFAULT_SETTINGS);
+    await write(db, () => db.prospects.update(prospect.id, { tags: ['vip', 'q3'], notes: 'line one\nline "two"', stageId: 'closing' }), { settings });
+    const people = await db.prospects.toArray();
+    const blob = await exportCsv([people.slice(0, 2), people.slice(2)], settings.stages);
+    const text = await blob.text();
+    expect(text).toContain("'=HYPERLINK");
+    expect(text).toContain("'+1 555 0100");
+
+    const again = await run(blob);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: people.length, rejected: 0 });
+
+    const other = openDb(`touchline-csv-other-${Math.random()}`);
+    try {
+      const { mapping } = await previewCsv(blob);
+      await importCsv(other, blob, { mapping, settings });
+      const shape = (ps: typeof people) =>
+        ps.map(({ id, createdAt, updatedAt, stageEnteredAt, source, ...rest }) => rest).sort((a, b) => a.name.localeCompare(b.name));
+      expect(shape(await other.prospects.toArray())).toEqual(shape(people));
+    } finally {
+      other.close();
+      await Dexie.delete(other.name);
+    }
+  });
+});
