@@ -38,6 +38,11 @@ const dashboard = await ext.context.newPage();
 await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
 await dashboard.getByRole('table', { name: 'Prospects' }).getByText('Priya Natarajan').waitFor();
 
+// The metrics page over what the demo just did (Maria moved on, two people captured).
+const metrics = await ext.context.newPage();
+await metrics.goto(`chrome-extension://${ext.extensionId}/data.html#/metrics`);
+await metrics.getByRole('region', { name: 'Win rate' }).waitFor();
+
 if (headed) {
   await gmail.bringToFront();
   console.log('Touchline is running in Chromium on the demo Gmail thread, a LinkedIn profile and the dashboard. Close the browser to finish.');
@@ -47,10 +52,12 @@ if (headed) {
     gmail: resolve(outDir, 'gmail-thread-sidebar.png'),
     linkedin: resolve(outDir, 'linkedin-profile-sidebar.png'),
     dashboard: resolve(outDir, 'dashboard.png'),
+    metrics: resolve(outDir, 'metrics.png'),
   };
   await gmail.screenshot({ path: shots.gmail });
   await linkedin.screenshot({ path: shots.linkedin });
   await dashboard.screenshot({ path: shots.dashboard });
+  await metrics.screenshot({ path: shots.metrics, fullPage: true });
   await ext.close();
   console.log('Touchline built (.output/chrome-mv3) and shown working on the demo pages. Screenshots:');
   for (const path of Object.values(shots)) console.log(`  ${path}`);

@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { launchWithExtension } from '../support/launch';
+import { expect, test } from './fixtures';
+
+// A CRM export with the usual mess: a BOM, semicolons, a quoted newline, a formula, and three bad rows.
+const LEADS = [
+  '\ufeffFull name;E-mail;Company;Stage;Notes;Owner',
+  'Ana Lima;ana@lima.example;Lima Ltd;Qualification;"Met at\nthe fair";me',
+  'Bo Chen;bo@chen.example;Chen Co;Qualification;;me',
+  'Cy Diaz;cy@diaz.example;Diaz SA;Closed won;;me',
+  'Dee Jones;dee@jones.example;"=HYPERLINK(""http://evil.example"")";Closed lost;;me',
+  ';;Nobody Inc;;;', // line 7: no name, no contact
+  'Eve;not-an-email;;;;', // line 8
+  'Fay;fay@x.example;;Negotiation;;', // line 9: no such stage
+].join('\r\n');
+
+async function importFile(page: Page, name: string, text: string) {
+  await page.getByLabel('CSV file to import').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await expect(page.getByRole('combobox', { name: 'Map column Full name to' })).toHaveValue('name');
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const status = page.getByRole('status').filter({ hasText: /Import finished/ });
+  await expect(status).toBeVisible();
+  return status;
+}
+
+/** Every table of the extension's database, read straight from IndexedDB, sorted by key. */
+const dumpTables = (page: Page) =>
+  page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('touchline');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const out: Record<string, unknown[]> = {};
+    for (const name of Array.from(db.objectStoreNames)) {
+      out[name] = await new Promise<unknown[]>((resolve) => {
+        const req = db.transaction(name).objectStore(name).getAll();
+        req.onsuccess = () => resolve(req.result.map((r) => JSON.parse(JSON.stringify(r, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v)))));
+      });
+    }
+    db.close();
+    return out;
+  });
+
+test.describe('Import, export, metrics, backup and restore', () => {
+  test('a CSV with good and bad rows: imported once, the same file changes nothing, rejects download', async ({ ext, extensionPage }) => {
+    const page = await extensionPage('/data.html#/data');
+    const first = await importFile(page, 'leads.csv', LEADS);
+    await expect(first).toHaveText('Import finished: 4 new, 0 updated, 0 unchanged, 3 rejected.');
+    const rejected = page.getByRole('table', { name: 'Rejected rows' });
+    await expect(rejected.getByRole('row')).toHaveText([/Line\s*Reason/, /7\s*no name and no email or LinkedIn URL/, /8\s*invalid email "not-an-email"/, /9\s*unknown stage "Negotiation"/]);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download rejected rows (CSV)' }).click()]);
+    const rejects = readFileSync(await file.path(), 'utf8');
+    expect(rejects.split('\r\n')[0]).toBe('line,reason,Full name,E-mail,Company,Stage,Notes,Owner');
+    expect(rejects).toContain('8,"invalid email ""not-an-email""",Eve,not-an-email');
+
+    const before = await dumpTables(page);
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    const again = await importFile(page, 'leads.csv', LEADS);
+    await expect(again).toHaveText('Import finished: 0 new, 0 updated, 4 unchanged, 3 rejected.');
+    expect(await dumpTables(page)).toEqual(before);
+    void ext;
+  });
+
+  test('the metrics page shows a hand-computed win rate and funnel, with formula and row count', async ({ extensionPage }) => {
+    const data = await extensionPage('/data.html#/data');
+    await importFile(data, 'leads.csv', LEADS);
+    const page = await extensionPage('/data.html#/metrics');
+    // Imported today: Cy won and Dee lost -> 1 / (1 + 1); Ana and Bo entered Qualification.
+    const win = page.getByRole('region', { name: 'Win rate' });
+    await expect(win).toContainText('50.0%');
+    await expect(win).toContainText('won (1) / (won (1) + lost (1)) · 2 rows');
+    const funnel = page.getByRole('table', { name: 'Funnel by stage' });
+    await expect(funnel.getByLabel('Qualification entered: 2')).toBeVisible();
+    await expect(page.getByRole('img', { name: /^Funnel\. / })).toBeVisible();
+    await page.getByRole('combobox', { name: 'Source' }).selectOption('gmail');
+    await expect(win).toContainText('no data');
+  });
+
+  test('export a filtered view and import it back unchanged', async ({ extensionPage }) => {
+    const page = await extensionPage('/data.html#/data');
+    await importFile(page, 'leads.csv', LEADS);
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await page.getByRole('combobox', { name: 'Prospects to export' }).selectOption({ label: 'Only Qualification' });
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const text = readFileSync(await file.path(), 'utf8');
+    expect(text.trim().split('\r\n').slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Ana Lima', 'Bo Chen']);
+    const before = await dumpTables(page);
+    await page.getByLabel('CSV file to import').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect(page.getByRole('status').filter({ hasText: /Import finished/ })).toHaveText('Import finished: 0 new, 0 updated, 2 unchanged, 0 rejected.');
+    expect(await dumpTables(page)).toEqual(before);
+  });
+
+  test('back up, restore into an empty profile: every table the same; a broken file changes nothing', async ({ extensionPage }) => {
+    const page = await extensionPage('/data.html#/data');
+    await importFile(page, 'leads.csv', LEADS);
+    const tables = await dumpTables(page);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+    const backup = readFileSync(await file.path(), 'utf8');
+
+    // A new computer: a fresh profile with nothing in it.
+    const fresh = await launchWithExtension();
+    try {
+      const other = await fresh.context.newPage();
+      await other.goto(`chrome-extension://${fresh.extensionId}/data.html#/data`);
+      const restore = async (name: string, text: string, mode: RegExp) => {
+        await other.getByLabel('Backup file to restore').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+        await other.getByRole('radio', { name: mode }).check();
+        await other.getByRole('button', { name: 'Restore this backup' }).click();
+      };
+      const empty = await dumpTables(other);
+      await restore('broken.json', backup.replace('"ana@lima.example"', '"ana at lima"'), /Replace/);
+      await expect(other.getByRole('alert')).toContainText('Nothing was restored: 1 record(s) are not valid. prospects row');
+      expect(await dumpTables(other)).toEqual(empty);
+
+      await restore('backup.json', backup, /Replace/);
+      await expect(other.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+      expect(await dumpTables(other)).toEqual(tables);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('erase a person: gone from every table, never captured again', async ({ extensionPage }) => {
+    const page = await extensionPage('/data.html#/data');
+    await importFile(page, 'leads.csv', LEADS);
+    expect(JSON.stringify(await dumpTables(page))).toContain('ana@lima.example');
+    await page.getByRole('textbox', { name: 'Email, LinkedIn URL or name of the person to erase' }).fill('ana@lima.example');
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.getByRole('button', { name: 'Erase Ana Lima…' }).click();
+    const confirm = page.getByRole('alertdialog', { name: 'Erase Ana Lima?' });
+    await expect(confirm.getByRole('checkbox')).toBeChecked();
+    await confirm.getByRole('button', { name: 'Erase Ana Lima' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'erased' })).toHaveText('Ana Lima was erased. They will not be captured again.');
+    const left = JSON.stringify(await dumpTables(page));
+    for (const trace of ['ana@lima.example', 'Ana Lima', 'Met at']) expect(left).not.toContain(trace);
+    expect(left).toContain('bo@chen.example');
+    const settings = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'settings.get', payload: {} })).value);
+    expect(settings.neverCapture).toContain('ana@lima.example');
+  });
+});
+
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { neverCapture: string[] } }> } };
