@@ -175,7 +175,11 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
       first = null;
     },
   };
-  // The UI module: a separate build (React and this site's panels), imported once the first paint is out.
+  // The UI module: a separate build (React and this site's panels), imported once the first paint is on
+  // screen: parsing and running it must not hold back the frame that shows the people. (A tab opened in
+  // the background draws no frames, so its UI loads when the rep first looks at it.)
+  await new Promise<void>((shown) => requestAnimationFrame(() => setTimeout(shown, 0)));
+  if (ctx.isInvalid) return;
   await import(/* @vite-ignore */ browser.runtime.getURL(site.uiPath));
   if (ctx.isInvalid) return;
   registeredSidebarUi()?.(runtime);
