@@ -37,9 +37,15 @@ export function kickSync(db: TouchlineDb, onChange: () => void): Promise<void> {
         let conn = await connectionItem.getValue();
         if (!conn || conn.dryRun) return;
         if (!conn.setup) {
-          // Connected before setup existed: run it once and keep its report.
-          conn = await runSetup(conn, { fetch: (u, i) => fetch(u, i), clock: realClock });
-          await connectionItem.setValue(conn);
+          // Connected before setup existed: run it once and keep its report. Only the report is written, onto
+          // the connection as stored now: writing back the copy read before setup ran would undo a dry-run
+          // switch flipped meanwhile (and a CRM without a setup step has no report to keep).
+          const { setup } = await runSetup(conn, { fetch: (u, i) => fetch(u, i), clock: realClock });
+          if (setup) {
+            conn = { ...conn, setup };
+            const latest = await connectionItem.getValue();
+            if (latest?.id === conn.id) await connectionItem.setValue({ ...latest, setup });
+          }
         }
         const result = await runSync(db, conn, (await loadSettings()).stages, { fetch: (u, i) => fetch(u, i), clock: realClock });
         if (result.state === 'waiting' && result.retryAt) await browser.alarms.create(`${SYNC_ALARM}-retry`, { when: result.retryAt });
