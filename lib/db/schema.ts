@@ -76,6 +76,16 @@ export const SCHEMA_VERSIONS = [
       touches: 'id, prospectId, &sourceKey, at, [channel+at+prospectId], [prospectId+at]',
     },
   },
+  {
+    // 2026-12-02 (issue 12 §1): the connected CRM, token included, moves out of storage.local (which a content
+    // script can read on Firefox and before Chrome 140) into the extension's own database, which no content
+    // script can open on any browser. Not in backups. The rows already in storage.local are moved (and deleted
+    // there) by lib/sync/connection-store.ts on first read: an IndexedDB upgrade cannot wait for storage.local.
+    version: 8,
+    stores: {
+      secrets: 'key',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';
