@@ -1,13 +1,14 @@
 import { addressOf, uniqueAddresses } from './address';
 import type { Audience } from './people';
+import type { GmailScan } from './scan';
 import { GMAIL } from './selectors';
 import type { GmailAddress, GmailListRow } from './types';
 
-/** Rows of the list in `main`: Gmail's own grid rows first, its row class as the fallback. */
-export function listRows(main: Element): { rows: Element[]; variant: number } {
-  const variants = [GMAIL.listRow, GMAIL.listRowFallback];
+/** Rows of the list (from scanGmail): Gmail's own grid rows first, its row class as the fallback. */
+export function listRows(scan: Pick<GmailScan, 'rows' | 'fallbackRows'>): { rows: Element[]; variant: number } {
+  const variants = [scan.rows, scan.fallbackRows];
   for (let i = 0; i < variants.length; i++) {
-    const rows = [...main.querySelectorAll(variants[i]!)].filter((r) => r.querySelector(GMAIL.listRowThread));
+    const rows = variants[i]!.filter((r) => r.querySelector(GMAIL.listRowThread));
     if (rows.length) return { rows, variant: i };
   }
   return { rows: [], variant: -1 };
@@ -28,9 +29,9 @@ function sendersCell(row: Element): Element | undefined {
  * subject, every participant the row names and its sender: the first participant who is not the user
  * (Gmail lists "me" among a thread's senders).
  */
-export function readListRows(main: Element, who: Audience): GmailListRow[] {
+export function readListRows(rows: Element[], who: Audience): GmailListRow[] {
   const out: GmailListRow[] = [];
-  for (const row of listRows(main).rows) {
+  for (const row of rows) {
     const thread = row.querySelector(GMAIL.listRowThread);
     const legacyThreadId = thread?.getAttribute('data-legacy-thread-id');
     if (!thread || !legacyThreadId) continue;
