@@ -15,15 +15,16 @@ export function composeRootOf(el: Element): Element | null {
   return null;
 }
 
-/**
- * Every open compose window, from the subject boxes scanGmail found under the hosts Gmail puts them in
- * (popups in .dw, inline replies in main).
- */
-export function composeRoots(subjects: Element[]): Element[] {
+/** Every open compose window under the hosts Gmail puts them in (popups in .dw, inline replies in main). */
+export function composeRoots(doc: Document): Element[] {
   const roots = new Set<Element>();
-  for (const subject of subjects) {
-    const root = composeRootOf(subject);
-    if (root) roots.add(root);
+  for (const hostSelector of GMAIL.composeHosts) {
+    for (const host of doc.querySelectorAll(hostSelector)) {
+      for (const subject of host.querySelectorAll(GMAIL.composeSubject)) {
+        const root = composeRootOf(subject);
+        if (root) roots.add(root);
+      }
+    }
   }
   // Document order: the inline reply under the thread comes before popups, as the rep sees them.
   return [...roots].sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
@@ -63,6 +64,6 @@ export function readDraft(root: Element, who: Audience, bodyChars = 0): GmailDra
   };
 }
 
-export function readDrafts(subjects: Element[], who: Audience): GmailDraft[] {
-  return composeRoots(subjects).map((root) => readDraft(root, who));
+export function readDrafts(doc: Document, who: Audience): GmailDraft[] {
+  return composeRoots(doc).map((root) => readDraft(root, who));
 }

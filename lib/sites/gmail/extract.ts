@@ -6,7 +6,6 @@ import { readDrafts } from './compose';
 import { listRows, readListRows } from './list';
 import { gmailRoute } from './page-kind';
 import type { Audience } from './people';
-import { scanGmail } from './scan';
 import { GMAIL } from './selectors';
 import { readThread } from './thread';
 import type { GmailAddress, GmailDetails, GmailListRow } from './types';
@@ -49,12 +48,11 @@ export function extractGmail(doc: Document, url: string, options: GmailExtractOp
   const account = readAccount(doc);
   const who: Audience = { internalDomains: options.internalDomains, neverCapture: options.neverCapture, account: account.email };
   const main = doc.querySelector(GMAIL.main);
-  const scan = scanGmail(doc, main);
-  const { thread, signatures } = main ? readThread(main, scan.messages, who, { bodyChars: options.bodyChars ?? 0 }) : { thread: undefined, signatures: [] };
+  const { thread, signatures } = main ? readThread(main, who, { bodyChars: options.bodyChars ?? 0 }) : { thread: undefined, signatures: [] };
   // With the reading pane on, the list and the open thread share `main`: rows are read either way (chips).
-  const found = listRows(scan);
+  const found = main ? listRows(main) : { rows: [], variant: -1 };
   const rows = readListRows(found.rows, who);
-  const drafts = readDrafts(scan.subjects, who);
+  const drafts = readDrafts(doc, who);
 
   const people = new Map<string, DetectedPerson>();
   const add = (a: GmailAddress) => {
@@ -90,7 +88,14 @@ export function extractGmail(doc: Document, url: string, options: GmailExtractOp
 }
 
 /** Which expected parts of a Gmail page were read: names and statuses only (lib/health). */
-function gmailHealth(kind: string, account: PartStatus, thread: GmailDetails['thread'], rows: GmailListRow[], variant: number, main: Element | null): PageHealth {
+function gmailHealth(
+  kind: string,
+  account: PartStatus,
+  thread: GmailDetails['thread'],
+  rows: GmailListRow[],
+  variant: number,
+  main: Element | null,
+): PageHealth {
   const health: PageHealth = { account };
   if (kind === 'thread') {
     health.subject = thread?.subject ? 'found' : 'missing';

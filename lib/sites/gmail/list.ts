@@ -1,14 +1,13 @@
 import { addressOf, uniqueAddresses } from './address';
 import type { Audience } from './people';
-import type { GmailScan } from './scan';
 import { GMAIL } from './selectors';
 import type { GmailAddress, GmailListRow } from './types';
 
-/** Rows of the list (from scanGmail): Gmail's own grid rows first, its row class as the fallback. */
-export function listRows(scan: Pick<GmailScan, 'rows' | 'fallbackRows'>): { rows: Element[]; variant: number } {
-  const variants = [scan.rows, scan.fallbackRows];
+/** Rows of the list in `main`: Gmail's own grid rows first, its row class as the fallback. */
+export function listRows(main: Element): { rows: Element[]; variant: number } {
+  const variants = [GMAIL.listRow, GMAIL.listRowFallback];
   for (let i = 0; i < variants.length; i++) {
-    const rows = variants[i]!.filter((r) => r.querySelector(GMAIL.listRowThread));
+    const rows = [...main.querySelectorAll(variants[i]!)].filter((r) => r.querySelector(GMAIL.listRowThread));
     if (rows.length) return { rows, variant: i };
   }
   return { rows: [], variant: -1 };
@@ -25,7 +24,7 @@ function sendersCell(row: Element): Element | undefined {
 }
 
 /**
- * Rows of a list view (inbox, label, search, or the list beside a reading pane) with their thread ids,
+ * The rows listRows found in a list view (inbox, label, search, or the list beside a reading pane) with their thread ids,
  * subject, every participant the row names and its sender: the first participant who is not the user
  * (Gmail lists "me" among a thread's senders).
  */

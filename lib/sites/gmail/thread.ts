@@ -78,20 +78,12 @@ function readMessage(el: Element, who: Audience, opts: ThreadOptions) {
   return { message, signature };
 }
 
-/**
- * The open thread in `main`: subject, ids, every message in the DOM (`messageEls`, from scanGmail) and how
- * many Gmail folded away.
- */
-export function readThread(
-  main: Element,
-  messageEls: Element[],
-  who: Audience,
-  opts: ThreadOptions,
-): { thread: GmailDetails['thread']; signatures: SignatureProposal[] } {
+/** The open thread in `main`: subject, ids, every message in the DOM and how many Gmail folded away. */
+export function readThread(main: Element, who: Audience, opts: ThreadOptions): { thread: GmailDetails['thread']; signatures: SignatureProposal[] } {
   const subjectEl = main.querySelector(GMAIL.threadSubject);
   const messages: GmailMessage[] = [];
   const signatures = new Map<string, SignatureProposal>();
-  for (const el of messageEls) {
+  for (const el of main.querySelectorAll(GMAIL.message)) {
     const read = readMessage(el, who, opts);
     if (!read) continue;
     messages.push(read.message);
