@@ -31,7 +31,8 @@ export default defineConfig({
     name: 'Touchline',
     description: 'A CRM sidebar for Gmail and LinkedIn: qualify prospects and log every touch without leaving the page.',
     // alarms + notifications: follow-up reminders that survive the service worker and the browser stopping.
-    permissions: ['storage', 'alarms', 'notifications'],
+    // contextMenus: "Open Touchline home" on the toolbar button's right-click menu (no install warning).
+    permissions: ['storage', 'alarms', 'notifications', 'contextMenus'],
     // CRM hosts are asked for at connect time only. `https://*/*` covers a self-hosted Twenty or a webhook
     // URL; localhost covers Twenty's default self-host (http://localhost:3000) and a receiver on the rep's
     // machine. The options page requests exactly the one origin being connected, never a wildcard.
@@ -52,6 +53,10 @@ export default defineConfig({
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+T' },
         description: 'Open or close the Touchline sidebar',
+      },
+      'open-home': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Open the Touchline home (pipeline board, list, records)',
       },
     },
   }),

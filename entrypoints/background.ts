@@ -8,6 +8,7 @@ import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
 import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemindersSoon } from '@/lib/background/reminders';
 import { startSyncInBackground, syncAfterChange } from '@/lib/sync/wake';
 import { onCommitted } from '@/lib/store/unit-of-work';
+import { OPEN_HOME_COMMAND, openHome, registerHomeMenu } from '@/lib/background/open-home';
 
 /** A change's event also carries the key hashes of every prospect it touched (for Gmail's inbox chips and new people). */
 async function withKeys(change: Change): Promise<Change> {
@@ -54,10 +55,13 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tab) => void scopes.reset(tab));
 
   browser.commands.onCommand.addListener(async (command, tab) => {
+    if (command === OPEN_HOME_COMMAND) return void (await openHome());
     if (command !== 'toggle-sidebar') return;
     const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (target !== undefined) await browser.tabs.sendMessage(target, { event: TOGGLE_SIDEBAR_EVENT }).catch(() => undefined);
   });
+
+  registerHomeMenu();
 
   // Reminders (lib/background/reminders.ts): recomputed at every worker start and woken by alarms.
   browser.alarms.onAlarm.addListener((alarm) => void onReminderAlarm(getDb(), alarm.name));

@@ -35,7 +35,7 @@ await linkedin.getByRole('complementary', { name: 'Touchline' }).getByRole('butt
 await linkedin.getByRole('complementary', { name: 'Touchline' }).getByRole('combobox', { name: 'Stage' }).waitFor();
 
 const dashboard = await ext.context.newPage();
-await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html`);
+await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/list`);
 await dashboard.getByRole('table', { name: 'Prospects' }).getByText('Priya Natarajan').waitFor();
 
 // The metrics page over what the demo just did (Maria moved on, two people captured).

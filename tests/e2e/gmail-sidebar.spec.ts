@@ -39,7 +39,7 @@ test.describe('Gmail sidebar (foundation)', () => {
     await expect(again.getByRole('list', { name: 'Recent touches' })).toContainText('Budget review on March 20');
     await expect(sidebar(page).getByRole('button', { name: 'Add Li Wei' })).toBeVisible();
 
-    const dashboard = await extensionPage('/dashboard.html');
+    const dashboard = await extensionPage('/dashboard.html#/list');
     const table = dashboard.getByRole('table', { name: 'Prospects' });
     await expect(table.getByRole('row')).toHaveCount(2);
     await expect(table).toContainText('Maria Gomez');

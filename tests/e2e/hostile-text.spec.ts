@@ -21,7 +21,7 @@ test('names and subjects full of markup show as text and never run', async ({ ex
 
   await panel.getByRole('button', { name: `Add ${EVIL}Maria` }).click();
   await expect(card.getByRole('combobox', { name: 'Stage' })).toBeVisible();
-  const dashboard = await extensionPage('/dashboard.html');
+  const dashboard = await extensionPage('/dashboard.html#/list');
   await expect(dashboard.getByRole('table', { name: 'Prospects' })).toContainText(`${EVIL}Maria`);
   await expect(dashboard.locator('table img')).toHaveCount(0);
   expect(dialogs).toEqual([]);

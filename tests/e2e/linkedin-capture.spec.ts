@@ -45,7 +45,7 @@ test.describe('LinkedIn capture', () => {
     await expect(bulk.getByRole('listitem', { name: 'Jürgen Müller' })).toContainText('Known');
 
     // The store refuses duplicates on its own too: a second bulk add of all three creates nobody.
-    const dashboard = await extensionPage('/dashboard.html');
+    const dashboard = await extensionPage('/dashboard.html#/list');
     const again = await request<Array<{ created: boolean }>>(dashboard, 'prospect.addMany', {
       people: ['alex-chen-demo', 'fatima-haddad-demo', 'jürgen-müller-demo-8a1b2c'].map((slug) => ({ name: slug, linkedinUrl: `${LI}/in/${slug}` })),
     });

@@ -11,7 +11,7 @@ test('the LinkedIn profile sidebar offers the person and adds them with what was
   await card.getByRole('button', { name: 'Add Priya Natarajan' }).click();
   await expect(card.getByRole('combobox', { name: 'Stage' })).toHaveValue('prospecting');
 
-  const dashboard = await extensionPage('/dashboard.html');
+  const dashboard = await extensionPage('/dashboard.html#/list');
   const table = dashboard.getByRole('table', { name: 'Prospects' });
   await expect(table).toContainText('Priya Natarajan');
   await expect(table).toContainText('https://www.linkedin.com/in/priya-natarajan-demo');

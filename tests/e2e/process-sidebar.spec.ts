@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { serviceWorkerClock, startServiceWorkerClockAt } from '../support/clock';
 import { GMAIL_THREAD_URL, serveSite } from '../support/launch';
 import { expect, sidebar, test } from './fixtures';
 
@@ -98,6 +99,11 @@ test.describe('Sales process in the Gmail sidebar', () => {
 
   test('a cadence creates tasks in the popup and on the badge; a reply pauses it', async ({ ext, extensionPage }) => {
     const badge = () => ext.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+    // A fixed day (Wednesday 18 November 2026, 11:00 in Berlin): "due today" and "tomorrow" never straddle midnight.
+    await startServiceWorkerClockAt(ext.serviceWorker, '2026-11-18T10:00:00Z');
+    const clock = await serviceWorkerClock(ext.serviceWorker);
+    expect(clock.zone).toBe('Europe/Berlin');
+    expect(new Date(clock.now).toISOString().slice(0, 10)).toBe('2026-11-18');
     const page = await ext.context.newPage();
     const maria = await addMaria(page);
     await expect.poll(badge).toBe('');
@@ -122,7 +128,7 @@ test.describe('Sales process in the Gmail sidebar', () => {
     await expect.poll(badge).toBe('');
 
     // A next step due today shows up; "s" snoozes it to tomorrow.
-    const todayDate = await page.evaluate(() => new Date().toLocaleDateString('en-CA'));
+    const todayDate = '2026-11-18';
     await maria.getByRole('textbox', { name: 'Next step' }).fill('Send the pricing sheet');
     await maria.getByLabel('Follow-up date').fill(todayDate);
     await maria.getByRole('button', { name: 'Save next step' }).click();
@@ -140,8 +146,8 @@ test.describe('Sales process in the Gmail sidebar', () => {
       return r.value[0].id as string;
     });
     const logged = await popup.evaluate(
-      (id) => chrome.runtime.sendMessage({ type: 'touch.log', payload: { prospectId: id, channel: 'email', direction: 'inbound', at: Date.now(), sourceId: 'reply-1', url: location.href } }),
-      prospectId,
+      ({ id, at }) => chrome.runtime.sendMessage({ type: 'touch.log', payload: { prospectId: id, channel: 'email', direction: 'inbound', at, sourceId: 'reply-1', url: location.href } }),
+      { id: prospectId, at: (await serviceWorkerClock(ext.serviceWorker)).now },
     );
     expect(logged.ok).toBe(true);
     await expect(maria.getByRole('status').filter({ hasText: 'Standard outreach paused: Maria Gomez replied (email)' })).toBeVisible();

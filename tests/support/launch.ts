@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { chromiumPath } from './chromium';
+import { TEST_TIME_ZONE } from './clock';
 
 /**
  * The test build (`npm run build:test`): the shipped code with the sidebar's shadow root open, so locators
@@ -27,6 +28,8 @@ export async function launchWithExtension(opts: { userDataDir?: string; headless
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
     viewport: { width: 1400, height: 900 },
+    env: { ...process.env, TZ: TEST_TIME_ZONE },
+    timezoneId: TEST_TIME_ZONE,
     args: [
       '--no-sandbox',
       '--disable-gpu',
