@@ -76,6 +76,16 @@ export const SCHEMA_VERSIONS = [
       touches: 'id, prospectId, &sourceKey, at, [channel+at+prospectId], [prospectId+at]',
     },
   },
+  {
+    // 2026-12-02 (issue 14, search on the home page): normalised search tokens (name and company words, every
+    // email, LinkedIn URL, tags; accents and case folded) in a multi-entry index, kept by lib/store/search-tokens.ts
+    // on every prospect write, so search as you type reads index keys by prefix, never the table. Version 8 is
+    // taken by other work landing in parallel (the CRM secret store).
+    version: 9,
+    stores: {
+      prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds, *searchTokens',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';
