@@ -76,6 +76,17 @@ export const SCHEMA_VERSIONS = [
       touches: 'id, prospectId, &sourceKey, at, [channel+at+prospectId], [prospectId+at]',
     },
   },
+  {
+    // 2026-12-02 (issue 14, the CRM home's board filters): prospects by tag (*tags) and by capture source
+    // (source.site), engagement by last touch (sort by last touch, "no touch for N days"): every filter reads
+    // index keys, never the table. *searchTokens is the search index of the same issue (version 9, landing in
+    // parallel); it is listed here so this version keeps it. Versions 8 and 9 are taken by parallel work.
+    version: 10,
+    stores: {
+      prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds, *searchTokens, *tags, source.site',
+      engagement: 'prospectId, lastTouchAt',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';
