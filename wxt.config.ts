@@ -1,6 +1,15 @@
 import { defineConfig } from 'wxt';
 import tailwindcss from '@tailwindcss/vite';
 import { GMAIL_MATCHES, HOST_MATCHES, LINKEDIN_MATCHES } from './lib/hosts';
+import { RESERVED_SPACE_FILES, reservedSpaceCss } from './lib/content/layout';
+import { SIDEBAR_WIDTH } from './lib/content/sidebar-classes';
+import { gmailLayoutCss } from './lib/sites/gmail/layout';
+
+// Each site's sidebar room, as CSS the browser applies before the page's first byte (lib/content/layout.ts).
+const RESERVED_SPACE = [
+  { file: RESERVED_SPACE_FILES.gmail, matches: GMAIL_MATCHES, css: reservedSpaceCss(SIDEBAR_WIDTH, gmailLayoutCss(SIDEBAR_WIDTH)) },
+  { file: RESERVED_SPACE_FILES.linkedin, matches: LINKEDIN_MATCHES, css: reservedSpaceCss(SIDEBAR_WIDTH) },
+];
 
 const CRM_HOSTS = [
   'https://api.hubapi.com/*',
@@ -26,6 +35,15 @@ const TEST_BUILD = process.env.TOUCHLINE_TEST_BUILD === '1';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   outDirTemplate: TEST_BUILD ? '{{browser}}-mv{{manifestVersion}}-test' : undefined,
+  hooks: {
+    'build:publicAssets': (_, files) => {
+      for (const r of RESERVED_SPACE) files.push({ relativeDest: r.file, contents: r.css });
+    },
+    'build:manifestGenerated': (_, manifest) => {
+      manifest.content_scripts ??= [];
+      for (const r of RESERVED_SPACE) manifest.content_scripts.push({ matches: [...r.matches], css: [r.file], run_at: 'document_start' });
+    },
+  },
   vite: () => ({ plugins: [tailwindcss()], define: { __TOUCHLINE_TEST_BUILD__: JSON.stringify(TEST_BUILD) } }),
   manifest: ({ manifestVersion }) => ({
     name: 'Touchline',

@@ -6,24 +6,46 @@ export interface PaintProbe {
   dcl: number;
   /** The people's cards were in the sidebar's DOM. */
   people: number;
-  /** The next animation frame after that (the frame that shows them). */
+  /** The frame that carries them has been rendered (style, layout and paint done on the main thread). */
   frame: number;
+  /** The page's own first frame after DOMContentLoaded, rendered (the same measure, for comparison). */
+  pageFrame: number;
   /** When the first paint went in, the store had not answered yet (placeholder rows in every card). */
   beforeStore: boolean;
   /** When every card's placeholder had been replaced (stage or Add button): the store's answer painted. */
   store: number;
   /** Largest vertical move of a card's name between the first paint and the store's answer, in px. */
   shift: number;
+  /** Largest move of a host-page element after the page's first paint (Layout Instability API), in px. */
+  pageShift: number;
+  /** The host page's cumulative layout shift score over the same time. */
+  pageCls: number;
+  /** Largest change of the page's <body> width after its first frame (a reflow of the whole page), in px. */
+  pageReflow: number;
 }
 
 /**
  * An init script (the page's main world, test build: the sidebar's shadow root is open) that timestamps
- * the sidebar's first paint of `people` cards, the frame after, and the store's answer replacing every
- * placeholder row, and how far any name moved in between.
+ * the sidebar's first paint of `people` cards, the end of the frame that renders them, the store's answer
+ * replacing every placeholder row, and how far any name moved in between; and the host page's own layout
+ * shifts. It watches the document only until <body> exists, then only <body>'s children (the sidebar's host is a child of <body>), so
+ * it adds no work while the page parses, and it forces no layout before the frame does.
  */
 export const PAINT_PROBE = (people: number) => `(() => {
-  const probe = { people: 0, frame: 0, beforeStore: false, store: 0, shift: 0 };
+  const probe = { people: 0, frame: 0, pageFrame: 0, beforeStore: false, store: 0, shift: 0, pageShift: 0, pageCls: 0, pageReflow: 0 };
   window.__paintProbe = probe;
+  // A frame's rendering ends before the next task: a message posted from rAF arrives just after it.
+  const afterFrame = (done) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => done(performance.now()); c.port2.postMessage(0); });
+  document.addEventListener('DOMContentLoaded', () => afterFrame((t) => (probe.pageFrame = t)), { once: true });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.hadRecentInput) continue;
+      const moves = e.sources.filter((s) => s.node && s.node.nodeName !== 'TOUCHLINE-SIDEBAR').map((s) => Math.max(Math.abs(s.currentRect.x - s.previousRect.x), Math.abs(s.currentRect.y - s.previousRect.y)));
+      if (!moves.length) continue;
+      probe.pageCls += e.value;
+      probe.pageShift = Math.max(probe.pageShift, ...moves);
+    }
+  }).observe({ type: 'layout-shift', buffered: true });
   const names = (root) => [...root.querySelectorAll('li[aria-label]')].filter((li) => li.closest('ul[aria-label="People on this page"]'));
   const tops = (root) => names(root).map((li) => li.firstElementChild.getBoundingClientRect().top);
   let first = null;
@@ -44,9 +66,11 @@ export const PAINT_PROBE = (people: number) => `(() => {
     if (probe.people || names(root).length < ${people}) return false;
     probe.people = performance.now();
     probe.beforeStore = names(root).every((li) => li.querySelector('.bg-slate-100.h-3'));
-    first = tops(root);
-    requestAnimationFrame(() => (probe.frame = performance.now()));
-    watchStore(root);
+    afterFrame((t) => {
+      probe.frame = t;
+      // Where the names are in the frame that showed them (its layout is done: this reads, it does not force).
+      if (!first) { first = tops(root); watchStore(root); }
+    });
     return true;
   };
   const onHost = (host) => {
@@ -55,10 +79,25 @@ export const PAINT_PROBE = (people: number) => `(() => {
     const mo = new MutationObserver(() => found(root) && mo.disconnect());
     mo.observe(root, { subtree: true, childList: true });
   };
-  const mo = new MutationObserver((records) => {
-    for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'TOUCHLINE-SIDEBAR') { mo.disconnect(); onHost(n); return; }
-  });
-  mo.observe(document, { subtree: true, childList: true });
+  const onBody = (body) => {
+    // The first callback is the frame that first laid the body out; any other width is the page reflowed.
+    let firstWidth = null;
+    new ResizeObserver(([e]) => {
+      const w = e.contentRect.width;
+      if (firstWidth === null) firstWidth = w;
+      probe.pageReflow = Math.max(probe.pageReflow, Math.abs(w - firstWidth));
+    }).observe(body);
+    const mo = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n.nodeName === 'TOUCHLINE-SIDEBAR') { mo.disconnect(); onHost(n); return; }
+    });
+    mo.observe(body, { childList: true });
+  };
+  if (document.body) onBody(document.body);
+  else {
+    // Until <body> exists (the head only: a few nodes), then only <body>'s own children.
+    const mo = new MutationObserver(() => document.body && (mo.disconnect(), onBody(document.body)));
+    mo.observe(document, { childList: true, subtree: true });
+  }
 })();`;
 
 export async function readProbe(page: Page): Promise<PaintProbe> {

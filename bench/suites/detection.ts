@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { chromiumPath } from '../../tests/support/chromium';
 import { median, ms, type BenchRow } from '../table';
 
-const RUNS = 30;
+const RUNS = 40;
 
 /**
  * Detection time per page kind on the largest fixture of each kind (issue 11): both site adapters bundled
@@ -49,11 +49,20 @@ export async function detection(): Promise<BenchRow[]> {
   try {
     for (const p of PAGES) {
       const page = await browser.newPage();
+      // Only the top-level navigation gets the fixture: real saves keep their iframes (ad banners, LinkedIn's
+      // merchantpool frame), and serving the page to each of those nests the page in itself without end.
+      const body = html(p.fixture);
       await page.route('**/*', (r) =>
-        r.request().resourceType() === 'document' ? r.fulfill({ body: html(p.fixture), contentType: 'text/html; charset=utf-8' }) : r.fulfill({ status: 204, body: '' }),
+        r.request().isNavigationRequest() && r.request().frame() === page.mainFrame()
+          ? r.fulfill({ body, contentType: 'text/html; charset=utf-8' })
+          : r.fulfill({ status: 204, body: '' }),
       );
       await page.goto(p.url);
-      await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+      // Evaluated, not added as a <script>: real saves keep their CSP (trusted types), which a content
+      // script's isolated world is not subject to either.
+      await page.evaluate(bundle.outputFiles[0]!.text);
+      // tsx compiles this file with esbuild's keepNames, so the function sent below calls __name().
+      await page.evaluate('globalThis.__name = (f) => f');
       const result = await page.evaluate(
         ({ site, root, runs }) => {
           const api = (globalThis as unknown as { __touchline: Record<string, (d: Document, u: string, o?: object) => { people: unknown[] }> }).__touchline;
@@ -76,9 +85,9 @@ export async function detection(): Promise<BenchRow[]> {
       if (result.people === 0 && !p.kind.startsWith('company (')) throw new Error(`${p.kind}: no people found`);
       rows.push({
         suite: 'detection',
-        metric: `${p.site} ${p.kind}: detection per update (${result.elements} elements, ${result.people} people; median of ${RUNS})`,
-        value: ms(median(result.times)),
-        goal: p.site === 'gmail' ? '< 5 ms' : '< 5 ms',
+        metric: `${p.site} ${p.kind}: detection per update (${result.elements} elements, ${result.people} people; median / worst of ${RUNS})`,
+        value: `${ms(median(result.times))} / ${ms(Math.max(...result.times))}`,
+        goal: '< 5 ms',
       });
       await page.close();
     }

@@ -1,7 +1,6 @@
 import { startSidebar } from '@/lib/content/runtime';
 import { GMAIL_MATCHES } from '@/lib/hosts';
 import { extractGmail } from '@/lib/sites/gmail/extract';
-import { gmailLayoutCss } from '@/lib/sites/gmail/layout';
 import { watchGmail } from '@/lib/sites/gmail/watch';
 
 /**
@@ -21,7 +20,6 @@ export default defineContentScript({
           bodyChars: settings.emailBodyChars,
         }),
       watch: (ctx, onChange) => watchGmail(window, ctx.signal, onChange),
-      layoutCss: gmailLayoutCss,
       uiPath: '/gmail-sidebar.js',
     }),
 });

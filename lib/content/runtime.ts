@@ -8,8 +8,7 @@ import type { Settings } from '../settings/settings';
 import type { Detected, DetectedPerson } from '../sites/types';
 import { createFrame, paintPeople } from './first-paint';
 import { reserveSpace } from './layout';
-import { createSidebarHost } from './shadow-host';
-import { SIDEBAR_WIDTH } from './sidebar-classes';
+import { createSidebarHost, installDocumentStyles, splitSidebarCss, type SidebarCss } from './shadow-host';
 import { registeredSidebarUi, type KnownPeople, type SidebarRuntime } from './sidebar-runtime';
 import { detectTheme, systemTheme } from './theme';
 import { createValueStore } from './value-store';
@@ -19,8 +18,6 @@ export interface SiteRuntime {
   detect(doc: Document, url: string, settings: Settings): Detected;
   /** Calls onChange when the page may show other people (each site knows where to look). */
   watch(ctx: ContentScriptContext, onChange: () => void): void;
-  /** CSS for page elements the reserved margin does not move (Gmail's fixed compose popups). */
-  layoutCss?: (widthPx: number) => string;
   /** The site's sidebar UI (React and the site's panels), a web-accessible module loaded after the first paint. */
   uiPath: '/gmail-sidebar.js' | '/linkedin-sidebar.js';
 }
@@ -41,11 +38,15 @@ export const personKeys = (p: DetectedPerson) => [...p.emails, ...(p.linkedinUrl
  */
 export function startSidebar(ctx: ContentScriptContext, site: SiteRuntime): void {
   const opening = send('page.open', {});
-  opening.catch(() => undefined);
-  void domReady().then(() => run(ctx, site, opening)).catch((err) => console.error('[touchline]', err));
+  // The room for the sidebar is reserved from the first byte (lib/content/layout.ts); if the rep closed it,
+  // give the room back as soon as the answer says so, usually long before the page first paints.
+  opening.then((answer) => !ctx.isInvalid && reserveSpace(document, answer.open)).catch(() => undefined);
+  const sidebarCss = splitSidebarCss(css);
+  installDocumentStyles(document, sidebarCss);
+  void domReady().then(() => run(ctx, site, opening, sidebarCss)).catch((err) => console.error('[touchline]', err));
 }
 
-async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: ReturnType<typeof send<'page.open'>>): Promise<void> {
+async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: ReturnType<typeof send<'page.open'>>, sidebarCss: SidebarCss): Promise<void> {
   const answer = await opening;
   if (ctx.isInvalid) return;
   const settings = createValueStore(answer.settings);
@@ -56,7 +57,7 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
   const theme = createValueStore(answer.theme ?? systemTheme(window));
   const known = createValueStore<KnownPeople>({});
 
-  const { host, body } = createSidebarHost(document, css);
+  const { host, body } = createSidebarHost(document, sidebarCss);
   let lastToggleAt = -Infinity;
   const toggle = () => {
     lastToggleAt = performance.now();
@@ -69,7 +70,7 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
   const frame = createFrame(document, toggle);
   const show = () => {
     frame.show(open.get(), theme.get());
-    reserveSpace(document, open.get() ? SIDEBAR_WIDTH : null, site.layoutCss);
+    reserveSpace(document, open.get());
   };
   let first: HTMLElement | null = paintPeople(document, page.get());
   frame.aside.append(first);
@@ -153,7 +154,7 @@ async function run(ctx: ContentScriptContext, site: SiteRuntime, opening: Return
     browser.runtime.onMessage.removeListener(onMessage);
     for (const u of unsubscribe) u();
     host.remove();
-    reserveSpace(document, null);
+    reserveSpace(document, false);
   });
 
   const runtime: SidebarRuntime = {

@@ -21,28 +21,44 @@ export interface SidebarHost {
   body: HTMLElement;
 }
 
+/** The sidebar's stylesheet split into what goes in its shadow root and the few rules that must be document-level. */
+export interface SidebarCss {
+  shadow: string;
+  document: string;
+}
+
+export function splitSidebarCss(css: string): SidebarCss {
+  const all = `:host{all:initial !important;}\n${css.replaceAll(':root', ':host')}`;
+  return { shadow: all.replace(DOCUMENT_LEVEL, ''), document: Array.from(all.matchAll(DOCUMENT_LEVEL), (m) => m[0]).join('') };
+}
+
+/**
+ * The document-level rules (Tailwind's @property registrations), added at document_start while the document
+ * is still empty: a stylesheet added to a parsed page invalidates the style of every element in it (a full
+ * style pass over the large Gmail thread, in the frame that shows the people).
+ */
+export function installDocumentStyles(doc: Document, css: SidebarCss): void {
+  if (!css.document || doc.getElementById('touchline-document-styles')) return;
+  const docStyle = doc.createElement('style');
+  docStyle.id = 'touchline-document-styles';
+  docStyle.textContent = css.document;
+  (doc.head ?? doc.documentElement).append(docStyle);
+}
+
 /**
  * Builds the host with its styles inline: the stylesheet ships inside the content script, so the first
- * paint never waits on a fetch. The host is not in the page until `attach`.
+ * paint never waits on a fetch. The host is not in the page until the caller appends it.
  */
-export function createSidebarHost(doc: Document, css: string): SidebarHost {
+export function createSidebarHost(doc: Document, css: SidebarCss): SidebarHost {
   const host = doc.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: SHADOW_MODE });
-  const all = `:host{all:initial !important;}\n${css.replaceAll(':root', ':host')}`;
-  const documentCss = Array.from(all.matchAll(DOCUMENT_LEVEL), (m) => m[0]).join('');
   const html = doc.createElement('html');
   const head = doc.createElement('head');
   const style = doc.createElement('style');
-  style.textContent = all.replace(DOCUMENT_LEVEL, '');
+  style.textContent = css.shadow;
   head.append(style);
   const body = doc.createElement('body');
   html.append(head, body);
   root.append(html);
-  if (documentCss && !doc.getElementById('touchline-document-styles')) {
-    const docStyle = doc.createElement('style');
-    docStyle.id = 'touchline-document-styles';
-    docStyle.textContent = documentCss;
-    (doc.head ?? doc.documentElement).append(docStyle);
-  }
   return { host, root, body };
 }

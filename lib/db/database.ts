@@ -9,6 +9,7 @@ import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
 import { trackChanges } from '../store/unit-of-work';
+import { maintainSearchTokens } from '../store/search-tokens';
 
 export type TouchlineDb = Dexie & {
   prospects: EntityTable<Prospect, 'id'>;
@@ -41,6 +42,7 @@ export function openDb(name = DB_NAME): TouchlineDb {
   const db = new Dexie(name) as TouchlineDb;
   declareSchema(db);
   trackChanges(db);
+  maintainSearchTokens(db);
   return db;
 }
 

@@ -77,10 +77,20 @@ export const SCHEMA_VERSIONS = [
     },
   },
   {
+    // 2026-12-02 (issue 14, search on the home page): normalised search tokens (name and company words, every
+    // email, LinkedIn URL, tags; accents and case folded) in a multi-entry index, kept by lib/store/search-tokens.ts
+    // on every prospect write, so search as you type reads index keys by prefix, never the table. Version 8 is
+    // taken by other work landing in parallel (the CRM secret store).
+    version: 9,
+    stores: {
+      prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds, *searchTokens',
+    },
+  },
+  {
     // 2026-12-02 (issue 14, the CRM home's board filters): prospects by tag (*tags) and by capture source
     // (source.site), engagement by last touch (sort by last touch, "no touch for N days"): every filter reads
-    // index keys, never the table. *searchTokens is the search index of the same issue (version 9, landing in
-    // parallel); it is listed here so this version keeps it. Versions 8 and 9 are taken by parallel work.
+    // index keys, never the table. *searchTokens is the search index of the same issue (version 9);
+    // it is listed here so this version keeps it.
     version: 10,
     stores: {
       prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds, *searchTokens, *tags, source.site',

@@ -4,6 +4,7 @@ import type { Prospect } from '../model/prospect';
 import type { Touch } from '../model/touch';
 import type { Engagement } from '../process/scoring';
 import { countTouch } from '../process/engagement';
+import { searchTokens } from '../search/tokens';
 
 /** v2: every prospect with a company name gets a Company row (keyed by its email domain when it has one). */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -41,8 +42,19 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   await tx.table('engagement').bulkPut([...figures.values()]);
 }
 
+/** v9: every prospect gets the search tokens the home page's search reads (kept on every write after this). */
+export async function upgradeToV9(tx: Transaction): Promise<void> {
+  await tx
+    .table('prospects')
+    .toCollection()
+    .modify((p: Prospect) => {
+      p.searchTokens = searchTokens(p);
+    });
+}
+
 /** Upgrade functions by the version they upgrade to. */
 export const UPGRADES: Record<number, (tx: Transaction) => Promise<void>> = {
   2: upgradeToV2,
   3: upgradeToV3,
+  9: upgradeToV9,
 };

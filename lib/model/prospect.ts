@@ -56,6 +56,11 @@ export const Prospect = z.object({
   crmIds: z.record(z.string(), z.string()),
   createdAt: z.number(),
   updatedAt: z.number(),
+  /**
+   * Derived, never set by hand: folded words of the name, company, emails, LinkedIn URL and tags, kept by
+   * lib/store/search-tokens.ts on every write (the `*searchTokens` index behind search, lib/search/).
+   */
+  searchTokens: z.array(z.string()).optional(),
 });
 export type Prospect = z.infer<typeof Prospect>;
 

@@ -138,6 +138,9 @@ export function trackChanges(db: TouchlineDb): void {
   }
 }
 
+/** Prospect fields whose change alone does not make the person news to a CRM. */
+const DERIVED = new Set(['updatedAt', 'searchTokens']);
+
 const owner = (row: Row | undefined) => (typeof row?.prospectId === 'string' ? row.prospectId : undefined);
 
 function touch(c: ChangeSet, ...ids: Array<string | undefined>): void {
@@ -160,7 +163,8 @@ function created(c: ChangeSet, table: string, row: Row): void {
 function updated(c: ChangeSet, table: string, before: Row, after: Row, mods: Row): void {
   if (table === 'prospects') {
     // A touch logged bumps `updatedAt` only: the CRM gets the touch, not the unchanged person again.
-    if (Object.keys(mods).some((k) => k !== 'updatedAt' && !sameValue(before[k], mods[k]))) c.prospectsWritten.add(before.id as string);
+    // Search tokens are derived from the other fields (search-tokens.ts): they are not news to a CRM either.
+    if (Object.keys(mods).some((k) => !DERIVED.has(k) && !sameValue(before[k], mods[k]))) c.prospectsWritten.add(before.id as string);
     touch(c, before.id as string);
     return;
   }

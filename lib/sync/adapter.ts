@@ -78,6 +78,12 @@ export interface SetupReport {
 export interface CrmAdapter {
   /** Outbox rows per engine batch; the adapter splits them into calls within each API's own limit. */
   rowsPerBatch: number;
+  /**
+   * `prospect`: a batch takes whole prospects (a person with their touches) instead of the oldest rows, for an
+   * adapter that pushes people side by side: a batch of people only, then of touches only, would leave one
+   * rate-limit window idle while the other binds (Pipedrive's search and write windows). Default `seq`.
+   */
+  batchBy?: 'seq' | 'prospect';
   push(batch: Batch): Promise<BatchResult>;
   /** Proves the token and URL work with one cheap read; throws a SyncError that says why not. */
   test(): Promise<string>;
@@ -86,7 +92,16 @@ export interface CrmAdapter {
   setup?(): Promise<SetupReport>;
 }
 
-export type AdapterFactory = (conn: Connection, http: (policy: HttpPolicy) => CrmHttp) => CrmAdapter;
+/** What an adapter may ask of whoever runs it. */
+export interface AdapterHost {
+  /**
+   * Stores a new token for this connection where its secrets are kept (Salesforce's refreshed access token):
+   * without it every service-worker start would refresh again.
+   */
+  saveToken?(token: string): Promise<void>;
+}
+
+export type AdapterFactory = (conn: Connection, http: (policy: HttpPolicy) => CrmHttp, host?: AdapterHost) => CrmAdapter;
 
 export function chunk<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];

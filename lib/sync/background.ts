@@ -36,18 +36,19 @@ export function kickSync(db: TouchlineDb, onChange: () => void): Promise<void> {
         again = false;
         let conn = await connectionItem.getValue();
         if (!conn || conn.dryRun) return;
+        const saveToken = renewedTokenSaver(conn.id);
         if (!conn.setup) {
           // Connected before setup existed: run it once and keep its report. Only the report is written, onto
           // the connection as stored now: writing back the copy read before setup ran would undo a dry-run
           // switch flipped meanwhile (and a CRM without a setup step has no report to keep).
-          const { setup } = await runSetup(conn, { fetch: (u, i) => fetch(u, i), clock: realClock });
+          const { setup } = await runSetup(conn, { fetch: (u, i) => fetch(u, i), clock: realClock, saveToken });
           if (setup) {
             conn = { ...conn, setup };
             const latest = await connectionItem.getValue();
             if (latest?.id === conn.id) await connectionItem.setValue({ ...latest, setup });
           }
         }
-        const result = await runSync(db, conn, (await loadSettings()).stages, { fetch: (u, i) => fetch(u, i), clock: realClock });
+        const result = await runSync(db, conn, (await loadSettings()).stages, { fetch: (u, i) => fetch(u, i), clock: realClock, saveToken });
         if (result.state === 'waiting' && result.retryAt) await browser.alarms.create(`${SYNC_ALARM}-retry`, { when: result.retryAt });
         onChange();
       } while (again);
@@ -58,6 +59,17 @@ export function kickSync(db: TouchlineDb, onChange: () => void): Promise<void> {
     }
   })();
   return running;
+}
+
+/**
+ * Stores a token the CRM renewed during a run (Salesforce's access token) onto the connection as stored now,
+ * if it is still the same connection: the next service worker starts with it instead of refreshing again.
+ */
+function renewedTokenSaver(connectionId: string) {
+  return async (token: string) => {
+    const latest = await connectionItem.getValue();
+    if (latest?.id === connectionId) await connectionItem.setValue({ ...latest, token });
+  };
 }
 
 export async function ensureSyncAlarm(): Promise<void> {

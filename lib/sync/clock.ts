@@ -4,6 +4,12 @@ import { SyncError } from './errors';
 export interface Clock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /**
+   * Marks work in progress that takes no time of its own on this clock (a request on the wire, a database
+   * write); returns its end. A virtual clock does not move while any is held, so one lane's sleep cannot jump
+   * time past a request another lane has sent but the CRM has not yet counted. Real clocks need none.
+   */
+  hold?(): () => void;
 }
 
 export const realClock: Clock = {
@@ -23,9 +29,39 @@ export const realClock: Clock = {
     }),
 };
 
-/** A clock whose sleep advances time at once: a 10 s rate-limit window costs no real time. */
+interface Sleeper {
+  at: number;
+  order: number;
+  wake(): void;
+}
+
+/** After everything already queued (I/O callbacks included): setImmediate where it exists (Node). */
+const later: (f: () => void) => void = typeof setImmediate === 'function' ? (f) => void setImmediate(f) : (f) => void setTimeout(f, 0);
+
+/**
+ * A clock whose sleeps cost no real time: a 10 s rate-limit window passes at once. Concurrent sleepers wake
+ * in order of their wake-up times (ties in call order), and time moves only when nothing holds it (no request
+ * in flight, see `hold`) to the earliest wake-up, so lanes that wait in parallel wait in parallel.
+ */
 export function virtualClock(start = Date.UTC(2026, 10, 23)): Clock & { advance(ms: number): void } {
   let t = start;
+  let order = 0;
+  let holds = 0;
+  let ticking = false;
+  const sleepers: Sleeper[] = [];
+  const tick = () => {
+    ticking = false;
+    if (holds > 0 || !sleepers.length) return;
+    sleepers.sort((a, b) => a.at - b.at || a.order - b.order);
+    t = Math.max(t, sleepers[0]!.at);
+    while (sleepers.length && sleepers[0]!.at <= t) sleepers.shift()!.wake();
+    schedule();
+  };
+  const schedule = () => {
+    if (ticking || holds > 0 || !sleepers.length) return;
+    ticking = true;
+    later(tick);
+  };
   return {
     now: () => t,
     advance: (ms) => {
@@ -33,8 +69,35 @@ export function virtualClock(start = Date.UTC(2026, 10, 23)): Clock & { advance(
     },
     async sleep(ms, signal) {
       if (signal?.aborted) throw abortError();
-      t += Math.max(0, ms);
-      await Promise.resolve();
+      if (ms <= 0) return void (await Promise.resolve());
+      await new Promise<void>((resolve, reject) => {
+        const s: Sleeper = {
+          at: t + ms,
+          order: order++,
+          wake: () => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+          },
+        };
+        const onAbort = () => {
+          const i = sleepers.indexOf(s);
+          if (i >= 0) sleepers.splice(i, 1);
+          reject(abortError());
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+        sleepers.push(s);
+        schedule();
+      });
+    },
+    hold() {
+      holds++;
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        holds--;
+        schedule();
+      };
     },
   };
 }

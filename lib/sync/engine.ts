@@ -45,7 +45,11 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
   for (;;) {
     if (deps.signal?.aborted) return { sent, state: 'running' };
     const claim = (await db.syncMeta.get('claim')) as SyncClaimRow | undefined;
-    const rows = claim ? await claimedRows(db, claim) : await nextRows(db, connection.id, deps.adapter.rowsPerBatch, isolateThrough);
+    const rows = claim
+      ? await claimedRows(db, claim)
+      : deps.adapter.batchBy === 'prospect'
+        ? await nextProspects(db, connection.id, deps.adapter.rowsPerBatch, isolateThrough)
+        : await nextRows(db, connection.id, deps.adapter.rowsPerBatch, isolateThrough);
     if (!rows.length) {
       if (claim) {
         await db.syncMeta.delete('claim');
@@ -116,6 +120,37 @@ async function nextRows(db: TouchlineDb, connectionId: string, limit: number, is
   return rows;
 }
 
+/**
+ * Whole prospects, oldest first: each prospect's waiting rows in seq order (up to its first refused row), until
+ * the batch has `limit` rows. Only the order between prospects differs from `nextRows`; a prospect's own rows
+ * keep their order, and the rest of a long history comes in the next batch.
+ */
+async function nextProspects(db: TouchlineDb, connectionId: string, limit: number, isolateThrough: number): Promise<OutboxRow[]> {
+  const head = await nextRows(db, connectionId, 1, isolateThrough);
+  if (!head.length || head[0]!.seq! <= isolateThrough) return head;
+  const order = new Set<string>();
+  const blocked = new Set<string>();
+  await db.outbox.orderBy('seq').until(() => order.size >= limit).each((r) => {
+    if (r.failed) blocked.add(r.prospectId);
+    else if (r.connectionId === connectionId && !blocked.has(r.prospectId)) order.add(r.prospectId);
+  });
+  const byProspect = new Map<string, OutboxRow[]>();
+  for (const r of await db.outbox.where('prospectId').anyOf([...order]).toArray()) {
+    if (r.connectionId !== connectionId) continue;
+    const list = byProspect.get(r.prospectId) ?? [];
+    list.push(r);
+    byProspect.set(r.prospectId, list);
+  }
+  const rows: OutboxRow[] = [];
+  for (const id of order) {
+    if (rows.length >= limit) break;
+    const mine = (byProspect.get(id) ?? []).sort((a, b) => a.seq! - b.seq!);
+    const refused = mine.findIndex((r) => r.failed);
+    rows.push(...(refused < 0 ? mine : mine.slice(0, refused)).slice(0, limit - rows.length));
+  }
+  return rows.sort((a, b) => a.seq! - b.seq!);
+}
+
 async function buildBatch(deps: EngineDeps, rows: OutboxRow[], key: string, maybeSent: boolean): Promise<Batch> {
   const { db, connection } = deps;
   const touchIds = rows.filter((r) => r.kind === 'touch').map((r) => r.refId);
@@ -156,7 +191,15 @@ async function buildBatch(deps: EngineDeps, rows: OutboxRow[], key: string, mayb
     touches: touches
       .filter((t) => prospects.has(t.prospectId))
       .map((t) => ({ touch: t, prospect: prospects.get(t.prospectId)!, personRemote: links.get(t.prospectId), remote: touchLinks.get(linkKey(connection.id, 'touch', t.id)) ?? {} })),
-    remember: (entries) => remember(db, connection.id, entries),
+    remember: async (entries) => {
+      // Database time is no time on a virtual clock: other lanes must not sleep past it meanwhile.
+      const release = deps.clock.hold?.();
+      try {
+        await remember(db, connection.id, entries);
+      } finally {
+        release?.();
+      }
+    },
   };
 }
 

@@ -23,8 +23,39 @@ export interface HttpPolicy {
   /** Classifies an answer; 2xx with JSON is `ok` unless the adapter says otherwise. */
   classify(res: HttpResponse, now: number): Verdict;
   /** Reads the CRM's rate-limit headers after every answer. */
-  rateLimit(headers: Headers, now: number): Partial<RateLimit> & { blockedUntil?: number; remaining?: number };
+  rateLimit(headers: Headers, now: number): Partial<RateLimit> & { blockedUntil?: number; remaining?: number; budgetLeft?: number };
   defaultLimit: RateLimit;
+  /** Shared by the clients of one account (Pipedrive's search and write clients draw on one daily budget). */
+  budget?: AccountBudget;
+}
+
+/**
+ * What lanes running side by side must share: how much of the account's daily budget is left (requests in
+ * flight may all spend it, so no more go out than it holds, and at its end they go single file: the end costs
+ * one refused request, not one per lane), and a stop (a spent budget, a refused token) that ends every lane.
+ */
+export class AccountBudget {
+  left?: number;
+  inFlight = 0;
+  halted?: SyncError;
+  private waiting: Array<() => void> = [];
+
+  /** Waits for room in the budget and takes it (counted in flight until `done`, waiting for the window too). */
+  async slot(): Promise<void> {
+    while (!this.halted && this.left !== undefined && this.inFlight >= Math.max(1, this.left)) await new Promise<void>((r) => this.waiting.push(r));
+    if (this.halted) throw this.halted;
+    this.inFlight++;
+  }
+
+  done(): void {
+    this.inFlight--;
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+
+  halt(err: SyncError): void {
+    this.halted ??= err;
+    for (const wake of this.waiting.splice(0)) wake();
+  }
 }
 
 export interface HttpOptions {
@@ -99,27 +130,44 @@ export class CrmHttp {
     const { clock, signal } = this.opts;
     const maxAttempts = this.opts.maxAttempts ?? 8;
     let lastMessage = '';
+    const budget = this.policy.budget;
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      await this.limiter.take(signal);
-      const res = await this.once(method, url, body, headers);
+      await budget?.slot();
+      let res: HttpResponse | { error: string };
+      let verdict: Verdict | undefined;
+      let halt: SyncError | undefined;
+      let wait = 0;
+      try {
+        await this.limiter.take(signal);
+        res = await this.once(method, url, body, headers);
+        if (!('error' in res)) {
+          const limits = this.policy.rateLimit(res.headers, clock.now());
+          this.limiter.learn(limits);
+          // The CRM's count leaves out the other requests still on their way: count them as spent.
+          if (budget && limits.budgetLeft !== undefined && Number.isFinite(limits.budgetLeft)) budget.left = Math.max(0, limits.budgetLeft - (budget.inFlight - 1));
+          verdict = this.policy.classify(res, clock.now());
+          if (verdict.kind === 'retry') wait = Math.max(verdict.waitMs ?? 0, retryAfterMs(res.headers, clock.now()) ?? 0, backoffMs(attempt, this.opts.random));
+          halt = halting(verdict, wait, clock.now(), !!opts.unsafe && res.status >= 500);
+          // Before this request's room in the budget is given back: no other lane sends after the end.
+          if (halt) budget?.halt(halt);
+        }
+      } finally {
+        budget?.done();
+      }
       if ('error' in res) {
         lastMessage = res.error;
         await clock.sleep(backoffMs(attempt, this.opts.random), signal);
         if (opts.unsafe) throw new Ambiguous(res.error);
         continue;
       }
-      const limits = this.policy.rateLimit(res.headers, clock.now());
-      this.limiter.learn(limits);
-      const verdict = this.policy.classify(res, clock.now());
-      if (verdict.kind === 'ok') return { ...res, body: this.parse(res, opts.schema) };
-      if (verdict.kind !== 'retry') throw new SyncError(verdict.kind, verdict.message);
-      lastMessage = verdict.message;
+      if (halt) throw halt;
+      if (verdict!.kind === 'ok') return { ...res, body: this.parse(res, opts.schema) };
+      if (verdict!.kind !== 'retry') throw new SyncError(verdict!.kind, verdict!.message);
+      lastMessage = verdict!.message;
       if (opts.unsafe && res.status >= 500) {
         await clock.sleep(backoffMs(attempt, this.opts.random), signal);
-        throw new Ambiguous(verdict.message);
+        throw new Ambiguous(verdict!.message);
       }
-      const wait = Math.max(verdict.waitMs ?? 0, retryAfterMs(res.headers, clock.now()) ?? 0, backoffMs(attempt, this.opts.random));
-      if (wait > 5 * 60_000 || verdict.quota) throw new SyncError('later', lastMessage, clock.now() + wait, !!verdict.quota);
       this.limiter.blockFor(wait);
     }
     throw new SyncError('later', `${lastMessage} (gave up after ${maxAttempts} attempts; will try again)`, clock.now() + 60_000);
@@ -157,6 +205,7 @@ export class CrmHttp {
     const onAbort = () => timeout.abort();
     signal?.addEventListener('abort', onAbort, { once: true });
     this.requests++;
+    const release = this.opts.clock.hold?.();
     try {
       const res = await this.opts.fetch(url, {
         method,
@@ -181,11 +230,24 @@ export class CrmHttp {
       if (deadline.signal.aborted) return { error: 'The CRM did not answer in time.' };
       return { error: `Could not reach the CRM (${(err as Error).message}).` };
     } finally {
+      release?.();
       deadline.cancel();
       deadline.signal.removeEventListener('abort', onDeadline);
       signal?.removeEventListener('abort', onAbort);
     }
   }
+}
+
+/**
+ * An answer that ends the whole run, not just this request: a refused token or connection, a spent quota, or a
+ * wait longer than a run should sleep (the engine schedules a later run). A lost 5xx of a create is not one:
+ * the adapter looks the record up first.
+ */
+function halting(verdict: Verdict, wait: number, now: number, lostCreate: boolean): SyncError | undefined {
+  if (verdict.kind === 'auth' || verdict.kind === 'stop') return new SyncError(verdict.kind, verdict.message);
+  if (verdict.kind !== 'retry' || lostCreate) return undefined;
+  if (wait > 5 * 60_000 || verdict.quota) return new SyncError('later', verdict.message, now + wait, !!verdict.quota);
+  return undefined;
 }
 
 /** The CRM may or may not have applied the request. */

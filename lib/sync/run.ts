@@ -14,17 +14,23 @@ export interface RunOptions {
   timeoutMs?: number;
   deadline?: (timeoutMs: number) => Deadline;
   random?: () => number;
+  /** Where a token the CRM renewed during the run is stored (see AdapterHost). */
+  saveToken?: (token: string) => Promise<void>;
 }
 
 /** The adapter for a connection, with an HTTP client that shares the run's fetch, clock and stop signal. */
 export function adapterFor(conn: Connection, opts: RunOptions): { adapter: CrmAdapter; clients: CrmHttp[] } {
   const clients: CrmHttp[] = [];
   const http: HttpOptions = { fetch: opts.fetch, clock: opts.clock, signal: opts.signal, timeoutMs: opts.timeoutMs, deadline: opts.deadline, random: opts.random };
-  const adapter = ADAPTERS[conn.crm](conn, (policy) => {
-    const c = new CrmHttp(policy, http);
-    clients.push(c);
-    return c;
-  });
+  const adapter = ADAPTERS[conn.crm](
+    conn,
+    (policy) => {
+      const c = new CrmHttp(policy, http);
+      clients.push(c);
+      return c;
+    },
+    { saveToken: opts.saveToken },
+  );
   return { adapter, clients };
 }
 

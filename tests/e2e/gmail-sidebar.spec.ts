@@ -47,6 +47,26 @@ test.describe('Gmail sidebar (foundation)', () => {
     await expect(table).toContainText('Qualification');
   });
 
+  test('the page is laid out at its final width from its first frame: the sidebar appearing reflows nothing', async ({ ext }) => {
+    const page = await ext.context.newPage();
+    // Every width Gmail's <body> is laid out at, from its first layout on.
+    await page.addInitScript(() => {
+      const widths: number[] = ((window as unknown as { __bodyWidths: number[] }).__bodyWidths = []);
+      const watch = () => new ResizeObserver(([e]) => widths.push(e!.contentRect.width)).observe(document.body);
+      if (document.body) watch();
+      else new MutationObserver((_, mo) => document.body && (mo.disconnect(), watch())).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(GMAIL_THREAD_URL);
+    await expect(sidebar(page).getByRole('listitem', { name: 'Maria Gomez' })).toBeVisible();
+    await expect(sidebar(page).getByRole('button', { name: 'Add Maria Gomez' })).toBeVisible();
+    const widths = await page.evaluate(() => (window as unknown as { __bodyWidths: number[] }).__bodyWidths);
+    expect(widths.length).toBeGreaterThan(0);
+    // One width only, and it already leaves the sidebar's room.
+    expect(new Set(widths).size).toBe(1);
+    const viewportWidth = await page.evaluate(() => document.documentElement.clientWidth);
+    expect(widths[0]).toBeLessThanOrEqual(viewportWidth - 340);
+  });
+
   test('the sidebar does not cover the thread, and closing it is remembered', async ({ ext }) => {
     const page = await ext.context.newPage();
     await page.goto(GMAIL_THREAD_URL);
@@ -64,8 +84,12 @@ test.describe('Gmail sidebar (foundation)', () => {
     await page.reload();
     await expect(page.getByRole('button', { name: 'Open Touchline sidebar' })).toBeVisible();
     await expect(sidebar(page)).toHaveCount(0);
+    // Closed, the page keeps its full width after a reload (the room is reserved only while open).
+    expect((await page.locator('h2.hP').boundingBox())!.width).toBe(widened.width);
 
     await page.keyboard.press('Alt+Shift+T');
     await expect(sidebar(page)).toBeVisible();
+    const reopened = (await page.locator('h2.hP').boundingBox())!;
+    expect(reopened.x + reopened.width).toBeLessThanOrEqual((await sidebar(page).boundingBox())!.x);
   });
 });

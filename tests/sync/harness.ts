@@ -74,10 +74,22 @@ export interface RestartPlan {
   killAfterRequests?: [number, number];
 }
 
+/** `work`, or an AbortError as soon as `signal` aborts (the client gave up on the answer; the request goes on). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
+  if (!signal) return work;
+  if (signal.aborted) return Promise.reject(new DOMException('Aborted.', 'AbortError'));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new DOMException('Aborted.', 'AbortError'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /**
  * Runs the engine the way a service worker lives: each run is killed after a seeded number of requests (often
  * mid-batch, mid-request), and a new run starts from the outbox, until a run finishes with the outbox empty.
- * Everything is counted in requests and virtual time, so a fast or a loaded machine runs the same sequence.
+ * Everything is counted in requests and virtual time; where an adapter runs lanes side by side, which request
+ * is the n-th depends on the machine, and the tests check what must hold in every order.
  */
 export async function runWithRestarts(db: TouchlineDb, conn: () => Connection, clock: Clock, opts: RestartPlan = {}) {
   const random = seeded(opts.seed ?? 7);
@@ -90,36 +102,46 @@ export async function runWithRestarts(db: TouchlineDb, conn: () => Connection, c
     const killAt = span ? span[0] + Math.floor(random() * (span[1] - span[0] + 1)) : Infinity;
     const killAfterApply = random() < 0.5;
     let sent = 0;
-    const hung = new Map<string, AbortController>();
+    // The deadline the HTTP client makes for a request, handed to the fetch it calls next (synchronously).
+    let nextDeadline: AbortController | undefined;
+    const onWire = new Set<Promise<unknown>>();
     const runFetch: Fetch = async (url, init) => {
-      sent++;
-      if (sent === killAt && !killAfterApply) {
+      const n = ++sent;
+      const deadline = nextDeadline;
+      nextDeadline = undefined;
+      if (n === killAt && !killAfterApply) {
         controller.abort();
         throw new DOMException('The run was killed.', 'AbortError');
       }
-      const id = `${runs}.${sent}`;
-      const stopListening = onHang(id, () => hung.get(id)?.abort());
-      try {
-        const res = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), [REQUEST_ID_HEADER]: id } });
-        if (sent === killAt) {
-          await res.text();
-          controller.abort();
-          throw new DOMException('The run was killed.', 'AbortError');
-        }
-        return res;
-      } finally {
+      const id = `${runs}.${n}`;
+      // The fake names the request it leaves hanging; that request's deadline fires at that moment.
+      const wire = new AbortController();
+      const stopListening = onHang(id, () => {
+        wire.abort();
+        deadline?.abort();
+      });
+      // A request on the wire reaches the CRM even when the run dies meanwhile (lanes run side by side, so a
+      // kill catches others in flight); the next run starts only once the CRM has handled every one of them.
+      const answer = fetch(url, { ...init, signal: wire.signal, headers: { ...(init.headers as Record<string, string>), [REQUEST_ID_HEADER]: id } }).then(async (res) => ({ res, text: await res.text() }));
+      onWire.add(answer);
+      void answer.catch(() => undefined).finally(() => {
+        onWire.delete(answer);
         stopListening();
+      });
+      const { res, text } = await untilAborted(answer, init.signal);
+      if (n === killAt) {
+        controller.abort();
+        throw new DOMException('The run was killed.', 'AbortError');
       }
+      return new Response(text === '' ? null : text, { status: res.status, statusText: res.statusText, headers: res.headers });
     };
-    // Requests are sent one at a time, so the deadline made now belongs to the next request; the fake names
-    // the request it leaves hanging, and that request's deadline fires at that moment.
     const deadline = (): Deadline => {
       const c = new AbortController();
-      const id = `${runs}.${sent + 1}`;
-      hung.set(id, c);
-      return { signal: c.signal, cancel: () => hung.delete(id) };
+      nextDeadline = c;
+      return { signal: c.signal, cancel: () => undefined };
     };
     const result = await runSync(db, conn(), STAGES, { fetch: runFetch, clock, signal: controller.signal, deadline, random });
+    await Promise.allSettled([...onWire]);
     requests += result.requests;
     if (controller.signal.aborted) killed++;
     if (result.state === 'idle') return { runs: runs + 1, killed, requests, result };

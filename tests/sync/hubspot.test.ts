@@ -54,6 +54,8 @@ describe('HubSpot sync', () => {
     const data = trickyData(1000, 4);
     // Some people are in HubSpot already (the rep's own contacts, email in another case): a batch mixes new and existing.
     for (const p of data.existing) fake.seed('contacts', `9${p.id.slice(0, 6)}`, { email: p.emails[0]!.toUpperCase(), firstname: 'Old' });
+    // And one company (domain in another case): its people join it instead of a second company beside it.
+    fake.seed('companies', '800', { domain: 'Company3.example', name: 'Company Three Inc' });
     await seedAndConnect(db, data, conn);
 
     // Changes keep coming while the engine runs: 1,000 more touches and 200 stage moves, through the store.
@@ -84,6 +86,16 @@ describe('HubSpot sync', () => {
     for (const p of data.existing) expect(remoteOf(p.id).contact).toBe(`9${p.id.slice(0, 6)}`);
     for (const p of data.linkedinOnly) expect(fake.objects.contacts!.get(remoteOf(p.id).contact!)!.properties.hs_linkedin_url).toBe(p.linkedinUrl);
 
+    // One company per domain, whatever the restarts and search lag; the rep's own company kept its name.
+    const companies = [...fake.objects.companies!.values()];
+    const domains = new Set(local.flatMap((p) => (p.emails[0] ? [p.emails[0].split('@')[1]!.toLowerCase()] : [])));
+    expect(companies.map((c) => c.properties.domain!.toLowerCase()).sort()).toEqual([...domains].sort());
+    expect(fake.objects.companies!.get('800')!.properties.name).toBe('Company Three Inc');
+    for (const p of local.filter((p) => p.emails[0]?.toLowerCase().endsWith('@company3.example'))) {
+      expect(remoteOf(p.id).company).toBe('800');
+      expect(fake.associations.has(`contacts/${remoteOf(p.id).contact}->companies/800`)).toBe(true);
+    }
+
     const activities = fake.activitiesByContact();
     const touchesByContact = new Map<string, string[]>();
     for (const t of await db.touches.toArray()) {
@@ -101,6 +113,30 @@ describe('HubSpot sync', () => {
     expect(new Set(engagements.map((a) => a.properties.touchline_id)).size).toBe(engagements.length);
     // Page text is escaped: HubSpot renders note bodies as HTML.
     expect(engagements.find((a) => a.properties.hs_note_body)!.properties.hs_note_body).toContain('&lt;b&gt;');
+  });
+
+  it('joins people to the company the account already holds for their domain (the oldest of several) instead of creating one', async () => {
+    const clock = virtualClock();
+    fake = await new HubSpotFake(clock).start();
+    const conn = await connected(fake, clock);
+    const db = freshDb();
+    const data = makeData(40, 1, { allEmail: true });
+    fake.seed('companies', '701', { domain: 'company1.example', name: 'Company One (old)' });
+    fake.seed('companies', '702', { domain: 'COMPANY1.example', name: 'Company One (copy)' });
+    await seedAndConnect(db, data, conn);
+    await runWithRestarts(db, () => conn, clock);
+    const atDomain = [...fake.objects.companies!.values()].filter((c) => c.properties.domain!.toLowerCase() === 'company1.example');
+    expect(atDomain.map((c) => c.id).sort()).toEqual(['701', '702']);
+    expect(fake.objects.companies!.get('701')!.properties).toEqual({ domain: 'company1.example', name: 'Company One (old)' });
+    const people = data.prospects.filter((p) => p.emails[0]!.endsWith('@company1.example'));
+    expect(people.length).toBeGreaterThan(0);
+    for (const p of people) {
+      const remote = (await db.syncLinks.get(`${conn.id}|prospect|${p.id}`))!.remote;
+      expect(remote.company).toBe('701');
+      expect(fake.associations.has(`contacts/${remote.contact}->companies/701`)).toBe(true);
+    }
+    // The other domains got one company each, created by Touchline.
+    expect(fake.objects.companies!.size).toBe(2 + new Set(data.prospects.map((p) => p.emails[0]!.split('@')[1])).size - 1);
   });
 
   it('a bad token stops sync with a clear message and loses nothing; fixing it resumes', async () => {

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { virtualClock, type Clock } from '../../lib/sync/clock';
 import type { Connection } from '../../lib/sync/connection';
 import { exchangeCode, pkcePair } from '../../lib/sync/oauth';
-import { runSetup } from '../../lib/sync/run';
+import { runSetup, runSync } from '../../lib/sync/run';
+import { connectionItem, kickSync } from '../../lib/sync/background';
+import { logTouch } from '../../lib/store/touches';
 import { LEAD_STATUSES, OPPORTUNITY_STAGES, SalesforceFake } from './fakes/salesforce';
 import { personKey, trickyData } from './cases';
 import { connection, freshDb, makeData, runWithRestarts, seedAndConnect, STAGES } from './harness';
@@ -92,6 +94,47 @@ describe('Salesforce sync', () => {
     await seedAndConnect(db, makeData(20, 1), conn);
     expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
     expect(fake.records.Contact!.size).toBe(20);
+  });
+
+  it('a refreshed access token is saved: the next run, in a new service worker, uses it instead of refreshing again', async () => {
+    const clock = virtualClock();
+    fake = await new SalesforceFake(clock).start();
+    const conn = await connected(fake, clock);
+    fake.accessToken = 'sf-session-expired-meanwhile';
+    const db = freshDb();
+    const data = makeData(20, 1);
+    await seedAndConnect(db, data, conn);
+    let stored = conn.token;
+    const opts = { fetch, clock, saveToken: async (token: string) => void (stored = token) };
+    expect((await runSync(db, { ...conn, token: stored }, STAGES, opts)).state).toBe('idle');
+    expect(fake.refreshes).toBe(1);
+    expect(JSON.parse(stored)).toEqual({ ...JSON.parse(conn.token), access_token: fake.accessToken });
+    await logTouch(db, { prospectId: data.prospects[0]!.id, channel: 'note', direction: 'internal', at: clock.now(), summary: 'After the restart' });
+    expect((await runSync(db, { ...conn, token: stored }, STAGES, opts)).state).toBe('idle');
+    expect(fake.refreshes).toBe(1);
+    expect(fake.records.Task!.size).toBe(21);
+  });
+
+  it('the background stores the refreshed token with the connection, so its next start does not refresh', async () => {
+    const clock = virtualClock();
+    fake = await new SalesforceFake(clock).start();
+    const conn = await connected(fake, clock);
+    const db = freshDb();
+    const data = makeData(5, 1);
+    await seedAndConnect(db, data, conn);
+    await connectionItem.setValue(conn);
+    fake.accessToken = 'sf-session-expired-meanwhile';
+    await kickSync(db, () => undefined);
+    expect(await db.outbox.count()).toBe(0);
+    expect(fake.refreshes).toBe(1);
+    const saved = (await connectionItem.getValue())!;
+    expect(JSON.parse(saved.token).access_token).toBe(fake.accessToken);
+    expect({ ...saved, token: conn.token }).toEqual(conn);
+    await logTouch(db, { prospectId: data.prospects[0]!.id, channel: 'note', direction: 'internal', at: clock.now(), summary: 'Next start' });
+    await kickSync(db, () => undefined);
+    expect(await db.outbox.count()).toBe(0);
+    expect(fake.refreshes).toBe(1);
+    await connectionItem.setValue(null);
   });
 
   it('REQUEST_LIMIT_EXCEEDED makes sync wait, not retry, and nothing is refused', async () => {

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { declareSchema, openDb } from '@/lib/db/database';
 import { SCHEMA_VERSIONS } from '@/lib/db/schema';
+import { searchTokens } from '@/lib/search/tokens';
 
 const names: string[] = [];
 const uniqueName = () => {
@@ -94,7 +95,8 @@ describe('schema upgrades', () => {
     const db = openDb(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
-    expect(await db.prospects.get('p1')).toEqual(prospect);
+    // v9 adds the search tokens (lib/search/tokens.ts); every other field is as stored.
+    expect(await db.prospects.get('p1')).toEqual({ ...prospect, searchTokens: searchTokens(prospect) });
     expect(await db.touches.count()).toBe(3);
     expect(await db.stageChanges.count()).toBe(1);
     expect(await db.engagement.get('p1')).toEqual({ prospectId: 'p1', touches: 2, replies: 1, lastTouchAt: NOW - 1000 });

@@ -220,7 +220,7 @@ export const hubspot: AdapterFactory = (conn, makeHttp): CrmAdapter => {
       const domain = p.prospect.company ? companyDomain(p) : undefined;
       if (domain) companyInputs.set(companyKey(domain), { domain: domain.toLowerCase(), name: p.company?.name ?? p.prospect.company! });
     }
-    const companies = await upsert('companies', KEY_PROPERTY, companyInputs);
+    const companies = await companiesFor(companyInputs);
     const deals = await upsert(
       'deals',
       KEY_PROPERTY,
@@ -260,6 +260,60 @@ export const hubspot: AdapterFactory = (conn, makeHttp): CrmAdapter => {
       const why = dealRefused.get(remote.deal!) ?? companyRefused.get(remote.contact!);
       out.people.set(id, why ? { failed: `HubSpot did not attach the records: ${why}` } : { remote });
     }
+  }
+
+  /** Companies found or made this run, by our key: the same domain is not looked up twice. */
+  const companyIds = new Map<string, string>();
+
+  /**
+   * The company for each domain: the one the account already holds for it (found by a search on `domain`,
+   * the oldest when there are several), else one Touchline upserts by its unique touchline_id. `domain` is not
+   * unique in HubSpot, so an upsert alone would add a second company beside the rep's own. Found companies
+   * are only linked, never rewritten: their name is the rep's.
+   */
+  async function companiesFor(inputs: Map<string, Record<string, string>>) {
+    const unknown = [...inputs.keys()].filter((k) => !companyIds.has(k));
+    const found = await findCompanies(unknown.map((k) => inputs.get(k)!.domain!));
+    for (const k of unknown) {
+      const id = found.get(inputs.get(k)!.domain!);
+      if (id) companyIds.set(k, id);
+    }
+    const ok = new Map<string, string>();
+    const toUpsert = new Map<string, Record<string, string>>();
+    for (const [k, props] of inputs) {
+      const id = companyIds.get(k);
+      if (id) ok.set(k, id);
+      else toUpsert.set(k, props);
+    }
+    const made = await upsert('companies', KEY_PROPERTY, toUpsert);
+    for (const [k, id] of made.ok) (ok.set(k, id), companyIds.set(k, id));
+    return { ok, failed: made.failed };
+  }
+
+  /** Companies by domain (lower case), the oldest per domain; a company search sees a write only after the lag. */
+  async function findCompanies(domains: string[]): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    for (const part of chunk(domains, SEARCH_PAGE)) {
+      let after = '0';
+      for (;;) {
+        const page = await call(
+          'POST',
+          '/crm/v3/objects/companies/search',
+          { filterGroups: [{ filters: [{ propertyName: 'domain', operator: 'IN', values: part }] }], properties: ['domain', KEY_PROPERTY], sorts: [], limit: SEARCH_PAGE, after },
+          SearchAnswer,
+          searchHttp,
+        );
+        for (const r of page.results) {
+          const domain = r.properties.domain?.toLowerCase();
+          const known = domain ? found.get(domain) : undefined;
+          // HubSpot ids grow with time: the smallest is the oldest company, the one the rep has used longest.
+          if (domain && (!known || Number(r.id) < Number(known))) found.set(domain, r.id);
+        }
+        if (!page.paging?.next) break;
+        after = page.paging.next.after;
+      }
+    }
+    return found;
   }
 
   /** Engagements with these touchline ids, found by search (only after SEARCH_LAG_MS has passed since writing). */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Touch } from '../../model';
 import { type AdapterFactory, type Batch, type BatchResult, type CrmAdapter, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
 import { SyncError } from '../errors';
-import { Ambiguous, type CrmHttp, type HttpPolicy, type HttpResponse, type Verdict } from '../http';
+import { AccountBudget, Ambiguous, type CrmHttp, type HttpPolicy, type HttpResponse, type Verdict } from '../http';
 import { escapeHtml } from './text';
 
 /**
@@ -11,6 +11,10 @@ import { escapeHtml } from './text';
  * found by search (email, or the LinkedIn URL in the person field setup finds or creates), created once, and
  * its id stored at once; after that it is updated by id. Search lags behind writes, so after a lost answer
  * the adapter waits SEARCH_LAG_MS before it looks for what it may have created.
+ *
+ * v2 has no batch writes (only deal products in bulk), so the budget is used by running LANES people side by
+ * side: while one waits for the search window, others create their person, deal and activities in the write
+ * window. Two prospects sharing an email, or people of one organisation, wait for the one lane that creates it.
  */
 
 const MARKER = (id: string) => `[touchline:${id}]`;
@@ -19,6 +23,12 @@ const MARKER_RE = /\[touchline:([^\]]+)\]/;
 const PAGE = 500;
 /** [U] Pipedrive does not publish how far search lags; a few seconds is what integrators observe. */
 export const SEARCH_LAG_MS = 10_000;
+/**
+ * People pushed side by side. Search (its own, tighter window) is one request per new person and the writes
+ * about seven: a few lanes keep both windows busy on a virtual clock, and eight cover ~150 ms round trips at
+ * Pipedrive's 80 requests per 2 s.
+ */
+const LANES = 8;
 /** The name of the person field setup looks for (or creates) to hold the LinkedIn URL. */
 export const LINKEDIN_FIELD_NAME = 'LinkedIn URL';
 
@@ -32,9 +42,10 @@ function untilNextUtcDay(now: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate() + 1) - now + 60_000;
 }
 
-function policy(limit: number): HttpPolicy {
+function policy(limit: number, budget: AccountBudget): HttpPolicy {
   return {
     label: 'Pipedrive',
+    budget,
     defaultLimit: { max: limit, intervalMs: 2000 },
     classify(res, now): Verdict {
       const body = res.body as { success?: boolean } | undefined;
@@ -54,7 +65,13 @@ function policy(limit: number): HttpPolicy {
       const max = Number(headers.get('x-ratelimit-limit')) || undefined;
       const remaining = headers.get('x-ratelimit-remaining');
       const reset = Number(headers.get('x-ratelimit-reset'));
-      return { max, remaining: remaining === null ? undefined : Number(remaining), blockedUntil: remaining === '0' && Number.isFinite(reset) ? now + reset * 1000 : undefined };
+      const daily = headers.get('x-daily-requests-left');
+      return {
+        max,
+        remaining: remaining === null ? undefined : Number(remaining),
+        blockedUntil: remaining === '0' && Number.isFinite(reset) ? now + reset * 1000 : undefined,
+        budgetLeft: daily === null ? undefined : Number(daily),
+      };
     },
   };
 }
@@ -74,8 +91,10 @@ const Me = one(z.object({ name: z.string().optional() }).loose());
 const ACTIVITY_TYPES: Partial<Record<Touch['channel'], string>> = { email: 'email', call: 'call', meeting: 'meeting' };
 
 export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
-  const http = makeHttp(policy(20));
-  const searchHttp = makeHttp(policy(10));
+  // Search has its own window; both draw on the account's daily budget.
+  const budget = new AccountBudget();
+  const http = makeHttp(policy(20, budget));
+  const searchHttp = makeHttp(policy(10, budget));
   const root = conn.baseUrl;
   const auth = { 'x-api-token': conn.token };
   const linkedinField = conn.setup?.values.linkedinField;
@@ -113,32 +132,49 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
     return undefined;
   }
 
-  /** Persons and orgs created in this run, by our key: search may not see them yet. */
-  const createdPersons = new Map<string, number>();
-  const orgs = new Map<string, number>();
+  /**
+   * Persons and orgs found or created in this run, by our key (search may not see them yet), as promises: a
+   * lane that needs one another lane is creating waits for it instead of creating it a second time.
+   */
+  const persons = new Map<string, Promise<number>>();
+  const orgs = new Map<string, Promise<number>>();
 
-  async function orgId(name: string, batch: Batch): Promise<number> {
-    const known = orgs.get(name.toLowerCase()) ?? (Number(batch.companies.get(name.toLowerCase())?.org) || undefined);
-    if (known) return known;
-    await lagOnce(batch);
-    const id = await createOnce(
-      async () => (await searchIds(`/api/v2/organizations/search?term=${encodeURIComponent(name)}&fields=name&exact_match=true`))[0],
-      async () => (await call('POST', '/api/v2/organizations', { name }, one(Id), { unsafe: true })).data.id,
-    );
-    orgs.set(name.toLowerCase(), id);
-    await batch.remember([{ kind: 'company', id: name.toLowerCase(), prospectId: '', remote: { org: String(id) } }]);
-    return id;
+  /** The one promise per key: started by the first caller, shared by the rest; a failure is not kept. */
+  function shared(cache: Map<string, Promise<number>>, key: string, make: () => Promise<number>): Promise<number> {
+    let p = cache.get(key);
+    if (!p) {
+      p = make();
+      cache.set(key, p);
+      p.catch(() => cache.delete(key));
+    }
+    return p;
+  }
+
+  function orgId(name: string, batch: Batch): Promise<number> {
+    const key = name.toLowerCase();
+    const known = Number(batch.companies.get(key)?.org) || undefined;
+    if (known && !orgs.has(key)) orgs.set(key, Promise.resolve(known));
+    return shared(orgs, key, async () => {
+      await lagOnce(batch);
+      const id = await createOnce(
+        async () => (await searchIds(`/api/v2/organizations/search?term=${encodeURIComponent(name)}&fields=name&exact_match=true`))[0],
+        async () => (await call('POST', '/api/v2/organizations', { name }, one(Id), { unsafe: true })).data.id,
+      );
+      await batch.remember([{ kind: 'company', id: key, prospectId: '', remote: { org: String(id) } }]);
+      return id;
+    });
   }
 
   /**
    * A batch re-sent after a crash may have created records whose ids never came back: search cannot see them
-   * until its index catches up, so wait that out once, before the batch's first search.
+   * until its index catches up, so every lane waits that out (once, together) before the batch's first search.
    */
-  const lagWaited = new WeakSet<Batch>();
-  async function lagOnce(batch: Batch): Promise<void> {
-    if (!batch.maybeSent || lagWaited.has(batch)) return;
-    lagWaited.add(batch);
-    await http.wait(SEARCH_LAG_MS);
+  const lagWaits = new WeakMap<Batch, Promise<void>>();
+  function lagOnce(batch: Batch): Promise<void> {
+    if (!batch.maybeSent) return Promise.resolve();
+    let wait = lagWaits.get(batch);
+    if (!wait) lagWaits.set(batch, (wait = http.wait(SEARCH_LAG_MS)));
+    return wait;
   }
 
   /**
@@ -172,26 +208,30 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
       ...(org ? { org_id: org } : {}),
       ...(prospect.linkedinUrl && linkedinField ? { custom_fields: { [linkedinField]: prospect.linkedinUrl } } : {}),
     };
-    let person = Number(p.remote.person ?? p.shared?.person) || createdPersons.get(personKey(p));
+    let person = Number(p.remote.person ?? p.shared?.person) || undefined;
     let createdNow = false;
     if (person) await call('PATCH', `/api/v2/persons/${person}`, fields, one(Id));
     else {
+      const key = personKey(p);
+      const mine = !persons.has(key);
       // Email-less people without the LinkedIn field have no search key: the stored id is all we have.
       let found = false;
-      await lagOnce(batch);
-      person = await createOnce(
-        async () => {
-          const hit = await findPerson(p);
-          found = hit !== undefined;
-          return hit;
-        },
-        async () => {
-          createdNow = true;
-          return (await call('POST', '/api/v2/persons', fields, one(Id), { unsafe: true })).data.id;
-        },
-      );
-      if (found) await call('PATCH', `/api/v2/persons/${person}`, fields, one(Id));
-      createdPersons.set(personKey(p), person);
+      person = await shared(persons, key, async () => {
+        await lagOnce(batch);
+        return createOnce(
+          async () => {
+            const hit = await findPerson(p);
+            found = hit !== undefined;
+            return hit;
+          },
+          async () => {
+            createdNow = true;
+            return (await call('POST', '/api/v2/persons', fields, one(Id), { unsafe: true })).data.id;
+          },
+        );
+      });
+      // Found (not made from these fields), or made by another prospect with this email: bring it up to date.
+      if (found || !mine) await call('PATCH', `/api/v2/persons/${person}`, fields, one(Id));
       await remember([{ kind: 'prospect', id: prospect.id, prospectId: prospect.id, remote: { person: String(person) } }]);
     }
     const stage = p.remoteStage ? { stage_id: Number(p.remoteStage) } : {};
@@ -273,19 +313,30 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
     return report;
   }
 
+  /** One prospect's work in a batch: the person (when the batch carries it), then the prospect's touches. */
+  async function pushProspect(id: string, item: PersonItem | undefined, touches: TouchItem[], batch: Batch, out: BatchResult, cache: Map<string, Map<string, number>>) {
+    if (item) out.people.set(id, { remote: await pushPerson(item, batch) });
+    for (const t of touches) {
+      const o = out.people.get(id);
+      const person = (o && 'remote' in o ? o.remote : t.personRemote)?.person;
+      if (!person) continue;
+      out.touches.set(t.touch.id, { remote: { activity: await pushTouch(t, person, batch.maybeSent, cache, batch.remember) } });
+    }
+  }
+
   return {
-    // No batch endpoints: small batches keep the work a restart may redo small.
-    rowsPerBatch: 10,
+    // Enough people per batch to keep LANES lanes busy; every create's id is stored at once, so a restart
+    // redoes lookups, never creates.
+    rowsPerBatch: 48,
+    batchBy: 'prospect',
     async push(batch) {
       const out: BatchResult = { people: new Map(), touches: new Map() };
-      for (const p of batch.people) out.people.set(p.prospect.id, { remote: await pushPerson(p, batch) });
       const cache = new Map<string, Map<string, number>>();
-      for (const t of batch.touches) {
-        const o = out.people.get(t.prospect.id);
-        const person = (o && 'remote' in o ? o.remote : t.personRemote)?.person;
-        if (!person) continue;
-        out.touches.set(t.touch.id, { remote: { activity: await pushTouch(t, person, batch.maybeSent, cache, batch.remember) } });
-      }
+      const touchesOf = new Map<string, TouchItem[]>();
+      for (const t of batch.touches) touchesOf.set(t.prospect.id, [...(touchesOf.get(t.prospect.id) ?? []), t]);
+      const items = new Map(batch.people.map((p) => [p.prospect.id, p]));
+      const ids = [...new Set([...items.keys(), ...touchesOf.keys()])];
+      await inLanes(ids, LANES, (id) => pushProspect(id, items.get(id), touchesOf.get(id) ?? [], batch, out, cache));
       return out;
     },
     async test() {
@@ -300,3 +351,24 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
     setup,
   };
 };
+
+/**
+ * Runs `work` for every item, at most `lanes` at a time. After a failure no new item starts; those under way
+ * finish (what they created is stored as they go), then the first failure is thrown for the engine to handle.
+ */
+export async function inLanes<T>(items: T[], lanes: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: { err: unknown } | undefined;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const item = items[next++]!;
+      try {
+        await work(item);
+      } catch (err) {
+        failure ??= { err };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(lanes, items.length) }, lane));
+  if (failure) throw failure.err;
+}

@@ -66,7 +66,7 @@ const soqlString = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\
 const companyKey = (domain: string) => `company:${domain.toLowerCase()}`;
 const isoDay = (t: number) => new Date(t).toISOString().slice(0, 10);
 
-export const salesforce: AdapterFactory = (conn, makeHttp): CrmAdapter => {
+export const salesforce: AdapterFactory = (conn, makeHttp, host): CrmAdapter => {
   const http = makeHttp(salesforcePolicy);
   const people: SalesforcePeople = conn.options?.salesforcePeople ?? 'Contact';
   const field = conn.options?.externalIdField ?? EXTERNAL_ID;
@@ -83,6 +83,8 @@ export const salesforce: AdapterFactory = (conn, makeHttp): CrmAdapter => {
       if (!(err instanceof SyncError) || err.kind !== 'auth' || refreshed || !token.refresh_token || !/INVALID_SESSION_ID/.test(err.message)) throw err;
       refreshed = true;
       token = { ...token, access_token: await refreshAccessToken(client, token) };
+      // Kept for the next service worker: an access token lives for hours, a worker for minutes.
+      await host?.saveToken?.(JSON.stringify(token));
       return call(method, path, body, schema, client);
     }
   }

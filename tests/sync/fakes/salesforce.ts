@@ -36,6 +36,8 @@ const COLLECTION_LIMIT = 200;
 export class SalesforceFake {
   accessToken = 'sf-session-1';
   refreshToken = 'sf-refresh';
+  /** Access tokens handed out for the refresh token. */
+  refreshes = 0;
   clientId = 'touchline-consumer-key';
   readonly records: Record<string, Map<string, Rec>> = Object.fromEntries(Object.keys(FIELDS).map((k) => [k, new Map()]));
   readonly fields: Record<string, FieldDef[]> = structuredClone(FIELDS);
@@ -107,6 +109,7 @@ export class SalesforceFake {
     } else if (form.grant_type === 'refresh_token') {
       if (form.refresh_token !== this.refreshToken) return bad('invalid_grant', 'expired access/refresh token');
       this.accessToken = `sf-session-${this.next++}`;
+      this.refreshes++;
       return { status: 200, body: { access_token: this.accessToken, instance_url: this.url, token_type: 'Bearer', issued_at: String(this.clock.now()), id: `${this.url}/id/00D/005` } };
     } else return bad('unsupported_grant_type', 'grant type not supported');
     return { status: 200, body: { access_token: this.accessToken, refresh_token: this.refreshToken, instance_url: this.url, token_type: 'Bearer', issued_at: String(this.clock.now()), id: `${this.url}/id/00D/005` } };
