@@ -77,6 +77,16 @@ export const SCHEMA_VERSIONS = [
     },
   },
   {
+    // 2026-12-02 (issue 12 §1): the connected CRM, token included, moves out of storage.local (which a content
+    // script can read on Firefox and before Chrome 140) into the extension's own database, which no content
+    // script can open on any browser. Not in backups. The rows already in storage.local are moved (and deleted
+    // there) by lib/sync/connection-store.ts on first read: an IndexedDB upgrade cannot wait for storage.local.
+    version: 8,
+    stores: {
+      secrets: 'key',
+    },
+  },
+  {
     // 2026-12-02 (issue 14, search on the home page): normalised search tokens (name and company words, every
     // email, LinkedIn URL, tags; accents and case folded) in a multi-entry index, kept by lib/store/search-tokens.ts
     // on every prospect write, so search as you type reads index keys by prefix, never the table. Version 8 is
