@@ -45,8 +45,13 @@ export default defineConfig({
     },
   },
   vite: () => ({ plugins: [tailwindcss()], define: { __TOUCHLINE_TEST_BUILD__: JSON.stringify(TEST_BUILD) } }),
-  manifest: ({ manifestVersion }) => ({
+  manifest: ({ manifestVersion, browser }) => ({
     name: 'Touchline',
+    // The oldest browsers with everything Touchline relies on: storage.session for the per-tab page scopes
+    // (Chrome 102, Firefox 115), `:has()` in LinkedIn's selectors (Chrome 105, Firefox 121) and Tailwind CSS 4
+    // in the sidebar and pages (Chrome 111, Firefox 128). Secrets never rely on storage.local's access level
+    // (Chrome 140 only): the CRM token lives in the extension's IndexedDB (lib/sync/connection-store.ts).
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { strict_min_version: '128.0' } } } : { minimum_chrome_version: '111' }),
     description: 'A CRM sidebar for Gmail and LinkedIn: qualify prospects and log every touch without leaving the page.',
     // alarms + notifications: follow-up reminders that survive the service worker and the browser stopping.
     // contextMenus: "Open Touchline home" on the toolbar button's right-click menu (no install warning).

@@ -19,8 +19,9 @@ async function withKeys(change: Change): Promise<Change> {
 }
 
 export default defineBackground(() => {
-  // Tokens and settings live in storage.local: keep it out of reach of content scripts.
-  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' });
+  // No secret lives in storage.local (the CRM token is in the extension's IndexedDB, which no content script
+  // can open: lib/sync/connection-store.ts); where the browser can, keep the settings out of their reach too.
+  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => undefined);
 
   // A change wakes sync and the reminders, and is announced to the open tabs naming what it touched.
   const announce = (change: Change) => {

@@ -6,6 +6,7 @@ import type { CriterionTick } from '../store/criteria';
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Company, MergeRecord, Prospect, StageChange, Task, Touch } from '../model';
 import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
+import type { SecretRow } from '../sync/connection-store';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
 import { trackChanges } from '../store/unit-of-work';
@@ -26,6 +27,7 @@ export type TouchlineDb = Dexie & {
   outbox: EntityTable<OutboxRow, 'seq'>;
   syncMeta: Table<SyncMetaRow, string>;
   syncLinks: EntityTable<SyncLink, 'key'>;
+  secrets: EntityTable<SecretRow, 'key'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

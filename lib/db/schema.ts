@@ -77,6 +77,16 @@ export const SCHEMA_VERSIONS = [
     },
   },
   {
+    // 2026-12-02 (issue 12 §1): the connected CRM, token included, moves out of storage.local (which a content
+    // script can read on Firefox and before Chrome 140) into the extension's own database, which no content
+    // script can open on any browser. Not in backups. The rows already in storage.local are moved (and deleted
+    // there) by lib/sync/connection-store.ts on first read: an IndexedDB upgrade cannot wait for storage.local.
+    version: 8,
+    stores: {
+      secrets: 'key',
+    },
+  },
+  {
     // 2026-12-02 (issue 14, search on the home page): normalised search tokens (name and company words, every
     // email, LinkedIn URL, tags; accents and case folded) in a multi-entry index, kept by lib/store/search-tokens.ts
     // on every prospect write, so search as you type reads index keys by prefix, never the table. Version 8 is
@@ -84,6 +94,17 @@ export const SCHEMA_VERSIONS = [
     version: 9,
     stores: {
       prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds, *searchTokens',
+    },
+  },
+  {
+    // 2026-12-02 (issue 14, the CRM home's board filters): prospects by tag (*tags) and by capture source
+    // (source.site), engagement by last touch (sort by last touch, "no touch for N days"): every filter reads
+    // index keys, never the table. *searchTokens is the search index of the same issue (version 9);
+    // it is listed here so this version keeps it.
+    version: 10,
+    stores: {
+      prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds, *searchTokens, *tags, source.site',
+      engagement: 'prospectId, lastTouchAt',
     },
   },
 ] as const;

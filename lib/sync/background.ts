@@ -1,4 +1,3 @@
-import { storage } from '@wxt-dev/storage';
 import { browser } from 'wxt/browser';
 import type { TouchlineDb } from '../db/database';
 import { loadSettings } from '../settings/settings-store';
@@ -7,14 +6,13 @@ import { realClock } from './clock';
 import { Connection, CRM_LABELS, resolveBaseUrl, type ConnectionInput } from './connection';
 import { clearStop, retryProspect } from './engine';
 import { SyncError } from './errors';
-import { disconnectTarget, enqueueEverything } from './outbox';
+import { readConnection, writeConnection } from './connection-store';
+import { hostAccessDenied, releaseHostAccess } from './host-access';
+import { disconnectTarget, enqueueEverything, enqueueMissing } from './outbox';
 import { previewPush, refusedReasons } from './preview';
 import { adapterFor, runSetup, runSync } from './run';
 import { defaultStageMap } from './stage-map';
 import { linkKey, type ProspectSyncState, type SyncStatusRow } from './types';
-
-/** The connected CRM, token included. storage.local is locked to trusted contexts by the background. */
-export const connectionItem = storage.defineItem<Connection | null>('local:sync.connection', { fallback: null });
 
 export const SYNC_ALARM = 'touchline-sync';
 
@@ -34,9 +32,17 @@ export function kickSync(db: TouchlineDb, onChange: () => void): Promise<void> {
     try {
       do {
         again = false;
-        let conn = await connectionItem.getValue();
+        let conn = await readConnection(db);
         if (!conn || conn.dryRun) return;
-        const saveToken = renewedTokenSaver(conn.id);
+        // The token goes only to origins the rep still grants (they can withdraw one at chrome://extensions).
+        const denied = await hostAccessDenied(conn);
+        if (denied) {
+          const stop: SyncStatusRow = { key: 'status', state: 'stopped', message: noLongerGranted(conn, denied), at: Date.now() };
+          await db.syncMeta.put(stop);
+          onChange();
+          return;
+        }
+        const saveToken = renewedTokenSaver(db, conn.id);
         if (!conn.setup) {
           // Connected before setup existed: run it once and keep its report. Only the report is written, onto
           // the connection as stored now: writing back the copy read before setup ran would undo a dry-run
@@ -44,8 +50,8 @@ export function kickSync(db: TouchlineDb, onChange: () => void): Promise<void> {
           const { setup } = await runSetup(conn, { fetch: (u, i) => fetch(u, i), clock: realClock, saveToken });
           if (setup) {
             conn = { ...conn, setup };
-            const latest = await connectionItem.getValue();
-            if (latest?.id === conn.id) await connectionItem.setValue({ ...latest, setup });
+            const latest = await readConnection(db);
+            if (latest?.id === conn.id) await writeConnection(db, { ...latest, setup });
           }
         }
         const result = await runSync(db, conn, (await loadSettings()).stages, { fetch: (u, i) => fetch(u, i), clock: realClock, saveToken });
@@ -65,15 +71,15 @@ export function kickSync(db: TouchlineDb, onChange: () => void): Promise<void> {
  * Stores a token the CRM renewed during a run (Salesforce's access token) onto the connection as stored now,
  * if it is still the same connection: the next service worker starts with it instead of refreshing again.
  */
-function renewedTokenSaver(connectionId: string) {
+function renewedTokenSaver(db: TouchlineDb, connectionId: string) {
   return async (token: string) => {
-    const latest = await connectionItem.getValue();
-    if (latest?.id === connectionId) await connectionItem.setValue({ ...latest, token });
+    const latest = await readConnection(db);
+    if (latest?.id === connectionId) await writeConnection(db, { ...latest, token });
   };
 }
 
-export async function ensureSyncAlarm(): Promise<void> {
-  const conn = await connectionItem.getValue();
+export async function ensureSyncAlarm(db: TouchlineDb): Promise<void> {
+  const conn = await readConnection(db);
   if (conn) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
   else await browser.alarms.clear(SYNC_ALARM);
 }
@@ -81,6 +87,8 @@ export async function ensureSyncAlarm(): Promise<void> {
 async function testInput(input: ConnectionInput, withSetup = false) {
   let conn: Connection = { id: 'test', crm: input.crm, baseUrl: resolveBaseUrl(input), token: input.token, stageMap: {}, connectedAt: Date.now(), options: input.options };
   const opts = { fetch: (u: string, i: RequestInit) => fetch(u, i), clock: realClock, timeoutMs: 15_000 };
+  const denied = await hostAccessDenied(conn);
+  if (denied) throw new UserError('invalid', `Touchline may not reach ${denied.replace('/*', '')}: allow access when the browser asks, or ${CRM_LABELS[input.crm]} cannot be connected.`);
   const { adapter } = adapterFor(conn, opts);
   try {
     const message = await adapter.test();
@@ -103,10 +111,13 @@ export async function testConnection(input: ConnectionInput) {
   }
 }
 
-/** Saves a working connection. A new CRM or URL queues everything already in Touchline for it. */
+/**
+ * Saves a working connection. A new CRM or URL queues everything already in Touchline for it; saving the same
+ * one again queues whatever is neither synced nor waiting. The connection and its queue commit together.
+ */
 export async function saveConnection(db: TouchlineDb, input: ConnectionInput) {
   const { conn, stages } = await testInput(input, true);
-  const previous = await connectionItem.getValue();
+  const previous = await readConnection(db);
   const same = previous && previous.crm === conn.crm && previous.baseUrl === conn.baseUrl;
   const saved: Connection = {
     ...conn,
@@ -116,25 +127,44 @@ export async function saveConnection(db: TouchlineDb, input: ConnectionInput) {
     connectedAt: same ? previous.connectedAt : Date.now(),
     dryRun: same ? previous.dryRun : undefined,
   };
-  await connectionItem.setValue(saved);
-  if (!same) {
-    await disconnectTarget(db);
-    await enqueueEverything(db, { key: 'target', connectionId: saved.id, crm: saved.crm });
-  }
-  await clearStop(db);
-  await ensureSyncAlarm();
+  await storeConnection(db, saved, !same);
+  await ensureSyncAlarm(db);
   return { stages };
 }
 
+/** The connection and the outbox rows it needs, in one transaction: both are stored or neither is. */
+export async function storeConnection(db: TouchlineDb, saved: Connection, isNew: boolean): Promise<void> {
+  const target = { key: 'target', connectionId: saved.id, crm: saved.crm } as const;
+  await db.transaction('rw', [db.secrets, db.syncMeta, db.outbox, db.syncLinks, db.prospects, db.touches], async () => {
+    await writeConnection(db, saved);
+    if (isNew) {
+      await disconnectTarget(db);
+      await enqueueEverything(db, target);
+    } else {
+      await enqueueMissing(db, target);
+    }
+    await clearStop(db);
+  });
+}
+
+/** Forgets the connection and its queue, and gives back the hosts it was granted. */
 export async function removeConnection(db: TouchlineDb): Promise<void> {
-  await connectionItem.setValue(null);
-  await disconnectTarget(db);
-  await ensureSyncAlarm();
+  const conn = await readConnection(db);
+  await db.transaction('rw', [db.secrets, db.syncMeta, db.outbox], async () => {
+    await writeConnection(db, null);
+    await disconnectTarget(db);
+  });
+  if (conn) await releaseHostAccess(conn);
+  await ensureSyncAlarm(db);
+}
+
+function noLongerGranted(conn: Connection, origin: string): string {
+  return `Touchline may no longer reach ${origin.replace('/*', '')}, so nothing is sent to ${CRM_LABELS[conn.crm]}. Connect it again in Touchline's options and allow access when the browser asks.`;
 }
 
 /** What the options page shows; never the token. */
 export async function connectionView(db: TouchlineDb) {
-  const conn = await connectionItem.getValue();
+  const conn = await readConnection(db);
   const status = (await db.syncMeta.get('status')) as SyncStatusRow | undefined;
   const rows = await db.outbox.toArray();
   return {
@@ -153,21 +183,21 @@ export async function connectionView(db: TouchlineDb) {
   };
 }
 
-export async function setDryRun(on: boolean): Promise<void> {
-  const conn = await connectionItem.getValue();
+export async function setDryRun(db: TouchlineDb, on: boolean): Promise<void> {
+  const conn = await readConnection(db);
   if (!conn) throw new UserError('invalid', 'Connect a CRM first.');
-  await connectionItem.setValue({ ...conn, dryRun: on });
+  await writeConnection(db, { ...conn, dryRun: on });
 }
 
 export async function pushPreview(db: TouchlineDb) {
-  const conn = await connectionItem.getValue();
+  const conn = await readConnection(db);
   if (!conn) throw new UserError('invalid', 'Connect a CRM first.');
   return previewPush(db, conn.id);
 }
 
 /** Per prospect: synced, waiting (with why, when sync is stopped or waiting), or failed with the CRM's reason. */
 export async function prospectSyncStates(db: TouchlineDb, prospectIds: string[]): Promise<ProspectSyncState[]> {
-  const conn = await connectionItem.getValue();
+  const conn = await readConnection(db);
   if (!conn) return prospectIds.map((prospectId) => ({ prospectId, state: 'off' }));
   const status = (await db.syncMeta.get('status')) as SyncStatusRow | undefined;
   return Promise.all(

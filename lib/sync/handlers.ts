@@ -21,7 +21,7 @@ export const syncHandlers: SyncHandlers = {
     return { view: await connectionView(db), stages };
   },
   'sync.connection.dryRun': async ({ on }, { db, changed }) => {
-    await setDryRun(on);
+    await setDryRun(db, on);
     if (!on) void kickSync(db, changed);
     changed();
     return connectionView(db);

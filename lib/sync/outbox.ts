@@ -1,6 +1,6 @@
 import type { Table } from 'dexie';
 import type { TouchlineDb } from '../db/database';
-import type { OutboxRow, SyncTargetRow } from './types';
+import { linkKey, type OutboxRow, type SyncTargetRow } from './types';
 
 /**
  * The tables `enqueue` writes: add them to the store function's transaction so the change and its outbox
@@ -26,6 +26,27 @@ export async function enqueueEverything(db: TouchlineDb, target: SyncTargetRow, 
     await db.syncMeta.put(target);
     const prospects = await db.prospects.orderBy('updatedAt').primaryKeys();
     const touches = await db.touches.orderBy('at').toArray();
+    const rows: OutboxRow[] = [
+      ...prospects.map((id) => ({ connectionId: target.connectionId, kind: 'prospect' as const, prospectId: id, refId: id, at: now })),
+      ...touches.map((t) => ({ connectionId: target.connectionId, kind: 'touch' as const, prospectId: t.prospectId, refId: t.id, at: now })),
+    ];
+    await db.outbox.bulkAdd(rows);
+    return rows.length;
+  });
+}
+
+/**
+ * Saving the same connection again queues what is neither synced (a link for this connection) nor waiting
+ * (an outbox row): after a crash or a restore that lost part of the queue, nothing stays behind unsynced.
+ */
+export async function enqueueMissing(db: TouchlineDb, target: SyncTargetRow, now = Date.now()): Promise<number> {
+  return db.transaction('rw', [db.prospects, db.touches, db.outbox, db.syncMeta, db.syncLinks], async () => {
+    await db.syncMeta.put(target);
+    const waiting = new Set((await db.outbox.toArray()).filter((r) => r.connectionId === target.connectionId).map((r) => `${r.kind}|${r.refId}`));
+    const linked = new Set((await db.syncLinks.where('key').startsWith(`${target.connectionId}|`).primaryKeys()) as string[]);
+    const missing = (kind: OutboxRow['kind'], id: string) => !waiting.has(`${kind}|${id}`) && !linked.has(linkKey(target.connectionId, kind, id));
+    const prospects = (await db.prospects.orderBy('updatedAt').primaryKeys()).filter((id) => missing('prospect', id));
+    const touches = (await db.touches.orderBy('at').toArray()).filter((t) => missing('touch', t.id));
     const rows: OutboxRow[] = [
       ...prospects.map((id) => ({ connectionId: target.connectionId, kind: 'prospect' as const, prospectId: id, refId: id, at: now })),
       ...touches.map((t) => ({ connectionId: target.connectionId, kind: 'touch' as const, prospectId: t.prospectId, refId: t.id, at: now })),

@@ -10,7 +10,7 @@ export function startSyncInBackground(db: TouchlineDb, notify: () => void): void
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith(SYNC_ALARM)) void kickSync(db, notify);
   });
-  void ensureSyncAlarm().then(() => kickSync(db, notify));
+  void ensureSyncAlarm(db).then(() => kickSync(db, notify));
 }
 
 export function syncAfterChange(db: TouchlineDb, notify: () => void): void {

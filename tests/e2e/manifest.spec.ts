@@ -25,3 +25,11 @@ test('the extension loads and its service worker answers from an extension page'
   const page = await extensionPage('/popup.html');
   await expect(page.getByText('0 prospects')).toBeVisible();
 });
+
+test('the manifests name the oldest browsers Touchline works on', () => {
+  // Chrome 111 / Firefox 128: Tailwind CSS 4, storage.session, `:has()` (wxt.config.ts says which needs what).
+  expect(manifest.minimum_chrome_version).toBe('111');
+  const firefox = JSON.parse(readFileSync(join(SHIPPED_EXTENSION_DIR, '..', 'firefox-mv2', 'manifest.json'), 'utf8'));
+  expect(firefox.browser_specific_settings.gecko.strict_min_version).toBe('128.0');
+  expect(firefox.minimum_chrome_version).toBeUndefined();
+});

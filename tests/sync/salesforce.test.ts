@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { virtualClock, type Clock } from '../../lib/sync/clock';
 import type { Connection } from '../../lib/sync/connection';
 import { exchangeCode, pkcePair } from '../../lib/sync/oauth';
 import { runSetup, runSync } from '../../lib/sync/run';
-import { connectionItem, kickSync } from '../../lib/sync/background';
+import { fakeBrowser } from 'wxt/testing';
+import { kickSync } from '../../lib/sync/background';
+import { readConnection, writeConnection } from '../../lib/sync/connection-store';
 import { logTouch } from '../../lib/store/touches';
 import { LEAD_STATUSES, OPPORTUNITY_STAGES, SalesforceFake } from './fakes/salesforce';
 import { personKey, trickyData } from './cases';
@@ -122,19 +124,22 @@ describe('Salesforce sync', () => {
     const db = freshDb();
     const data = makeData(5, 1);
     await seedAndConnect(db, data, conn);
-    await connectionItem.setValue(conn);
+    await writeConnection(db, conn);
+    // The rep granted the org and the sign-in host when connecting (the background checks before every send).
+    const granted = vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     fake.accessToken = 'sf-session-expired-meanwhile';
     await kickSync(db, () => undefined);
     expect(await db.outbox.count()).toBe(0);
     expect(fake.refreshes).toBe(1);
-    const saved = (await connectionItem.getValue())!;
+    const saved = (await readConnection(db))!;
     expect(JSON.parse(saved.token).access_token).toBe(fake.accessToken);
     expect({ ...saved, token: conn.token }).toEqual(conn);
     await logTouch(db, { prospectId: data.prospects[0]!.id, channel: 'note', direction: 'internal', at: clock.now(), summary: 'Next start' });
     await kickSync(db, () => undefined);
     expect(await db.outbox.count()).toBe(0);
     expect(fake.refreshes).toBe(1);
-    await connectionItem.setValue(null);
+    expect(granted).toHaveBeenCalled();
+    granted.mockRestore();
   });
 
   it('REQUEST_LIMIT_EXCEEDED makes sync wait, not retry, and nothing is refused', async () => {

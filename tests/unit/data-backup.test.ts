@@ -10,6 +10,7 @@ import { rebuildDueBins } from '@/lib/store/due-bins';
 import { setNextStep } from '@/lib/store/tasks';
 import { write } from '@/lib/store/unit-of-work';
 import { createBackup, restoreBackup, TABLE_NAMES, BackupFileError, CURRENT_SCHEMA_VERSION } from '@/lib/data/backup';
+import { NEVER_BACKED_UP } from '@/lib/data/backup/schemas';
 
 let db: TouchlineDb;
 beforeEach(async () => {
@@ -45,7 +46,7 @@ const dump = async (target = db) => Object.fromEntries(await Promise.all(TABLE_N
 
 describe('backup and restore', () => {
   it('covers every table of the database', () => {
-    expect(db.tables.map((t) => t.name).sort(), 'a new table needs its schema in BACKUP_TABLES (lib/data/backup/schemas.ts)').toEqual([...TABLE_NAMES].sort());
+    expect(db.tables.map((t) => t.name).filter((t) => !NEVER_BACKED_UP.has(t)).sort(), 'a new table needs its schema in BACKUP_TABLES (lib/data/backup/schemas.ts)').toEqual([...TABLE_NAMES].sort());
   });
 
   it('backup, wipe, restore gives identical tables and settings', async () => {
