@@ -84,3 +84,28 @@ describe('LinkedIn 2025 structure, when the site changes', () => {
     expect(extractLinkedIn(doc, url).health).toMatchObject({ results: 'missing' });
   });
 });
+
+describe('LinkedIn 2025 structure: a chat bubble rendered after load', () => {
+  it('adds the bubble’s person and messages once it is there, and leaves the member’s own data alone', () => {
+    const url = 'https://www.linkedin.com/in/ingrid-holm-demo/';
+    const doc = loadFixture('linkedin/profile-late-chat-2025-06.html', url);
+    const now = Date.parse('2025-06-04T12:00:00Z');
+    const before = extractLinkedIn(doc, url, now);
+    expect(before.conversations).toBeUndefined();
+    const overlay = loadFixture('linkedin/chat-bubble-2025-06.html', url).querySelector('aside#msg-overlay')!;
+    doc.querySelector('.application-outlet__overlay-container')!.append(doc.importNode(overlay, true));
+
+    const after = extractLinkedIn(doc, url, now);
+    expect(after.people.map((p) => p.name)).toEqual(['Ingrid Holm', 'Lucía Ferreira']);
+    expect(after.people[0]).toEqual(before.people[0]);
+    expect(after.people[1]).toMatchObject({ linkedinUrl: 'https://www.linkedin.com/in/lucia-ferreira-demo', headline: 'Procurement Lead at Kramerica' });
+    expect(after.conversations).toEqual([
+      expect.objectContaining({
+        id: '2-LateBubbleDemo==',
+        overlay: true,
+        messages: [expect.objectContaining({ direction: 'inbound', text: 'Could you send the rollout plan before Friday?' })],
+      }),
+    ]);
+    expect(after.health).toEqual(before.health);
+  });
+});

@@ -28,6 +28,8 @@ const EXPECTED: Record<string, Partial<Record<Countable, number>>> = {
   'linkedin/sales-list-2026-11.html': { salesRow: 3, searchResult: 0 },
   'linkedin/sales-lead-2026-11.html': { salesRow: 0 },
   'linkedin/company-2026-11.html': { embeddedData: 1, experienceEntry: 0 },
+  'linkedin/profile-late-chat-2025-06.html': { overlayBubble: 0, messageEvent: 0 },
+  'linkedin/chat-bubble-2025-06.html': { overlayBubble: 1, messageEvent: 1 },
 };
 
 describe.each(Object.entries(EXPECTED))('LinkedIn selectors on %s', (file, counts) => {

@@ -66,7 +66,8 @@ export const LINKEDIN = {
   /** 2025-03: chat bubbles docked at the bottom of every page; opening one leaves the URL alone. */
   overlayContainer: '#msg-overlay, .msg-overlay-container',
   overlayBubble: '.msg-overlay-conversation-bubble',
-  overlayProfileLink: '.msg-overlay-bubble-header a[href*="/in/"]',
+  /** 2025-04 (real pages): a bubble's header element may carry a generated class; its __details child keeps its. */
+  overlayProfileLink: '.msg-overlay-bubble-header a[href*="/in/"], .msg-overlay-bubble-header__details a[href*="/in/"], header a[href*="/in/"]',
   overlayTitle: '.msg-overlay-bubble-header__title',
   overlayHeadline: '.msg-overlay-bubble-header__subtitle',
   messageEvent: '[data-event-urn]',
@@ -75,8 +76,35 @@ export const LINKEDIN = {
   messageTime: 'time.msg-s-message-group__timestamp',
   /** 2025-03: the day heading that precedes the first message of a day. */
   messageDayHeading: 'time.msg-s-message-list__time-heading',
-  /** 2025-03: where the page's content is rendered; the watcher observes these, not the whole body. */
-  contentRoots: ['main', '#msg-overlay', '.application-outlet'],
+  /**
+   * Where people are rendered; the watcher observes these subtrees and nothing else. 2025-04 (real pages):
+   * the chat overlay is rendered some time after load (or never), outside `main`.
+   */
+  contentRoots: ['main', '#msg-overlay'],
+  /**
+   * Where LinkedIn mounts a content root that is not there yet. While one is missing the watcher observes
+   * the child lists (never the subtrees) of the body and of these. Seen on the real 2024-07 and 2025-04 saves:
+   * the overlay in `.application-outlet__overlay-container`, itself under the body, `.application-outlet` or
+   * an ember-view wrapper of either; `main` under `.application-outlet` > `.authentication-outlet` >
+   * `#profile-content` > `.scaffold-layout*` wrappers, or (SDUI pages, generated classes) a few plain divs
+   * deep under `#root`.
+   */
+  contentRootParents: [
+    '.application-outlet',
+    'body > .ember-view',
+    '.application-outlet > .ember-view',
+    '.application-outlet__overlay-container',
+    '.authentication-outlet',
+    '#profile-content',
+    '#profile-content > .body',
+    '.scaffold-layout',
+    '.scaffold-layout__inner',
+    '.scaffold-layout__row',
+    '#root',
+    '#root > div',
+    '#root > div > div',
+    '#root > div > div > div',
+  ],
   /** Sales Navigator 2025-03: people rows in lead lists and searches; names and links via data-anonymize. */
   salesRow: ['[data-x-search-result="LEAD"]', 'tr.artdeco-models-table-row', 'li.artdeco-list__item:has([data-anonymize="person-name"])'],
   salesLeadLink: 'a[href*="/sales/lead/"]',
