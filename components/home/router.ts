@@ -39,8 +39,7 @@ export function matchPattern(pattern: string, path: string): Record<string, stri
 /** The href of a path inside the home page, for <a> elements (middle-click and bookmarks work). */
 export const hrefTo = (path: string) => `#${path}`;
 
-/** The href of a prospect's record. */
-export const recordPath = (prospectId: string) => `/record/${encodeURIComponent(prospectId)}`;
+export { recordPath } from '@/lib/home/record-path';
 
 /** Goes to a path; `replace` swaps the current history entry instead of adding one. */
 export function navigate(path: string, opts: { replace?: boolean } = {}): void {

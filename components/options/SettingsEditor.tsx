@@ -50,6 +50,18 @@ export function SettingsEditor({ initial }: { initial: Settings }) {
       <Section title="Sales process">
         <StagesEditor stages={draft.stages} onChange={(stages) => set({ stages })} />
       </Section>
+      <Section title="Deals">
+        <label className="flex items-center gap-2 text-sm">
+          Currency of deal values
+          <input
+            aria-label="Currency"
+            value={draft.currency}
+            maxLength={3}
+            onChange={(e) => set({ currency: e.target.value.toUpperCase() })}
+            className={`${inputClass} w-16`}
+          />
+        </label>
+      </Section>
       <Section title="Qualification">
         <FrameworkEditor framework={draft.framework} onChange={(framework) => set({ framework })} />
       </Section>
@@ -100,7 +112,7 @@ export function SettingsEditor({ initial }: { initial: Settings }) {
 }
 
 /** The fields this editor owns; any other settings field is saved as currently stored. */
-const EDITED = ['stages', 'lossReasons', 'internalDomains', 'neverCapture', 'framework', 'scoring', 'cadences', 'reminders'] as const;
+const EDITED = ['stages', 'lossReasons', 'internalDomains', 'neverCapture', 'framework', 'scoring', 'cadences', 'reminders', 'currency'] as const;
 
 /** The process carries a version: bump it when stages or their criteria change (history keeps old names). */
 function stagesChanged(a: Settings, b: Settings): boolean {

@@ -1,4 +1,5 @@
 import type { Stage } from '@/lib/process/stage';
+import { winProbability } from '@/lib/metrics/stages';
 import { inputClass, LinesField, slug } from './fields';
 
 /** Stages in order with their exit criteria (one per line). A kept criterion keeps its id and data rule. */
@@ -11,6 +12,22 @@ export function StagesEditor({ stages, onChange }: { stages: Stage[]; onChange: 
           <div className="flex items-center gap-2">
             <input aria-label={`Stage ${i + 1} name`} value={s.name} onChange={(e) => set(i, { name: e.target.value })} className={`${inputClass} flex-1`} />
             <span className="text-xs text-slate-500">{s.kind}</span>
+            <label className="flex items-center gap-1 text-xs">
+              Win probability
+              <input
+                type="number"
+                min={0}
+                max={100}
+                step={1}
+                aria-label={`Win probability of ${s.name || `stage ${i + 1}`} (%)`}
+                // Empty = the default rising through the stages, shown as the placeholder.
+                placeholder={String(Math.round(winProbability({ ...s, winProbability: undefined }, stages) * 100))}
+                value={s.winProbability ?? ''}
+                onChange={(e) => set(i, { winProbability: e.target.value === '' ? undefined : Number(e.target.value) })}
+                className={`${inputClass} w-16`}
+              />
+              %
+            </label>
             <button type="button" aria-label={`Remove stage ${s.name}`} onClick={() => onChange(stages.filter((_, j) => j !== i))} className="rounded border px-1 text-xs">
               Remove
             </button>

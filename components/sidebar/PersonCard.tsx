@@ -55,6 +55,10 @@ export function PersonCard({ person, loading, prospect, detail, stages, actions,
           <NextStepForm prospect={prospect} onSave={(patch) => actions.updateProspect(prospect, patch)} />
           <SyncState prospectId={prospect.id} />
           <NoteForm onSave={(text) => actions.addNote(prospect, text)} />
+          {/* A content script cannot link to an extension page: the background opens the record. */}
+          <button type="button" onClick={() => void actions.openRecord(prospect)} aria-label={`Open the record of ${name}`} className="self-start text-xs text-blue-700 underline dark:text-blue-300">
+            Open record
+          </button>
           {detail && detail.touches.length > 0 && (
             <ul className="flex flex-col gap-1 border-t border-slate-100 pt-2 dark:border-slate-800" aria-label="Recent touches">
               {detail.touches.slice(0, 3).map((t) => (

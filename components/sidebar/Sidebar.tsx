@@ -49,6 +49,7 @@ export function Sidebar({ runtime, site }: { runtime: SidebarRuntime; site: Site
       addProspect: (person) => run(() => send('prospect.add', newProspectFrom(person, detected))),
       moveStage: (prospect: Prospect, stageId) => run(() => send('stage.move', { prospectId: prospect.id, stageId })),
       updateProspect: (prospect: Prospect, patch) => run(() => send('prospect.update', { id: prospect.id, patch })),
+      openRecord: (prospect: Prospect) => run(() => send('record.open', { prospectId: prospect.id })),
       addNote: (prospect: Prospect, text) =>
         run(() =>
           send('touch.log', { prospectId: prospect.id, channel: 'note', direction: 'internal', at: Date.now(), summary: text, url: detected.url }),

@@ -7,4 +7,6 @@ export interface SidebarActions {
   moveStage(prospect: Prospect, stageId: string): Promise<void>;
   addNote(prospect: Prospect, text: string): Promise<void>;
   updateProspect(prospect: Prospect, patch: ProspectPatch): Promise<void>;
+  /** Opens the prospect's record on the home page (a new tab, or the open home tab). */
+  openRecord(prospect: Prospect): Promise<void>;
 }

@@ -7,6 +7,10 @@ import { addProspect, findProspects, getProspect, listProspects, updateProspect 
 import { moveStage, stageHistory } from '../store/stages';
 import { logTouch, touchesOf } from '../store/touches';
 import { logTouches } from '../store/touch-batch';
+import { deleteTouch, restoreTouch } from '../store/touch-edits';
+import { setIdentity } from '../store/identity-edits';
+import { openHome } from './open-home';
+import { recordPath } from '../home/record-path';
 import { addProspects } from '../store/bulk';
 import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { attachToCompany, saveCompanyPage } from '../store/company-pages';
@@ -67,6 +71,18 @@ export const handlers: Handlers<HandlerContext> = {
   'stage.move': async ({ prospectId, stageId, reason, lossReason }, { db }) =>
     moveStage(db, prospectId, stageId, await loadSettings(), { reason, lossReason }),
   'touch.log': (input, { db }) => logTouch(db, input),
+  'touch.delete': ({ touchId }, { db }) => deleteTouch(db, touchId),
+  'touch.restore': ({ touch }, { db }) => restoreTouch(db, touch),
+  'prospect.setIdentity': async ({ id, emails, linkedinUrl }, { db, changed }) => {
+    const p = await setIdentity(db, id, { emails, linkedinUrl });
+    changed();
+    return p;
+  },
+  'record.open': async ({ prospectId }, { db }) => {
+    await getProspect(db, prospectId);
+    await openHome(`#${recordPath(prospectId)}`);
+    return { ok: true as const };
+  },
   ...processHandlers,
   'touch.logMany': ({ touches }, { db }) => logTouches(db, touches),
   'prospect.addMany': async ({ people }, { db }) => addProspects(db, people, await loadSettings()),

@@ -9,7 +9,7 @@ import { stageHistory } from '../store/stages';
 import { touchesOf } from '../store/touches';
 import { prospectSyncStates } from '../sync/background';
 import type { HandlerContext } from './handlers';
-import { processView } from './process-handlers';
+import { processView } from '../store/process-view';
 
 /** Channels whose text belongs to one site: the other site's script sees that the touch happened, not what it said. */
 const SITE_CHANNELS: Record<'gmail' | 'linkedin', readonly TouchChannel[]> = {

@@ -1,31 +1,14 @@
 import type { Handlers } from '../messaging/router';
 import { localTimeZone } from '../process/time-zone';
 import { loadSettings } from '../settings/settings-store';
-import { resumeCadence, runsOf, startCadence } from '../store/cadences';
-import { criteriaEvaluator, setCriterionTick } from '../store/criteria';
+import { resumeCadence, startCadence } from '../store/cadences';
+import { setCriterionTick } from '../store/criteria';
 import { getProspect } from '../store/prospects';
 import { setAnswer } from '../store/qualification';
-import { explainScore } from '../store/scores';
 import { previewMove } from '../store/stages';
-import { completeTask, dueList, openTasksOf, setNextStep, snoozeTask } from '../store/tasks';
+import { completeTask, dueList, setNextStep, snoozeTask } from '../store/tasks';
+import { processView } from '../store/process-view';
 import type { HandlerContext } from './handlers';
-import type { TouchlineDb } from '../db/database';
-import type { Prospect } from '../model';
-import type { ProcessView } from '../process/views';
-import type { Settings } from '../settings/settings';
-
-/** One prospect's sales-process view: score, the current stage's criteria, open tasks and cadence runs. */
-export async function processView(db: TouchlineDb, prospect: Prospect, settings: Settings): Promise<ProcessView> {
-  const stage = settings.stages.find((s) => s.id === prospect.stageId);
-  const { status } = await criteriaEvaluator(db, prospect, settings);
-  return {
-    score: await explainScore(db, prospect, settings),
-    stageId: prospect.stageId,
-    criteria: stage ? status(stage) : [],
-    tasks: await openTasksOf(db, prospect.id),
-    runs: await runsOf(db, prospect.id),
-  };
-}
 
 type ProcessRequest =
   | 'process.get'

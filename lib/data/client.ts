@@ -5,7 +5,8 @@ import DataWorker from './worker?worker';
 
 export interface RunningJob<T> {
   done: Promise<T>;
-  cancel(): void;
+  /** Resolves once the worker has the cancel (the job then stops at its next batch). */
+  cancel(): Promise<void>;
 }
 
 let nextId = 1;
@@ -17,10 +18,12 @@ let nextId = 1;
 export function runDataJob<T>(job: WorkerJob, onProgress?: (p: JobProgress) => void): RunningJob<T> {
   const worker = new DataWorker();
   const id = nextId++;
+  let acknowledged: (() => void) | undefined;
   const done = new Promise<T>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<WorkerReply>) => {
       const m = e.data;
       if ('progress' in m) return onProgress?.(m.progress);
+      if ('cancelling' in m) return acknowledged?.();
       worker.terminate();
       if ('error' in m) reject(new Error(m.error));
       else resolve(m.done as T);
@@ -31,7 +34,14 @@ export function runDataJob<T>(job: WorkerJob, onProgress?: (p: JobProgress) => v
     };
   });
   worker.postMessage({ id, run: job });
-  return { done, cancel: () => worker.postMessage({ id, cancel: true }) };
+  const cancel = () =>
+    new Promise<void>((resolve) => {
+      acknowledged = resolve;
+      worker.postMessage({ id, cancel: true });
+    });
+  // A job that ends first has nothing left to cancel.
+  void done.finally(() => acknowledged?.()).catch(() => {});
+  return { done, cancel };
 }
 
 /** Saves a Blob as a download with the given file name. */

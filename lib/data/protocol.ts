@@ -17,5 +17,7 @@ export type JobProgress = ImportProgress | BackupProgress | RestoreProgress;
 
 export type WorkerReply =
   | { id: number; progress: JobProgress }
+  /** The worker got the cancel: the job stops at its next batch boundary. */
+  | { id: number; cancelling: true }
   | { id: number; done: ImportSummary | Blob | (RestoreSummary & { settings: Settings }) }
   | { id: number; error: string };

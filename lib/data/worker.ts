@@ -14,7 +14,10 @@ const reply = (m: WorkerReply) => scope.postMessage(m);
 
 scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
-  if ('cancel' in msg) return running.get(msg.id)?.abort();
+  if ('cancel' in msg) {
+    running.get(msg.id)?.abort();
+    return reply({ id: msg.id, cancelling: true });
+  }
   const ctl = new AbortController();
   running.set(msg.id, ctl);
   const progress = (p: unknown) => reply({ id: msg.id, progress: p as never });

@@ -96,6 +96,17 @@ export const SCHEMA_VERSIONS = [
       prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds, *searchTokens',
     },
   },
+  {
+    // 2026-12-02 (issue 14, the CRM home's board filters): prospects by tag (*tags) and by capture source
+    // (source.site), engagement by last touch (sort by last touch, "no touch for N days"): every filter reads
+    // index keys, never the table. *searchTokens is the search index of the same issue (version 9);
+    // it is listed here so this version keeps it.
+    version: 10,
+    stores: {
+      prospects: 'id, &*emails, &linkedinUrl, stageId, updatedAt, companyId, followUpAt, *linkedinIds, *searchTokens, *tags, source.site',
+      engagement: 'prospectId, lastTouchAt',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';

@@ -107,6 +107,18 @@ export const REQUESTS = {
     response: z.object({ touch: Touch, created: z.boolean() }),
     names: (p) => prospect(p.prospectId),
   }),
+  // The prospect record (issue 14): a touch or note deleted there can be put back; identity edited there.
+  'touch.delete': defineRequest({ audience: 'extension', request: z.object({ touchId: Id }), response: Touch }),
+  'touch.restore': defineRequest({ audience: 'extension', request: z.object({ touch: Touch }), response: Touch }),
+  'prospect.setIdentity': defineRequest({
+    audience: 'extension',
+    request: z.object({ id: Id, emails: z.array(z.string().max(320)).max(20), linkedinUrl: z.string().max(2048).optional() }),
+    response: Prospect,
+    // The new addresses are announced, so a tab showing this person by one of them finds them known.
+    discloses: (p) => [one(p)],
+  }),
+  // The sidebar's "Open record": opens (or brings forward) the home page on this prospect.
+  'record.open': defineRequest({ from: SITES, request: z.object({ prospectId: Id }), response: z.object({ ok: z.literal(true) }), names: (p) => prospect(p.prospectId) }),
   // Sales process (issue 5): qualification, score, exit criteria, stage rules, follow-ups, cadences.
   'process.get': defineRequest({ from: PAGES_AND_SITES, request: z.object({ prospectId: Id }), response: ProcessView, names: (p) => prospect(p.prospectId) }),
   'qualification.set': defineRequest({

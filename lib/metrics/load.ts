@@ -15,9 +15,9 @@ export interface MetricsQuery {
   stages: MetricStage[];
 }
 
-/** A deal value once the prospect has one (the CRM home adds the field). */
-const dealValueOf = (p: object) => {
-  const v = (p as { dealValue?: unknown }).dealValue;
+/** A deal value when the prospect has one (an older backup may carry anything there). */
+const dealValueOf = (p: { dealValue?: unknown }) => {
+  const v = p.dealValue;
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
 };
 

@@ -12,10 +12,10 @@ export interface Metric {
 }
 
 /**
- * A stage as the metrics need it. `winProbability` (0-1) comes from the stage settings when the team set
- * one; otherwise lib/metrics/stages.ts supplies defaults rising through the stages.
+ * A stage as the metrics need it. `winProbability` (percent, 0-100) comes from the stage settings when the
+ * team set one; otherwise lib/metrics/stages.ts supplies defaults rising through the stages.
  */
-export type MetricStage = Pick<Stage, 'id' | 'name' | 'kind'> & { winProbability?: number };
+export type MetricStage = Pick<Stage, 'id' | 'name' | 'kind' | 'winProbability'>;
 
 /** The facts about a prospect the metrics use besides its history: where it came from and its deal value. */
 export interface ProspectFacts {

@@ -16,6 +16,12 @@ export const CaptureSource = z.object({
   at: z.number(),
 });
 
+/** A calendar day as a rep picks it in a date field. */
+export const LocalDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is written YYYY-MM-DD')
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'Not a calendar date');
+
 /** A person. One record whether first met by email or on LinkedIn. */
 export const Prospect = z.object({
   id: z.string(),
@@ -44,6 +50,10 @@ export const Prospect = z.object({
   nextStep: z.string().max(500).optional(),
   followUpAt: z.number().optional(),
   tags: z.array(z.string().max(60)),
+  /** The deal's value in the team's currency (settings.currency); the metrics' pipeline and forecast use it. */
+  dealValue: z.number().min(0).max(1e12).optional(),
+  /** The expected close date, a local calendar day (YYYY-MM-DD): a day, not an instant, in every time zone. */
+  expectedCloseDate: LocalDay.optional(),
   notes: z.string().max(20000).optional(),
   crmIds: z.record(z.string(), z.string()),
   createdAt: z.number(),
@@ -83,5 +93,10 @@ export const ProspectPatch = Prospect.pick({
   followUpAt: true,
   tags: true,
   notes: true,
-}).partial();
+  dealValue: true,
+  expectedCloseDate: true,
+})
+  .partial()
+  // A cleared field arrives as null (JSON has no undefined): it removes the value.
+  .extend({ dealValue: Prospect.shape.dealValue.nullable(), expectedCloseDate: LocalDay.nullable().optional() });
 export type ProspectPatch = z.infer<typeof ProspectPatch>;

@@ -32,6 +32,11 @@ export const Stage = z.object({
   name: z.string().min(1).max(80),
   kind: z.enum(STAGE_KINDS),
   goal: z.string().max(300).optional(),
+  /**
+   * The chance (percent) that a deal in this stage is won, for the weighted forecast. Absent = the default
+   * rising through the open stages (lib/metrics/stages.ts winProbability, which the options page shows).
+   */
+  winProbability: z.number().min(0).max(100).optional(),
   exitCriteria: z
     .array(ExitCriterion)
     .refine((cs) => new Set(cs.map((c) => c.id)).size === cs.length, 'Exit criterion ids must be unique within a stage'),

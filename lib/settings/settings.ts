@@ -32,6 +32,8 @@ export const Settings = z.object({
   logOnSend: z.boolean(),
   /** LinkedIn: log every message of conversations with known prospects without a click (off by default). */
   autoLogLinkedInMessages: z.boolean().default(false),
+  /** 2026-12 (issue 14): the currency deal values are in (ISO 4217), for the home page and the metrics. */
+  currency: z.string().regex(/^[A-Z]{3}$/, 'A currency is a three-letter ISO code such as EUR or USD').default('EUR'),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: Settings = {
   autoLogThreads: false,
   logOnSend: false,
   autoLogLinkedInMessages: false,
+  currency: 'EUR',
 };
 
 /** A readable one-line reason for a refused settings change: "stages.2.name: Too small". */

@@ -100,7 +100,9 @@ export async function getProspect(db: TouchlineDb, id: string): Promise<Prospect
 export async function updateProspect(db: TouchlineDb, id: string, patch: ProspectPatch, now = Date.now()): Promise<Prospect> {
   return write(db, async () => {
     const p = await getProspect(db, id);
-    const next: Prospect = { ...p, ...patch, updatedAt: now };
+    const next = { ...p, ...patch, updatedAt: now } as Prospect;
+    // null clears an optional field (a rep emptied the deal value or the close date).
+    for (const key of Object.keys(patch) as Array<keyof ProspectPatch>) if (patch[key] === null) delete next[key];
     await db.prospects.put(next);
     // A next step with a date is a follow-up: the badge and the popup count it (issue 5).
     if ('nextStep' in patch || 'followUpAt' in patch) await syncNextStepTask(db, next, now);

@@ -5,7 +5,7 @@ import { openDb, type TouchlineDb } from '@/lib/db/database';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { addProspect } from '@/lib/store/prospects';
 import { write } from '@/lib/store/unit-of-work';
-import { CsvFileError, escapeCell, exportCsv, guessMapping, importCsv, previewCsv, rejectsCsv, unescapeCell } from '@/lib/data/csv';
+import { CsvFileError, escapeCell, exportCsv, guessMapping, importCsv, previewCsv, rejectsCsv, REJECTS_SHOWN, unescapeCell } from '@/lib/data/csv';
 import { readCsvRows } from '@/lib/data/csv/rows';
 
 let db: TouchlineDb;
@@ -159,6 +159,85 @@ describe('CSV import', () => {
     const parsed = Papa.parse<string[]>(rejectsCsv(r.header, r.rejects)).data;
     expect(parsed[0]).toEqual(['line', 'reason', 'Full Name', 'E-mail', 'LinkedIn', 'Company', 'Stage', 'Favourite colour']);
     expect(parsed[2]).toEqual(['4', 'invalid email "not-an-email"', 'Bo Chen', 'not-an-email', '', 'Chen Co', '', 'red']);
+  });
+});
+
+describe('CSV import of large files', () => {
+  /**
+   * A 2 GiB CSV that exists only as the slices asked of it (fixed 64-byte lines, so any byte range can be
+   * made on demand): proves the import reads slices, not the file.
+   */
+  function hugeFile() {
+    const LINE = 64;
+    const lineAt = (k: number) => `${(k === 0 ? 'Name,Email,Pad' : `P${k},p${k}@big.example,`).padEnd(LINE - 1, '.')}\n`;
+    const asked: number[] = [];
+    const bytesFor = (from: number, to: number) => {
+      let text = '';
+      for (let k = Math.floor(from / LINE); k * LINE < to; k++) text += lineAt(k);
+      const start = from % LINE;
+      return new TextEncoder().encode(text.slice(start, start + (to - from)));
+    };
+    const file = {
+      size: 2 ** 31,
+      type: 'text/csv',
+      slice(from = 0, to = 2 ** 31) {
+        to = Math.min(to, 2 ** 31);
+        asked.push(to - from);
+        return new Blob([bytesFor(from, to)]);
+      },
+    };
+    return { file: file as unknown as Blob, asked };
+  }
+
+  it('reads a 2 GB file a slice at a time and can be cancelled part-way, keeping what was written', async () => {
+    const { file, asked } = hugeFile();
+    const { mapping, header } = await previewCsv(file);
+    expect(header.slice(0, 2)).toEqual(['Name', 'Email']);
+    const ctl = new AbortController();
+    const seen: Array<{ rows: number; bytes: number; total: number }> = [];
+    const r = await importCsv(db, file, {
+      mapping, settings, batchRows: 500, signal: ctl.signal, chunkBytes: 64 * 1024,
+      onProgress: (p) => {
+        seen.push(p);
+        if (p.rows >= 2000) ctl.abort();
+      },
+    });
+    expect(r.cancelled).toBe(true);
+    expect(r.created).toBe(2000);
+    expect(await db.prospects.count()).toBe(2000);
+    expect(seen.map((p) => p.rows)).toEqual([500, 1000, 1500, 2000]);
+    expect(seen.every((p) => p.total === 2 ** 31 && p.bytes > 0 && p.bytes < 2 ** 20)).toBe(true);
+    // Never more than one slice at a time, and only the first few slices of the 2 GiB were read.
+    expect(Math.max(...asked.filter((n) => n > 4))).toBeLessThanOrEqual(64 * 1024);
+    expect(asked.reduce((a, b) => a + b, 0)).toBeLessThan(1 << 20);
+  });
+
+  it('keeps the first rejects for the page and every one in the download, in line order', async () => {
+    const lines = ['Name,Email'];
+    for (let i = 0; i < 1200; i++) lines.push(i % 3 ? `Bad ${i},not-an-email-${i}` : `Good ${i},good${i}@x.example`);
+    const r = await run(csv(lines.join('\n')), { batchRows: 100 });
+    expect(r.created).toBe(400);
+    expect(r.rejected).toBe(800);
+    expect(r.rejects).toHaveLength(REJECTS_SHOWN);
+    expect(r.rejects[0]).toEqual({ line: 3, reason: 'invalid email "not-an-email-1"', cells: ['Bad 1', 'not-an-email-1'] });
+    const all = Papa.parse<string[]>(await r.rejectsFile!.text()).data;
+    expect(all[0]).toEqual(['line', 'reason', 'Name', 'Email']);
+    expect(all.slice(1).map((row) => Number(row[0]))).toEqual(lines.flatMap((_, n) => (n > 0 && (n - 1) % 3 ? [n + 1] : [])));
+    expect(await r.rejectsFile!.text()).toBe(rejectsCsv(r.header, all.slice(1).map((row) => ({ line: Number(row[0]), reason: row[1]!, cells: row.slice(2) }))));
+    expect((await run(csv('Name,Email\nA,a@x.example\n'))).rejectsFile).toBeUndefined();
+  });
+
+  it('a badly encoded line deep in the file stops the import and says how much was already written', async () => {
+    const good = Array.from({ length: 300 }, (_, i) => `Person ${i},p${i}@x.example`).join('\n');
+    const bytes = new Uint8Array([...new TextEncoder().encode(`Name,Email\n${good}\nJos`), 0xe9, ...new TextEncoder().encode(',jose@x.example\n')]);
+    const { mapping } = await previewCsv(new Blob([bytes.slice(0, 100)]));
+    const error = await importCsv(db, new Blob([bytes]), { mapping, settings, batchRows: 100, chunkBytes: 1024 }).catch((e: Error) => e);
+    const m = /^The file is not UTF-8 text \(the first bad character is on line (\d+) or later\)\..* The (\d+) rows before it were imported; importing the file again once fixed will not duplicate them\.$/.exec(String((error as Error).message));
+    expect(m).not.toBeNull();
+    // Every row on the lines before the one named is written (line 1 is the header), nothing after it.
+    expect(Number(m![2])).toBe(Number(m![1]) - 2);
+    expect(await db.prospects.count()).toBe(Number(m![2]));
+    expect(Number(m![2])).toBeGreaterThan(200);
   });
 });
 

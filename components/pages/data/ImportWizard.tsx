@@ -1,9 +1,16 @@
 import { useRef, useState } from 'react';
 import { send } from '@/lib/messaging/client';
 import { runDataJob, download, type RunningJob } from '@/lib/data/client';
-import { ENCODINGS, IMPORT_FIELDS, previewCsv, rejectsCsv, unmappedHeaders, type CsvPreview, type Encoding, type ImportProgress, type ImportSummary, type Mapping } from '@/lib/data/csv';
+import { ENCODINGS, IMPORT_FIELDS, previewCsv, unmappedHeaders, type CsvPreview, type Encoding, type ImportProgress, type ImportSummary, type Mapping } from '@/lib/data/csv';
 
-type Step = { at: 'pick' } | { at: 'map'; file: File; preview: CsvPreview } | { at: 'running'; file: File; progress?: ImportProgress } | { at: 'done'; summary: ImportSummary };
+type Step =
+  | { at: 'pick' }
+  | { at: 'map'; file: File; preview: CsvPreview }
+  | { at: 'running'; file: File; progress?: ImportProgress; cancelling?: boolean }
+  | { at: 'done'; summary: ImportSummary };
+
+const sizeText = (bytes: number) =>
+  bytes >= 1 << 30 ? `${(bytes / (1 << 30)).toFixed(1)} GB` : bytes >= 1 << 20 ? `${(bytes / (1 << 20)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 const ENCODING_LABELS: Record<Encoding, string> = {
   'utf-8': 'UTF-8 (most files)',
@@ -18,10 +25,13 @@ export function ImportWizard({ onImported }: { onImported?: () => void }) {
   const [step, setStep] = useState<Step>({ at: 'pick' });
   const [encoding, setEncoding] = useState<Encoding>('utf-8');
   const [error, setError] = useState<string>();
+  // The file last picked: choosing another encoding after a "not UTF-8" message reads it again.
+  const [picked, setPicked] = useState<File>();
   const job = useRef<RunningJob<ImportSummary>>(undefined);
 
   async function pick(file: File | undefined, enc = encoding) {
     setError(undefined);
+    setPicked(file);
     if (!file) return;
     try {
       setStep({ at: 'map', file, preview: await previewCsv(file, { encoding: enc }) });
@@ -35,7 +45,9 @@ export function ImportWizard({ onImported }: { onImported?: () => void }) {
     setStep({ at: 'running', file });
     try {
       const settings = await send('settings.get', {});
-      job.current = runDataJob<ImportSummary>({ job: 'import', file, mapping, settings, encoding }, (p) => setStep({ at: 'running', file, progress: p as ImportProgress }));
+      job.current = runDataJob<ImportSummary>({ job: 'import', file, mapping, settings, encoding }, (p) =>
+        setStep((s) => ({ at: 'running', file, progress: p as ImportProgress, cancelling: s.at === 'running' && s.cancelling })),
+      );
       const summary = await job.current.done;
       setStep({ at: 'done', summary });
       onImported?.();
@@ -43,6 +55,11 @@ export function ImportWizard({ onImported }: { onImported?: () => void }) {
       setError((e as Error).message);
       setStep({ at: 'pick' });
     }
+  }
+
+  async function cancel() {
+    await job.current?.cancel();
+    setStep((s) => (s.at === 'running' ? { ...s, cancelling: true } : s));
   }
 
   return (
@@ -57,7 +74,11 @@ export function ImportWizard({ onImported }: { onImported?: () => void }) {
           </label>
           <label className="flex flex-col text-sm">
             Encoding
-            <select aria-label="Encoding" value={encoding} onChange={(e) => setEncoding(e.target.value as Encoding)} className="rounded border px-2 py-1 dark:bg-slate-800">
+            <select aria-label="Encoding" value={encoding} onChange={(e) => {
+                const enc = e.target.value as Encoding;
+                setEncoding(enc);
+                if (picked) void pick(picked, enc);
+              }} className="rounded border px-2 py-1 dark:bg-slate-800">
               {ENCODINGS.map((e) => (
                 <option key={e} value={e}>{ENCODING_LABELS[e]}</option>
               ))}
@@ -70,11 +91,17 @@ export function ImportWizard({ onImported }: { onImported?: () => void }) {
         <div className="space-y-2">
           <progress className="w-full" aria-label="Import progress" max={step.file.size} value={step.progress?.bytes ?? 0} />
           <p className="text-sm" aria-live="polite">
-            {step.progress ? `${step.progress.rows.toLocaleString()} rows read: ${step.progress.created} new, ${step.progress.updated} updated, ${step.progress.rejected} rejected` : 'Starting…'}
+            {step.progress
+              ? `${step.progress.rows.toLocaleString()} rows read (${sizeText(step.progress.bytes)} of ${sizeText(step.file.size)}): ${step.progress.created.toLocaleString()} new, ${step.progress.updated.toLocaleString()} updated, ${step.progress.rejected.toLocaleString()} rejected`
+              : `Reading ${step.file.name} (${sizeText(step.file.size)})…`}
           </p>
-          <button type="button" className="rounded border px-3 py-1" onClick={() => job.current?.cancel()}>
-            Cancel import
-          </button>
+          {step.cancelling ? (
+            <p className="text-sm" role="status">Cancelling: the import stops after the rows being written now.</p>
+          ) : (
+            <button type="button" className="rounded border px-3 py-1" onClick={cancel}>
+              Cancel import
+            </button>
+          )}
         </div>
       )}
       {step.at === 'done' && <ImportResult summary={step.summary} onAgain={() => setStep({ at: 'pick' })} />}
@@ -85,10 +112,12 @@ export function ImportWizard({ onImported }: { onImported?: () => void }) {
 function MapColumns({ file, preview, onBack, onImport }: { file: File; preview: CsvPreview; onBack: () => void; onImport: (m: Mapping) => void }) {
   const [mapping, setMapping] = useState<Mapping>(preview.mapping);
   const unmapped = unmappedHeaders(preview.header, mapping);
+  const identifies = mapping.some((f) => f === 'email' || f === 'linkedinUrl');
+  const nothing = mapping.every((f) => !f);
   return (
     <div className="space-y-3">
       <p className="text-sm">
-        {file.name}: {preview.header.length} columns. Choose what each column holds; people are recognised by email or LinkedIn URL.
+        {file.name} ({sizeText(file.size)}): {preview.header.length} columns. Choose what each column holds; people are recognised by email or LinkedIn URL.
       </p>
       <div className="overflow-x-auto">
         <table className="text-left text-sm" aria-label="Column mapping and preview">
@@ -125,9 +154,21 @@ function MapColumns({ file, preview, onBack, onImport }: { file: File; preview: 
           </tbody>
         </table>
       </div>
-      {unmapped.length > 0 && <p className="text-sm text-slate-600 dark:text-slate-300">Not imported: {unmapped.join(', ')}.</p>}
+      {nothing ? (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          None of the columns ({preview.header.filter((h) => h.trim()).slice(0, 6).join(', ') || 'no names'}) was recognised. Is the first line the header? Choose what each
+          column holds above.
+        </p>
+      ) : (
+        unmapped.length > 0 && <p className="text-sm text-slate-600 dark:text-slate-300">Not imported: {unmapped.join(', ')}.</p>
+      )}
+      {!nothing && !identifies && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          Map at least one column to Email or LinkedIn URL: people are recognised by them.
+        </p>
+      )}
       <div className="flex gap-2">
-        <button type="button" className="rounded bg-blue-700 px-3 py-1 text-white" onClick={() => onImport(mapping)}>
+        <button type="button" disabled={!identifies} className="rounded bg-blue-700 px-3 py-1 text-white disabled:opacity-50" onClick={() => onImport(mapping)}>
           Import
         </button>
         <button type="button" className="rounded border px-3 py-1" onClick={onBack}>
@@ -145,9 +186,9 @@ function ImportResult({ summary: s, onAgain }: { summary: ImportSummary; onAgain
         {s.cancelled ? 'Import cancelled. Rows read before the cancel were imported: ' : 'Import finished: '}
         {s.created} new, {s.updated} updated, {s.unchanged} unchanged, {s.rejected} rejected.
       </p>
-      {s.rejects.length > 0 && (
+      {s.rejectsFile && (
         <>
-          <button type="button" className="rounded border px-3 py-1" onClick={() => download(new Blob([rejectsCsv(s.header, s.rejects)], { type: 'text/csv' }), 'touchline-rejects.csv')}>
+          <button type="button" className="rounded border px-3 py-1" onClick={() => download(s.rejectsFile!, 'touchline-rejects.csv')}>
             Download rejected rows (CSV)
           </button>
           <table className="text-left text-sm" aria-label="Rejected rows">
@@ -158,7 +199,7 @@ function ImportResult({ summary: s, onAgain }: { summary: ImportSummary; onAgain
               </tr>
             </thead>
             <tbody>
-              {s.rejects.slice(0, 200).map((r) => (
+              {s.rejects.map((r) => (
                 <tr key={r.line}>
                   <td className="pr-3 tabular-nums">{r.line}</td>
                   <td>{r.reason}</td>
@@ -166,7 +207,7 @@ function ImportResult({ summary: s, onAgain }: { summary: ImportSummary; onAgain
               ))}
             </tbody>
           </table>
-          {s.rejects.length > 200 && <p className="text-sm">…and {s.rejects.length - 200} more in the download.</p>}
+          {s.rejected > s.rejects.length && <p className="text-sm">…and {(s.rejected - s.rejects.length).toLocaleString()} more in the download.</p>}
         </>
       )}
       <button type="button" className="rounded border px-3 py-1" onClick={onAgain}>

@@ -44,7 +44,7 @@ export async function* readText(
     } catch {
       throw new CsvFileError(
         'encoding',
-        `The file is not UTF-8 text (after line ${lines}). Choose the encoding it was saved in (spreadsheets on Windows often use Windows-1252) and try again.`,
+        `The file is not UTF-8 text (the first bad character is on line ${lines} or later). Choose the encoding it was saved in (spreadsheets on Windows often use Windows-1252) and try again.`,
       );
     }
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;

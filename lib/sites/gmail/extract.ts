@@ -50,7 +50,8 @@ export function extractGmail(doc: Document, url: string, options: GmailExtractOp
   const main = doc.querySelector(GMAIL.main);
   const { thread, signatures } = main ? readThread(main, who, { bodyChars: options.bodyChars ?? 0 }) : { thread: undefined, signatures: [] };
   // With the reading pane on, the list and the open thread share `main`: rows are read either way (chips).
-  const rows = main ? readListRows(main, who) : [];
+  const found = main ? listRows(main) : { rows: [], variant: -1 };
+  const rows = readListRows(found.rows, who);
   const drafts = readDrafts(doc, who);
 
   const people = new Map<string, DetectedPerson>();
@@ -82,19 +83,25 @@ export function extractGmail(doc: Document, url: string, options: GmailExtractOp
     people: [...people.values()],
     messages: (thread?.messages ?? []).map((m) => ({ id: m.id, from: m.from.email, direction: m.direction, at: m.at, subject: thread?.subject })),
     gmail,
-    health: gmailHealth(route.kind, account.status, thread, rows, main),
+    health: gmailHealth(route.kind, account.status, thread, rows, found.variant, main),
   };
 }
 
 /** Which expected parts of a Gmail page were read: names and statuses only (lib/health). */
-function gmailHealth(kind: string, account: PartStatus, thread: GmailDetails['thread'], rows: GmailListRow[], main: Element | null): PageHealth {
+function gmailHealth(
+  kind: string,
+  account: PartStatus,
+  thread: GmailDetails['thread'],
+  rows: GmailListRow[],
+  variant: number,
+  main: Element | null,
+): PageHealth {
   const health: PageHealth = { account };
   if (kind === 'thread') {
     health.subject = thread?.subject ? 'found' : 'missing';
     health.messages = thread?.messages.length ? 'found' : 'missing';
     health.senders = thread?.messages.length ? 'found' : 'missing';
   } else if (kind === 'list' && main) {
-    const variant = main ? listRows(main).variant : -1;
     health.rows = rows.length ? (variant === 0 ? 'found' : 'fallback') : main.querySelector('tr') ? 'missing' : 'absent';
     if (rows.length) health.senders = rows.every((r) => r.sender) ? 'found' : 'missing';
   }

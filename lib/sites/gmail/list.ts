@@ -24,13 +24,13 @@ function sendersCell(row: Element): Element | undefined {
 }
 
 /**
- * Rows of a list view (inbox, label, search, or the list beside a reading pane) with their thread ids,
+ * The rows listRows found in a list view (inbox, label, search, or the list beside a reading pane) with their thread ids,
  * subject, every participant the row names and its sender: the first participant who is not the user
  * (Gmail lists "me" among a thread's senders).
  */
-export function readListRows(main: Element, who: Audience): GmailListRow[] {
+export function readListRows(rows: Element[], who: Audience): GmailListRow[] {
   const out: GmailListRow[] = [];
-  for (const row of listRows(main).rows) {
+  for (const row of rows) {
     const thread = row.querySelector(GMAIL.listRowThread);
     const legacyThreadId = thread?.getAttribute('data-legacy-thread-id');
     if (!thread || !legacyThreadId) continue;

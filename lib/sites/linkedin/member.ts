@@ -1,4 +1,5 @@
 import { LINKEDIN_ORIGIN } from '../../hosts';
+import { memoize } from './memo';
 
 /**
  * LinkedIn's member URNs. A profile link may name the member by URN instead of vanity slug: messaging
@@ -8,7 +9,9 @@ import { LINKEDIN_ORIGIN } from '../../hosts';
 const PROFILE_ID = /^ACoAA[A-Za-z0-9_-]+$/;
 
 /** `urn:li:fsd_profile:ACoAA...` when `href` is an /in/ACoAA... link, else undefined. */
-export function memberUrnFromHref(href: string): string | undefined {
+export const memberUrnFromHref: (href: string) => string | undefined = memoize(readMemberUrn);
+
+function readMemberUrn(href: string): string | undefined {
   let path: string;
   try {
     path = new URL(href, LINKEDIN_ORIGIN).pathname;
@@ -29,10 +32,10 @@ export function memberUrnUrl(urn: string): string | undefined {
 }
 
 /** Every `urn:li:fsd_profile:<id>` in a (possibly URL-encoded) attribute value, e.g. a Message link. */
-export function fsdProfileUrns(value: string): string[] {
+export const fsdProfileUrns: (value: string) => readonly string[] = memoize((value) => {
   const decoded = decodeSafe(value);
-  return [...decoded.matchAll(/urn:li:fsd_profile:([A-Za-z0-9_-]+)/g)].map((m) => `urn:li:fsd_profile:${m[1]}`);
-}
+  return Object.freeze([...decoded.matchAll(/urn:li:fsd_profile:([A-Za-z0-9_-]+)/g)].map((m) => `urn:li:fsd_profile:${m[1]}`));
+});
 
 function decodeSafe(s: string): string {
   try {

@@ -1,4 +1,5 @@
 import { LINKEDIN_ORIGIN } from '../../hosts';
+import { memoize } from './memo';
 
 /**
  * The one form a LinkedIn profile URL is stored in: https://www.linkedin.com/in/<slug>, slug lower-cased (a
@@ -7,6 +8,12 @@ import { LINKEDIN_ORIGIN } from '../../hosts';
  * Returns null for anything that is not a member profile.
  */
 export function canonicalProfileUrl(href: string, base: string = LINKEDIN_ORIGIN): string | null {
+  return base === LINKEDIN_ORIGIN ? profileUrlOnLinkedIn(href) : readProfileUrl(href, base);
+}
+
+const profileUrlOnLinkedIn = memoize((href) => readProfileUrl(href, LINKEDIN_ORIGIN));
+
+function readProfileUrl(href: string, base: string): string | null {
   let url: URL;
   try {
     url = new URL(href, base);
