@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Company, NewProspect, NewTouch, Prospect, ProspectPatch, QualificationAnswer, StageChange, Task, Touch } from '../model';
+import { Company, LinkedInUrl, NewProspect, NewTouch, Prospect, ProspectPatch, QualificationAnswer, SitePageUrl, StageChange, Task, Touch } from '../model';
 import { CadenceRun } from '../process/cadence';
 import { DueListView, MoveCheckView, ProcessView } from '../process/views';
 import { Settings } from '../settings/settings';
@@ -141,13 +141,13 @@ export const REQUESTS = {
   }),
   'nextStep.set': defineRequest({
     from: PAGES_AND_SITES,
-    request: z.object({ prospectId: Id, text: z.string().max(500), due: z.number().optional(), url: z.string().url().max(2048).optional() }),
+    request: z.object({ prospectId: Id, text: z.string().max(500), due: z.number().optional(), url: SitePageUrl.optional() }),
     response: Prospect,
     names: (p) => prospect(p.prospectId),
   }),
   'cadence.start': defineRequest({
     from: PAGES_AND_SITES,
-    request: z.object({ prospectId: Id, cadenceId: Id, url: z.string().url().max(2048).optional() }),
+    request: z.object({ prospectId: Id, cadenceId: Id, url: SitePageUrl.optional() }),
     response: CadenceRun,
     names: (p) => prospect(p.prospectId),
   }),
@@ -201,7 +201,7 @@ export const REQUESTS = {
   // A company page: the people it could take are named, not handed over as records.
   'company.savePage': defineRequest({
     from: ['extension', 'linkedin'],
-    request: z.object({ name: z.string().min(1).max(300), linkedinUrl: z.string().url().max(2048), website: z.string().url().max(2048).optional() }),
+    request: z.object({ name: z.string().min(1).max(300), linkedinUrl: LinkedInUrl, website: z.string().url().max(2048).optional() }),
     response: z.object({ company: Company, created: z.boolean(), attachable: z.array(ProspectSummary.pick({ id: true, name: true })).max(PAGE_PEOPLE_MAX) }),
     discloses: (r) => r.attachable.map((p) => ({ id: p.id })),
   }),

@@ -5,3 +5,4 @@ export * from './task';
 export * from './stage-change';
 export * from './ids';
 export * from './merge';
+export * from './urls';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LinkedInUrl, SitePageUrl } from './urls';
 
 export const QUALIFICATION_STATES = ['unknown', 'partly', 'confirmed', 'disqualifying'] as const;
 export const QualificationAnswer = z.object({
@@ -10,7 +11,8 @@ export type QualificationAnswer = z.infer<typeof QualificationAnswer>;
 export const CAPTURE_SITES = ['gmail', 'linkedin', 'manual', 'import'] as const;
 export const CaptureSource = z.object({
   site: z.enum(CAPTURE_SITES),
-  url: z.string().max(2048).optional(),
+  /** The page the person was captured on. */
+  url: SitePageUrl.optional(),
   at: z.number(),
 });
 
@@ -27,7 +29,7 @@ export const Prospect = z.object({
   /** Lower-cased; each one is unique across prospects (a multi-entry unique index). */
   emails: z.array(z.string().email().max(320)),
   /** Canonical form (see lib/sites/linkedin/url.ts); unique across prospects. */
-  linkedinUrl: z.string().url().optional(),
+  linkedinUrl: LinkedInUrl.optional(),
   /**
    * LinkedIn member URNs of this person (urn:li:fsd_profile:ACoAA..., urn:li:member:<n>): the same member
    * seen by URN (messaging links, search results) and by vanity URL stays one prospect.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SitePageUrl } from './urls';
 
 export const TASK_KINDS = ['email', 'linkedin-message', 'call', 'meeting', 'todo'] as const;
 export const TaskKind = z.enum(TASK_KINDS);
@@ -18,7 +19,7 @@ export const Task = z.object({
   cadenceRunId: z.string().optional(),
   cadenceStep: z.number().int().min(0).optional(),
   /** Where the follow-up happens: the Gmail thread or LinkedIn page it was set from. */
-  url: z.string().max(2048).optional(),
+  url: SitePageUrl.optional(),
   /** The prospect's "next step": at most one open at a time (lib/store/tasks.ts). */
   nextStep: z.literal(true).optional(),
 });

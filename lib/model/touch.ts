@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { GMAIL_ORIGIN, LINKEDIN_ORIGIN } from '../hosts';
+import { isUrlOn, SitePageUrl } from './urls';
 
 export const TOUCH_CHANNELS = [
   'email',
@@ -30,10 +32,20 @@ export const Touch = z.object({
   sourceId: z.string().max(500).optional(),
   /** `${channel}|${sourceId}`, unique: logging the same email or message twice stores one touch. */
   sourceKey: z.string().optional(),
-  url: z.string().max(2048).optional(),
+  /** The Gmail thread or LinkedIn page it was logged from (opened from reminders and the popup). */
+  url: SitePageUrl.optional(),
   createdAt: z.number(),
 });
 export type Touch = z.infer<typeof Touch>;
+
+/** The site whose page a channel's touch links to; calls, meetings and notes are logged from either. */
+const CHANNEL_ORIGIN: Partial<Record<TouchChannel, string>> = {
+  email: GMAIL_ORIGIN,
+  'linkedin-message': LINKEDIN_ORIGIN,
+  'linkedin-connection': LINKEDIN_ORIGIN,
+  inmail: LINKEDIN_ORIGIN,
+  'linkedin-engagement': LINKEDIN_ORIGIN,
+};
 
 export const NewTouch = Touch.pick({
   prospectId: true,
@@ -44,6 +56,9 @@ export const NewTouch = Touch.pick({
   summary: true,
   sourceId: true,
   url: true,
+}).refine((t) => !t.url || !CHANNEL_ORIGIN[t.channel] || isUrlOn(t.url, [CHANNEL_ORIGIN[t.channel]!]), {
+  path: ['url'],
+  message: 'An email links to its Gmail thread and a LinkedIn touch to its LinkedIn page.',
 });
 export type NewTouch = z.infer<typeof NewTouch>;
 

@@ -83,6 +83,12 @@ export async function findSamePerson(
   return [...out.values()];
 }
 
+/** A prospect holds at most 10 member ids (lib/model/prospect.ts); none is no field rather than []. */
+function optionalIds(ids: string[]): { linkedinIds?: string[] } {
+  const unique = [...new Set(ids)].slice(0, 10);
+  return { linkedinIds: unique.length ? unique : undefined };
+}
+
 const FILLABLE = ['headline', 'title', 'company', 'companyId', 'phone', 'location', 'nextStep', 'followUpAt', 'notes', 'score'] as const;
 
 /**
@@ -103,6 +109,8 @@ export async function mergeProspects(db: TouchlineDb, keepId: string, mergeId: s
       ...kept,
       emails: [...new Set([...kept.emails, ...removed.emails])],
       linkedinUrl: preferredLinkedInUrl(kept.linkedinUrl, removed.linkedinUrl),
+      // The member URNs too: a messaging thread that names the person only by URN must find the merged record.
+      ...optionalIds([...(kept.linkedinIds ?? []), ...(removed.linkedinIds ?? [])]),
       tags: [...new Set([...kept.tags, ...removed.tags])],
       crmIds: { ...removed.crmIds, ...kept.crmIds },
       qualification: { ...removed.qualification, ...kept.qualification },
@@ -199,6 +207,8 @@ export async function undoMerge(db: TouchlineDb, mergeId: string, now = Date.now
       ...current,
       emails: merge.keptBefore.emails,
       linkedinUrl: merge.keptBefore.linkedinUrl,
+      // Ids the page showed since the merge stay; the removed record takes its own back.
+      ...optionalIds([...(merge.keptBefore.linkedinIds ?? []), ...(current.linkedinIds ?? []).filter((id) => !merge.removed.linkedinIds?.includes(id))]),
       tags: current.tags.filter((t) => merge.keptBefore.tags.includes(t) || !merge.removed.tags.includes(t)),
       crmIds: merge.keptBefore.crmIds,
       qualification: { ...current.qualification, ...merge.keptBefore.qualification },

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { TouchlineDb } from '../db/database';
-import { newId, type Prospect, type Task } from '../model';
+import { newId, safePageUrl, type Prospect, type Task } from '../model';
 import { dueWindow, type DueCounts } from '../process/reminders';
 import { nextLocalDayAt } from '../process/time-zone';
 import { UserError } from './errors';
@@ -40,12 +40,15 @@ export async function dueList(db: TouchlineDb, now: number, timeZone: string, li
   return { items, counts };
 }
 
-/** Where a follow-up with this prospect happens: the newest touch with a URL, else where they were found. */
+/**
+ * Where a follow-up with this prospect happens: the newest touch with a URL, else where they were found.
+ * Only a Gmail or LinkedIn https: page: the link goes into the popup's href and a reminder's tabs.create.
+ */
 export async function linkFor(db: TouchlineDb, p: Prospect | undefined): Promise<string | undefined> {
   if (!p) return undefined;
   const touches = await db.touches.where('prospectId').equals(p.id).toArray();
-  const latest = touches.filter((t) => t.url).sort((a, b) => b.at - a.at)[0];
-  return latest?.url ?? p.source.url ?? p.linkedinUrl;
+  const latest = touches.filter((t) => safePageUrl(t.url)).sort((a, b) => b.at - a.at)[0];
+  return latest?.url ?? safePageUrl(p.source.url) ?? safePageUrl(p.linkedinUrl);
 }
 
 export async function openTasksOf(db: TouchlineDb, prospectId: string): Promise<Task[]> {

@@ -86,15 +86,18 @@ test.describe('the prospect record (dashboard.html#/record/<id>)', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">Zoë <b>Bold</b>';
     const { prospect } = await request<{ prospect: ProspectRow }>(home, 'prospect.add', { name: hostile, emails: ['zoe@hostile.example'] });
     await request(home, 'touch.log', { prospectId: prospect.id, channel: 'note', direction: 'internal', at: Date.parse('2026-11-30T09:00:00Z'), summary: '<script>window.__pwned=1</script>Budget is approved' });
-    await request(home, 'touch.log', {
+    const hostileEmail = {
       prospectId: prospect.id,
       channel: 'email',
       direction: 'inbound',
       at: Date.parse('2026-11-30T10:00:00Z'),
       subject: '<a href="javascript:alert(1)">Re: pricing</a>',
       sourceId: 'msg-hostile',
-      url: 'javascript:alert(1)',
-    });
+    };
+    // A javascript: URL is refused when stored (only https: links on the touch's own site are kept) ...
+    await expect(request(home, 'touch.log', { ...hostileEmail, url: 'javascript:alert(1)' })).rejects.toThrow('A page link must be an https:// link on mail.google.com or www.linkedin.com.');
+    // ... and the same touch without it is stored, its HTML subject kept as text.
+    await request(home, 'touch.log', hostileEmail);
 
     await home.goto(home.url().replace(/#.*$/, `#/record/${prospect.id}`));
     await expect(home.getByRole('heading', { level: 2 })).toHaveText(hostile);

@@ -146,8 +146,8 @@ test.describe('Sales process in the Gmail sidebar', () => {
       return r.value[0].id as string;
     });
     const logged = await popup.evaluate(
-      ({ id, at }) => chrome.runtime.sendMessage({ type: 'touch.log', payload: { prospectId: id, channel: 'email', direction: 'inbound', at, sourceId: 'reply-1', url: location.href } }),
-      { id: prospectId, at: (await serviceWorkerClock(ext.serviceWorker)).now },
+      ({ id, at, url }) => chrome.runtime.sendMessage({ type: 'touch.log', payload: { prospectId: id, channel: 'email', direction: 'inbound', at, sourceId: 'reply-1', url } }),
+      { id: prospectId, at: (await serviceWorkerClock(ext.serviceWorker)).now, url: GMAIL_THREAD_URL },
     );
     expect(logged.ok).toBe(true);
     await expect(maria.getByRole('status').filter({ hasText: 'Standard outreach paused: Maria Gomez replied (email)' })).toBeVisible();

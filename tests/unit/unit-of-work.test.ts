@@ -3,7 +3,7 @@ import type { DBCore } from 'dexie';
 import { openDb, type TouchlineDb } from '@/lib/db/database';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { emailSourceId } from '@/lib/email/touches';
-import { addProspect } from '@/lib/store/prospects';
+import { addProspect, findProspect } from '@/lib/store/prospects';
 import { logTouch } from '@/lib/store/touches';
 import { mergeProspects, undoMerge } from '@/lib/store/merge';
 import { completeTask, dueCounts, setNextStep, snoozeTask } from '@/lib/store/tasks';
@@ -210,6 +210,41 @@ describe('merge moves everything that belongs to the person', () => {
     await undoMerge(db, merge.id, NOW + 2);
     expect(await db.touches.where('prospectId').equals(email.id).count()).toBe(1);
     expect(await db.touches.where('prospectId').equals(linkedin.id).count()).toBe(2);
+  });
+  it('member URNs follow the merge: the messaging thread that names her only by URN finds the merged record and logs nothing new', async () => {
+    const { db } = faultyDb();
+    await seed(db);
+    // Ana met on her profile (vanity URL, member id) and in a LinkedIn message thread (her fsd_profile URN).
+    const urn = 'urn:li:fsd_profile:ACoAAdemoAna';
+    const { prospect: ana } = await addProspect(
+      db,
+      { name: 'Ana Ruiz', linkedinUrl: 'https://www.linkedin.com/in/ana-ruiz', linkedinIds: [urn, 'urn:li:member:4242'] },
+      settings,
+      NOW,
+    );
+    const { prospect: anaByEmail } = await addProspect(db, { name: 'Ana Ruiz', emails: ['ana.ruiz@acme-robotics.example'] }, settings, NOW);
+    const thread = { channel: 'linkedin-message' as const, direction: 'inbound' as const, at: NOW - DAY, sourceId: 'urn:li:msg:ana-1' };
+    await logTouch(db, { ...thread, prospectId: ana.id }, NOW);
+    const { merge } = await mergeProspects(db, anaByEmail.id, ana.id, NOW + 1);
+    expect((await db.prospects.get(anaByEmail.id))?.linkedinIds).toEqual([urn, 'urn:li:member:4242']);
+
+    // The thread is open again: its participant is known by URN alone, and is the merged record.
+    const found = await findProspect(db, { linkedinIds: [urn] });
+    expect(found?.id).toBe(anaByEmail.id);
+    expect((await findProspect(db, { linkedinIds: ['urn:li:member:4242'] }))?.id).toBe(anaByEmail.id);
+    const added = await addProspect(db, { name: 'Ana Ruiz', linkedinUrl: 'https://www.linkedin.com/in/ACoAAdemoAna', linkedinIds: [urn] }, settings, NOW + 2);
+    expect(added).toMatchObject({ created: false, prospect: { id: anaByEmail.id } });
+    const prospectsBefore = await db.prospects.count();
+    const touchesBefore = await db.touches.count();
+    expect((await logTouch(db, { ...thread, prospectId: found!.id }, NOW + 2)).created).toBe(false);
+    expect(await db.touches.count()).toBe(touchesBefore);
+    expect(await db.prospects.count()).toBe(prospectsBefore);
+
+    // Undo: each record has its own ids again.
+    await undoMerge(db, merge.id, NOW + 3);
+    expect((await db.prospects.get(anaByEmail.id))?.linkedinIds).toBeUndefined();
+    expect((await db.prospects.get(ana.id))?.linkedinIds).toEqual([urn, 'urn:li:member:4242']);
+    expect((await findProspect(db, { linkedinIds: [urn] }))?.id).toBe(ana.id);
   });
 });
 
