@@ -1,30 +1,17 @@
-import { GMAIL_ORIGIN, LINKEDIN_ORIGIN } from '../hosts';
-import type { TouchChannel } from '../model';
-
-const LINKEDIN_CHANNELS: readonly TouchChannel[] = ['linkedin-message', 'linkedin-connection', 'inmail', 'linkedin-engagement'];
-
-/** Where a touch of this channel may link back to: email to Gmail, LinkedIn's kinds to LinkedIn, others to either. */
-function originsFor(channel: TouchChannel | undefined): readonly string[] {
-  if (channel === 'email') return [GMAIL_ORIGIN];
-  if (channel && LINKEDIN_CHANNELS.includes(channel)) return [LINKEDIN_ORIGIN];
-  return [GMAIL_ORIGIN, LINKEDIN_ORIGIN];
-}
+import { GMAIL_ORIGIN } from '../hosts';
+import { CHANNEL_ORIGIN, type TouchChannel } from '../model/touch';
+import { isUrlOn, SITE_ORIGINS } from '../model/urls';
 
 /**
- * The link back to where a touch happened, or undefined. A stored URL came from a page (or an import, or a
- * restored backup), so only https on the site's own host reaches an href: never javascript:, data:, another
- * host or a look-alike (mail.google.com.evil.example). The URL is returned as the parser wrote it.
+ * The link back to where a touch happened, or undefined. Stored links are checked when written
+ * (lib/model/urls.ts), but a row may predate that check or come from a damaged backup, so the same rule
+ * runs again before anything reaches an href: https on the channel's own site (either site for a note or a
+ * call), never javascript:, data:, another host or a look-alike. The URL is returned as the parser wrote it.
  */
 export function siteLink(url: string | undefined, channel?: TouchChannel): string | undefined {
   if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return undefined;
-  }
-  if (parsed.protocol !== 'https:' || parsed.username || parsed.password || parsed.port) return undefined;
-  return originsFor(channel).includes(parsed.origin) ? parsed.href : undefined;
+  const site = channel && CHANNEL_ORIGIN[channel];
+  return isUrlOn(url, site ? [site] : SITE_ORIGINS) ? new URL(url).href : undefined;
 }
 
 /** What the link says: "Open in Gmail" or "Open on LinkedIn". */

@@ -39,7 +39,8 @@ export const Touch = z.object({
 export type Touch = z.infer<typeof Touch>;
 
 /** The site whose page a channel's touch links to; calls, meetings and notes are logged from either. */
-const CHANNEL_ORIGIN: Partial<Record<TouchChannel, string>> = {
+/** The one site a touch of this channel happened on (email on Gmail, LinkedIn's kinds on LinkedIn); others: either. */
+export const CHANNEL_ORIGIN: Partial<Record<TouchChannel, string>> = {
   email: GMAIL_ORIGIN,
   'linkedin-message': LINKEDIN_ORIGIN,
   'linkedin-connection': LINKEDIN_ORIGIN,

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { send } from '@/lib/messaging/client';
 import type { Prospect } from '@/lib/model';
 import { BUTTON, ErrorLine, Section, TextField } from './fields';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 import { siteLink } from '@/lib/home/safe-link';
 
 /**

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { send } from '@/lib/messaging/client';
 import type { Prospect, ProspectPatch } from '@/lib/model';
 import { BUTTON, ErrorLine, Section, TextField } from './fields';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 type TextKey = 'name' | 'title' | 'company' | 'headline' | 'phone' | 'location';
 const TEXT_FIELDS: Array<{ key: TextKey; label: string; max: number }> = [

@@ -7,7 +7,7 @@ import { ExitChecklist } from '@/components/sidebar/process/ExitChecklist';
 import { QualificationEditor } from '@/components/sidebar/process/QualificationEditor';
 import { ScoreSummary } from '@/components/sidebar/process/ScoreSummary';
 import { ErrorLine, Section } from './fields';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 /** Score with its "why", the current stage's exit criteria, qualification, cadences and open tasks. */
 export function ProcessSection({ prospect, view, settings }: { prospect: Prospect; view: ProcessView; settings: Settings }) {

@@ -12,7 +12,7 @@ import { SyncSection } from './SyncSection';
 import { Timeline } from './Timeline';
 import { useProcessView, useRecord } from './use-record';
 import { useSettingsLive } from './use-settings-live';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 /** dashboard.html#/record/<id>: one prospect, every field editable, its whole history, live. */
 export function RecordPage({ params }: RouteProps) {

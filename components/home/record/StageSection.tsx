@@ -6,7 +6,7 @@ import type { MoveCheckView } from '@/lib/process/views';
 import { MoveDialog } from '@/components/sidebar/process/MoveDialog';
 import { formatDate } from '@/components/ui/format';
 import { ErrorLine, SELECT } from './fields';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 /**
  * The stage, moved by the same rules as the sidebar: the background previews the move, and unmet exit

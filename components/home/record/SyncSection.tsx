@@ -4,7 +4,7 @@ import { getDb } from '@/lib/db/database';
 import { send } from '@/lib/messaging/client';
 import type { ProspectSyncState } from '@/lib/sync/types';
 import { ErrorLine, QUIET_BUTTON, Section } from './fields';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 const LABELS = { off: 'No CRM connected', synced: 'Synced to CRM', waiting: 'Waiting to sync', failed: 'Sync failed' } as const;
 

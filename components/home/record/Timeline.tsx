@@ -6,7 +6,7 @@ import type { Touch } from '@/lib/model';
 import { NoteForm } from '@/components/sidebar/NoteForm';
 import { BUTTON, ErrorLine, QUIET_BUTTON, Section } from './fields';
 import { TimelineRow } from './TimelineRow';
-import { useAction } from './use-action';
+import { useAction } from '../../ui/use-action';
 
 const what = (t: Touch) => (t.channel === 'note' ? 'note' : 'touch');
 

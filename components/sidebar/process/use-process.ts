@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useAction } from '../../ui/use-action';
 import { usePageData } from '../page-data';
 
 /**
@@ -8,17 +8,6 @@ import { usePageData } from '../page-data';
 export function useProcess(prospectId: string) {
   const data = usePageData();
   const view = data.viewOf(prospectId)?.process;
-  const [error, setError] = useState<string>();
-  /** Runs a request and shows its error to the rep. Returns whether it worked. */
-  const run = useCallback(async (action: () => Promise<unknown>): Promise<boolean> => {
-    setError(undefined);
-    try {
-      await action();
-      return true;
-    } catch (err) {
-      setError((err as Error).message);
-      return false;
-    }
-  }, []);
+  const { error, run } = useAction();
   return { value: view ? { view, settings: data.settings } : undefined, error, run };
 }
