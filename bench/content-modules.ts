@@ -3,6 +3,14 @@ import { build, type Plugin } from 'esbuild';
 
 /** The content scripts as esbuild bundles them (minified): what each module adds to a site's script. */
 export const CONTENT_ENTRIES = { gmail: 'entrypoints/gmail.content/index.ts', linkedin: 'entrypoints/linkedin.content/index.ts' } as const;
+/** Each site's sidebar UI module, imported by that site's runtime after its first paint. */
+export const UI_ENTRIES = { gmail: 'entrypoints/gmail-sidebar.ts', linkedin: 'entrypoints/linkedin-sidebar.ts' } as const;
+
+/** The modules of `site`'s bundle that belong to the other site (its adapter or its sidebar panels). */
+export function otherSiteModules(site: keyof typeof CONTENT_ENTRIES, modules: ModuleSize[]): string[] {
+  const other = site === 'gmail' ? 'linkedin' : 'gmail';
+  return modules.filter((m) => m.path.startsWith(`lib/sites/${other}/`) || m.path.startsWith(`components/sidebar/${other}/`)).map((m) => m.path);
+}
 
 // `?inline` CSS is a string in the real build (Vite); its size here is the file's own.
 const inlineCss: Plugin = {

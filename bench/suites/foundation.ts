@@ -6,7 +6,7 @@ import { chromiumPath } from '../../tests/support/chromium';
 import { launchWithExtension, serveSite, SHIPPED_EXTENSION_DIR, type Launched } from '../../tests/support/launch';
 import { inContentScript } from '../../tests/e2e/content-world';
 import { serveLinkedIn, LI } from '../../tests/e2e/linkedin-support';
-import { CONTENT_ENTRIES, contentModules, FORBIDDEN_IN_CONTENT } from '../content-modules';
+import { CONTENT_ENTRIES, contentModules, FORBIDDEN_IN_CONTENT, otherSiteModules, UI_ENTRIES } from '../content-modules';
 import { PAINT_PROBE, readProbe, stopServiceWorker, worst, type PaintProbe } from '../sidebar-probe';
 import { kb, median, ms, type BenchRow } from '../table';
 
@@ -46,6 +46,11 @@ async function largestModules(): Promise<BenchRow[]> {
       goal: 'none',
     });
     for (const m of modules.slice(0, 6)) rows.push({ suite: SUITE, metric: `  ${site}.js largest: ${m.path}`, value: kb(m.bytes) });
+    const ui = await contentModules(UI_ENTRIES[site as keyof typeof UI_ENTRIES]);
+    for (const [file, mods] of [[`${site}.js`, modules], [`${site}-sidebar.js`, ui]] as const) {
+      const foreign = otherSiteModules(site as keyof typeof CONTENT_ENTRIES, mods);
+      rows.push({ suite: SUITE, metric: `${file}: the other site's code inside (adapter, panels)`, value: foreign.length ? foreign.join(', ') : 'none', goal: 'none' });
+    }
   }
   return rows;
 }
