@@ -72,8 +72,8 @@ export function Home() {
     <Shell current={route.pattern}>
       <h1 className="mb-4 text-xl font-bold">{route.title}</h1>
       <Suspense fallback={<p role="status">Loading…</p>}>
-        {/* keyed by path: opening another record starts that view afresh */}
-        <route.Component key={path} params={params} />
+        {/* keyed by path without its query: opening another record starts that view afresh, a filter change does not */}
+        <route.Component key={path.split('?')[0]} params={params} />
       </Suspense>
     </Shell>
   );

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '@/lib/db/database';
+import type { HomeFilter, HomeKeys } from '@/lib/home/filters';
+import { filterToQuery } from '@/lib/home/filter-query';
+import { loadHomeKeys, tagsInUse } from '@/lib/home/keys';
+import { localTimeZone } from '@/lib/process/time-zone';
+
+const MINUTE = 60_000;
+
+/**
+ * What the filter keeps, as index keys only (lib/home/keys.ts), followed live: a move in the sidebar, a
+ * touch logged in a Gmail tab or a rescore in the background re-reads the ranges. Undefined while the first
+ * read runs or while `stageIds` (the team's stages, from settings) are not known yet. Views turn the keys
+ * into ids with boardColumns() / matchingIds() and load only the rows they show.
+ */
+export function useHomeKeys(filter: HomeFilter, stageIds: string[] | undefined, now: number): HomeKeys | undefined {
+  const db = getDb();
+  // Deps by value: a new filter object with the same meaning does not re-read 100,000 keys.
+  const filterKey = filterToQuery(filter);
+  const stagesKey = stageIds?.join('\n');
+  return useLiveQuery(
+    async () => (stageIds ? loadHomeKeys(db, filter, { now, timeZone: localTimeZone(), stageIds }) : undefined),
+    [filterKey, stagesKey, now],
+  );
+}
+
+/** The tags in use (index keys only), for the tag filter's choices, followed live. */
+export function useTagsInUse(): string[] {
+  const db = getDb();
+  return useLiveQuery(() => tagsInUse(db), [], []) ?? [];
+}
+
+/**
+ * Now, to the minute, ticking each minute: "overdue" and "days in stage" follow the wall clock without a
+ * re-read per second. It reads Date.now(), so a test that fixes the page's clock fixes the views' now too.
+ */
+export function useNow(stepMs = MINUTE): number {
+  const floor = () => Math.floor(Date.now() / stepMs) * stepMs;
+  const [now, setNow] = useState(floor);
+  useEffect(() => {
+    const timer = setInterval(() => setNow(floor()), stepMs);
+    return () => clearInterval(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stepMs]);
+  return now;
+}
