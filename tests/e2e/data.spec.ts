@@ -24,9 +24,14 @@ async function importFile(page: Page, name: string, text: string) {
   return status;
 }
 
-/** Every table of the extension's database, read straight from IndexedDB, sorted by key. */
-const dumpTables = (page: Page) =>
-  page.evaluate(async () => {
+/**
+ * Every table of the extension's database, read straight from IndexedDB, sorted by key. It waits until the
+ * extension has created the database: an open without a version before that would create an empty one and
+ * read no tables (the home page opens it shortly after load, the background on its first request).
+ */
+async function dumpTables(page: Page) {
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'touchline' && (d.version ?? 0) > 1))).toBe(true);
+  return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('touchline');
       req.onsuccess = () => resolve(req.result);
@@ -42,6 +47,7 @@ const dumpTables = (page: Page) =>
     db.close();
     return out;
   });
+}
 
 test.describe('Import, export, metrics, backup and restore', () => {
   test('a CSV with good and bad rows: imported once, the same file changes nothing, rejects download', async ({ ext, extensionPage }) => {
