@@ -115,6 +115,7 @@ export async function boardSuite(): Promise<BenchRow[]> {
       await page.mouse.down();
       await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 3 });
       await page.mouse.move(b.x + b.width / 2, b.y + 150, { steps: 10 });
+      await page.locator('section[data-stage-id="qualification"][data-drop-over]').waitFor();
       await armMove(page, id, 'qualification', 'drop');
       await page.mouse.up();
       byDrag.push(await moveTime(page));

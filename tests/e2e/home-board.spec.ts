@@ -26,14 +26,20 @@ async function add(page: Page, name: string, patch: Record<string, unknown> = {}
   return prospect;
 }
 
-/** A pointer drag the way a hand does it: press, travel in steps (dnd-kit starts after a few pixels), release. */
+/**
+ * A pointer drag the way a hand does it: press, travel a little (dnd-kit starts after a few pixels), travel
+ * to the column, and let go once the column shows it is the drop target (as a rep watches the highlight).
+ */
 async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
   const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 3 });
+  await expect(from).toHaveAttribute('aria-pressed', 'true'); // picked up
+  // Where the column is now, with the drag under way.
+  const b = (await to.boundingBox())!;
   await page.mouse.move(b.x + b.width / 2, b.y + 120, { steps: 12 });
+  await expect(to).toHaveAttribute('data-drop-over', 'true');
   await page.mouse.up();
 }
 

@@ -35,6 +35,7 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
       ref={setNodeRef}
       aria-label={stage.name}
       data-stage-id={stage.id}
+      data-drop-over={isOver || undefined}
       className={`flex shrink-0 flex-col rounded bg-slate-100 dark:bg-slate-950 ${collapsed ? 'w-14' : 'w-64'} ${isOver ? 'ring-2 ring-blue-400' : ''}`}
     >
       <header className={`flex items-center gap-1 p-2 ${collapsed ? 'flex-col' : ''}`}>
