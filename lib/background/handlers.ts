@@ -12,6 +12,8 @@ import { setIdentity } from '../store/identity-edits';
 import { openHome } from './open-home';
 import { recordPath } from '../home/record-path';
 import { addProspects } from '../store/bulk';
+import { addTag, moveStages, previewMoves, startCadences } from '../store/bulk-actions';
+import { localTimeZone } from '../process/time-zone';
 import { findSamePerson, mergeProspects, undoMerge } from '../store/merge';
 import { attachToCompany, saveCompanyPage } from '../store/company-pages';
 import { loadSettings, saveSettings, sidebarOpenItem } from '../settings/settings-store';
@@ -82,6 +84,14 @@ export const handlers: Handlers<HandlerContext> = {
     await getProspect(db, prospectId);
     await openHome(`#${recordPath(prospectId)}`);
     return { ok: true as const };
+  },
+  'stage.previewMany': async ({ prospectIds, stageId }, { db }) => previewMoves(db, prospectIds, stageId, await loadSettings()),
+  'stage.moveMany': async ({ prospectIds, stageId, reason, lossReason }, { db }) =>
+    moveStages(db, prospectIds, stageId, await loadSettings(), { reason, lossReason }),
+  'tags.addMany': ({ prospectIds, tag }, { db }) => addTag(db, prospectIds, tag),
+  'cadence.startMany': async ({ prospectIds, cadenceId }, { db }) => {
+    const { started, skipped } = await startCadences(db, prospectIds, cadenceId, await loadSettings(), { now: Date.now(), timeZone: localTimeZone() });
+    return { started: started.length, skipped };
   },
   ...processHandlers,
   'touch.logMany': ({ touches }, { db }) => logTouches(db, touches),

@@ -4,7 +4,7 @@ import { CadenceRun } from '../process/cadence';
 import { DueListView, MoveCheckView, ProcessView } from '../process/views';
 import { Settings } from '../settings/settings';
 import { defineRequest, type Disclosed, type Scope } from './define';
-import { PAGE_PEOPLE_MAX } from './limits';
+import { BULK_MAX, PAGE_PEOPLE_MAX } from './limits';
 import { SYNC_REQUESTS } from '../sync/contract';
 import { HEALTH_REQUESTS } from '../health/contract';
 import { ProspectSyncState } from '../sync/types';
@@ -119,6 +119,27 @@ export const REQUESTS = {
   }),
   // The sidebar's "Open record": opens (or brings forward) the home page on this prospect.
   'record.open': defineRequest({ from: SITES, request: z.object({ prospectId: Id }), response: z.object({ ok: z.literal(true) }), names: (p) => prospect(p.prospectId) }),
+  // The home's list (issue 14 §2): one action on a selection, by the same rules, a page of BULK_MAX at a time.
+  'stage.previewMany': defineRequest({
+    audience: 'extension',
+    request: z.object({ prospectIds: z.array(Id).min(1).max(BULK_MAX), stageId: Id }),
+    response: MoveCheckView.extend({ moving: z.number().int() }),
+  }),
+  'stage.moveMany': defineRequest({
+    audience: 'extension',
+    request: z.object({ prospectIds: z.array(Id).min(1).max(BULK_MAX), stageId: Id, reason: z.string().max(2000).optional(), lossReason: z.string().max(100).optional() }),
+    response: z.object({ moved: z.number().int() }),
+  }),
+  'tags.addMany': defineRequest({
+    audience: 'extension',
+    request: z.object({ prospectIds: z.array(Id).min(1).max(BULK_MAX), tag: z.string().trim().min(1).max(60) }),
+    response: z.object({ tagged: z.number().int() }),
+  }),
+  'cadence.startMany': defineRequest({
+    audience: 'extension',
+    request: z.object({ prospectIds: z.array(Id).min(1).max(BULK_MAX), cadenceId: Id }),
+    response: z.object({ started: z.number().int(), skipped: z.number().int() }),
+  }),
   // Sales process (issue 5): qualification, score, exit criteria, stage rules, follow-ups, cadences.
   'process.get': defineRequest({ from: PAGES_AND_SITES, request: z.object({ prospectId: Id }), response: ProcessView, names: (p) => prospect(p.prospectId) }),
   'qualification.set': defineRequest({

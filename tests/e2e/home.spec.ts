@@ -37,7 +37,7 @@ test.describe('the home page (dashboard.html)', () => {
 
   test('"/" focuses the search box from anywhere but a field', async ({ extensionPage }) => {
     const page = await extensionPage('/dashboard.html#/list');
-    const search = page.getByRole('searchbox', { name: 'Search prospects' });
+    const search = page.getByRole('combobox', { name: 'Search prospects' });
     await expect(page.getByRole('heading', { level: 1, name: 'List' })).toBeVisible();
     await page.locator('body').press('/');
     await expect(search).toBeFocused();

@@ -1,0 +1,52 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '@/lib/db/database';
+import { matchingIds, type HomeSort } from '@/lib/home/filters';
+import { allScores } from '@/lib/store/scores';
+import { FilterBar, useHomeFilter, useHomeKeys, useNow } from '../filters';
+import { useSettingsLive } from '../record/use-settings-live';
+import { BulkBar } from './BulkBar';
+import { ListTable } from './ListTable';
+import { useSelection } from './use-selection';
+
+/**
+ * The list view (dashboard.html#/list): every prospect the shared filters keep, in the chosen sort (the
+ * filter's, in the URL), virtualised; multi-select and bulk actions on the selection. It reads index keys
+ * for the order and only the visible rows (see ListTable), all as live queries.
+ */
+export function ListPage() {
+  // The bench's "first render": from this view starting to its first rows drawn with their data.
+  useState(() => performance.mark('touchline:list-start'));
+  const { settings, error } = useSettingsLive();
+  const [filter, setFilter] = useHomeFilter();
+  const now = useNow();
+  const stageIds = useMemo(() => settings?.stages.map((s) => s.id), [settings]);
+  const keys = useHomeKeys(filter, stageIds, now);
+  const ids = useMemo(() => (keys && stageIds ? matchingIds(keys, filter, stageIds) : undefined), [keys, filter, stageIds]);
+  // The score column for every sort: the filter reads scores only when it sorts or filters by them.
+  const ownScores = useLiveQuery(() => (keys && keys.scores.size === 0 ? allScores(getDb()) : undefined), [keys?.scores.size === 0]);
+  const scores = keys?.scores.size ? keys.scores : (ownScores ?? new Map<string, number>());
+  const selection = useSelection(ids ?? []);
+  const [notice, setNotice] = useState<string>();
+  const onSort = useCallback((sort: HomeSort) => setFilter({ ...filter, sort }), [filter, setFilter]);
+  const onFirstRows = useCallback(() => requestAnimationFrame(() => performance.mark('touchline:list-ready')), []);
+  useEffect(() => () => performance.clearMarks('touchline:list-start'), []);
+
+  if (error) return <p role="alert">{error}</p>;
+  if (!settings) return <p role="status">Loading…</p>;
+  return (
+    <>
+      <FilterBar filter={filter} onChange={setFilter} stages={settings.stages} />
+      <p className="mb-2 text-sm text-slate-500" role="status" aria-live="polite">
+        {ids ? `${ids.length.toLocaleString()} ${ids.length === 1 ? 'prospect' : 'prospects'}` : 'Loading…'}
+      </p>
+      {notice && selection.ids.length === 0 && (
+        <p role="status" className="mb-2 text-sm">
+          {notice}
+        </p>
+      )}
+      {selection.ids.length > 0 && <BulkBar selection={selection} settings={settings} onMoved={setNotice} />}
+      {ids && <ListTable ids={ids} scores={scores} stages={settings.stages} now={now} selection={selection} sort={filter.sort} onSort={onSort} onFirstRows={onFirstRows} />}
+    </>
+  );
+}
