@@ -109,6 +109,8 @@ export async function boardSuite(): Promise<BenchRow[]> {
     const byDrag: number[] = [];
     const target = page.locator('section[data-stage-id="qualification"]');
     for (let i = 0; i < 5; i++) {
+      // The menu moves above leave the pipeline scrolled sideways (focus follows the card): bring the card into view, as a hand would.
+      await prospecting.locator(`[data-prospect-id="${id}"]`).scrollIntoViewIfNeeded();
       const a = (await prospecting.locator(`[data-prospect-id="${id}"]`).boundingBox())!;
       const b = (await target.boundingBox())!;
       await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);

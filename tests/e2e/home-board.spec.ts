@@ -31,6 +31,7 @@ async function add(page: Page, name: string, patch: Record<string, unknown> = {}
  * to the column, and let go once the column shows it is the drop target (as a rep watches the highlight).
  */
 async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
+  await from.scrollIntoViewIfNeeded();
   const a = (await from.boundingBox())!;
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();

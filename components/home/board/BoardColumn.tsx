@@ -1,12 +1,12 @@
 import { memo, useEffect, useRef } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Stage } from '@/lib/process/stage';
 import { BoardCard, CARD_SLOT, type CardRef, type CardTime } from './BoardCard';
+import type { StageOutline } from './last-stages';
 import { useRows } from './use-rows';
 
 interface Props {
-  stage: Stage;
+  stage: StageOutline;
   ids: string[];
   /** False while a collapsed column's keys are still being read (its count shows as "…"). */
   counted: boolean;

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/database';
@@ -6,13 +6,13 @@ import { joinKeys, withMoves } from '@/lib/home/board';
 import { boardColumns, checkFilter, type HomeFilter } from '@/lib/home/filters';
 import { dueWindow } from '@/lib/process/reminders';
 import { localTimeZone } from '@/lib/process/time-zone';
-import type { Stage } from '@/lib/process/stage';
 import { allScores } from '@/lib/store/scores';
 import { FilterBar, useHomeFilter, useHomeKeys, useNow } from '../filters';
 import { useSettingsLive } from '../record/use-settings-live';
 import { BoardColumn } from './BoardColumn';
 import { CARD_HEIGHT, type CardRef } from './BoardCard';
 import { columnCollision, columnKeyboardCoordinates } from './dnd';
+import { lastStages, rememberStages, type StageOutline } from './last-stages';
 import { MoveAsk } from './MoveAsk';
 import { StageMenu } from './StageMenu';
 import { useBoardMove } from './use-board-move';
@@ -34,13 +34,17 @@ export function BoardPage() {
   const { settings, error: settingsError } = useSettingsLive();
   const [filter, setFilter] = useHomeFilter();
   const now = useNow();
-  const stages = settings?.stages;
+  const [remembered] = useState(lastStages);
+  const stages: StageOutline[] | undefined = settings?.stages ?? remembered;
+  useEffect(() => {
+    if (settings) rememberStages(settings.stages);
+  }, [settings]);
   const stageIds = useMemo(() => stages?.map((s) => s.id), [stages]);
 
   // Won and lost start collapsed; a rep's toggle holds while the page is open.
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
   const onToggle = useCallback((id: string) => setToggled((t) => (t.has(id) ? new Set([...t].filter((x) => x !== id)) : new Set([...t, id]))), []);
-  const isCollapsed = (s: Stage) => (s.kind === 'won' || s.kind === 'lost') !== toggled.has(s.id);
+  const isCollapsed = (s: StageOutline) => (s.kind === 'won' || s.kind === 'lost') !== toggled.has(s.id);
   // The open columns' keys first; the collapsed ones (often the largest: every deal ever closed) only
   // for their counts, read once the open ones are in, so they do not hold up the first paint.
   const openIds = useMemo(() => stages?.filter((s) => !isCollapsed(s)).map((s) => s.id), [stages, toggled]);
@@ -50,7 +54,7 @@ export function BoardPage() {
   const keys = useMemo(() => openKeys && joinKeys(openKeys, closedKeys), [openKeys, closedKeys]);
   const extraScores = useLiveQuery(async () => (scoresNeeded(filter) ? allScores(getDb()) : undefined), [scoresNeeded(filter)]);
   const scores = (scoresNeeded(filter) ? extraScores : keys?.scores) ?? EMPTY;
-  const move = useBoardMove(stages, keys);
+  const move = useBoardMove(settings?.stages, keys);
   const columns = useMemo(
     () => (keys && stageIds && !checkFilter(filter) ? boardColumns(withMoves(keys, move.moves), filter, stageIds) : undefined),
     [keys, stageIds, filter, move.moves],
@@ -137,11 +141,11 @@ export function BoardPage() {
           </DragOverlay>
         </DndContext>
       )}
-      {menu && stages && (
+      {menu && settings && (
         <StageMenu
           name={menu.card.name}
           currentStageId={menu.card.stageId}
-          stages={stages}
+          stages={settings.stages}
           anchor={menu.anchor}
           onClose={closeMenu}
           onPick={(to) => {
