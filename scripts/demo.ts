@@ -40,7 +40,7 @@ await dashboard.getByRole('table', { name: 'Prospects' }).getByText('Priya Natar
 
 // The metrics page over what the demo just did (Maria moved on, two people captured).
 const metrics = await ext.context.newPage();
-await metrics.goto(`chrome-extension://${ext.extensionId}/data.html#/metrics`);
+await metrics.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/metrics`);
 await metrics.getByRole('region', { name: 'Win rate' }).waitFor();
 
 if (headed) {
