@@ -13,4 +13,5 @@ export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'detection', run: async () => (await import('./detection')).detection() },
   { name: 'data', run: async () => (await import('./data')).dataSuite() },
   { name: 'board', run: async () => (await import('./board')).boardSuite() },
+  { name: 'home-list', run: async () => (await import('./home-list')).homeList() },
 ];
