@@ -9,6 +9,7 @@ import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemind
 import { startSyncInBackground, syncAfterChange } from '@/lib/sync/wake';
 import { onCommitted } from '@/lib/store/unit-of-work';
 import { OPEN_HOME_COMMAND, openHome, registerHomeMenu } from '@/lib/background/open-home';
+import { startUpAfterFirstAnswer } from '@/lib/background/start-up';
 
 /** A change's event also carries the key hashes of every prospect it touched (for Gmail's inbox chips and new people). */
 async function withKeys(change: Change): Promise<Change> {
@@ -31,6 +32,14 @@ export default defineBackground(() => {
   // Every committed unit of work (lib/store/unit-of-work.ts) reports the prospects it changed.
   onCommitted(({ prospectIds }) => announce({ ids: prospectIds, disclosed: [] }));
 
+  // Listeners are registered now, as MV3 requires; the start-up work waits for the first answer.
+  const resumeSync = startSyncInBackground(getDb(), () => notifyChanged());
+  // Reminders (lib/background/reminders.ts) are recomputed at every worker start, and an interrupted sync resumes.
+  const startUp = startUpAfterFirstAnswer(() => {
+    void refreshReminders(getDb()).catch((err) => console.error('[touchline] reminders', err));
+    resumeSync();
+  });
+
   const scopes = pageScopes(getDb);
   const route = createRouter(handlers, {
     extensionId: browser.runtime.id,
@@ -51,7 +60,9 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => {
     // Events we broadcast ourselves come back to extension pages only; requests always carry a `type`.
     if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
-    return route(message, sender);
+    const answer = route(message, sender);
+    void answer.then(startUp.answered, startUp.answered);
+    return answer;
   });
   browser.tabs.onRemoved.addListener((tab) => void scopes.reset(tab));
 
@@ -64,9 +75,6 @@ export default defineBackground(() => {
 
   registerHomeMenu();
 
-  // Reminders (lib/background/reminders.ts): recomputed at every worker start and woken by alarms.
   browser.alarms.onAlarm.addListener((alarm) => void onReminderAlarm(getDb(), alarm.name));
   browser.notifications.onClicked.addListener((id) => void onNotificationClicked(getDb(), id));
-  void refreshReminders(getDb()).catch((err) => console.error('[touchline] reminders', err));
-  startSyncInBackground(getDb(), () => notifyChanged());
 });

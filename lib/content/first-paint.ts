@@ -1,5 +1,6 @@
 import type { Detected } from '../sites/types';
-import { CLS, displayName, handleLabel, SIDEBAR_WIDTH } from './sidebar-classes';
+import type { SignatureProposal } from '../sites/gmail/types';
+import { CLS, displayName, handleLabel, SIDEBAR_WIDTH, SIGNATURE_LABELS, signatureFields } from './sidebar-classes';
 import type { Theme } from './theme';
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
@@ -87,8 +88,31 @@ export function paintPeople(doc: Document, page: Detected): HTMLElement {
     const status = el(doc, 'div', CLS.status);
     status.append(el(doc, 'span', CLS.pending));
     card.append(who, status);
+    const proposal = page.gmail?.signatures.find((sig) => person.emails.includes(sig.email));
+    if (proposal) card.append(paintSignature(doc, proposal, person.name ?? person.key));
     list.append(card);
   }
   content.append(list);
   return content;
+}
+
+/**
+ * Gmail: the signature's proposal as the UI draws it for a person the store has not answered about yet
+ * (every field), so the cards below do not move down when the UI takes over. Its button is a plain box
+ * until then: a click before the UI has loaded would go nowhere.
+ */
+function paintSignature(doc: Document, proposal: SignatureProposal, name: string): HTMLElement | DocumentFragment {
+  const fields = signatureFields(proposal);
+  if (fields.length === 0) return doc.createDocumentFragment();
+  const section = el(doc, 'section', CLS.signature);
+  section.setAttribute('aria-label', `Signature of ${name}`);
+  section.append(el(doc, 'div', CLS.signatureHeading, 'From the signature'));
+  const list = el(doc, 'dl', CLS.signatureFields);
+  for (const f of fields) {
+    const row = el(doc, 'div', 'contents');
+    row.append(el(doc, 'dt', CLS.signatureLabel, SIGNATURE_LABELS[f]), el(doc, 'dd', CLS.signatureValue, proposal[f]));
+    list.append(row);
+  }
+  section.append(list, el(doc, 'span', `inline-block ${CLS.signatureButton}`, 'Add with signature details'));
+  return section;
 }

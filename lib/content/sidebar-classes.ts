@@ -25,7 +25,22 @@ export const CLS = {
   /** One fixed-height row under the name: a placeholder, then the stage and score or the Add button. */
   status: 'flex h-6 items-center gap-2 text-xs text-slate-600 dark:text-slate-300',
   pending: 'h-3 w-24 rounded bg-slate-100 dark:bg-slate-800',
+  /** Gmail: what a sender's signature suggests (components/sidebar/gmail/SignatureProposal.tsx). */
+  signature: 'rounded border border-dashed border-slate-300 p-2 text-xs dark:border-slate-600',
+  signatureHeading: 'mb-1 text-slate-500 dark:text-slate-400',
+  signatureFields: 'grid grid-cols-[auto_1fr] gap-x-2',
+  signatureLabel: 'text-slate-500 dark:text-slate-400',
+  signatureValue: 'truncate text-slate-800 dark:text-slate-100',
+  signatureButton: 'mt-1 rounded border border-blue-600 px-2 py-0.5 text-blue-700 hover:bg-blue-50 dark:text-blue-300 dark:hover:bg-slate-800',
 } as const;
+
+/** The signature fields a proposal shows: those it has that differ from what the store has (nothing known yet: all). */
+export const SIGNATURE_FIELDS = ['title', 'company', 'phone'] as const;
+export const SIGNATURE_LABELS = { title: 'Title', company: 'Company', phone: 'Phone' } as const;
+type SignatureFacts = Partial<Record<(typeof SIGNATURE_FIELDS)[number], string>>;
+export function signatureFields(proposal: SignatureFacts, known?: SignatureFacts | null) {
+  return SIGNATURE_FIELDS.filter((f) => proposal[f] && proposal[f] !== known?.[f]);
+}
 
 export const handleLabel = (open: boolean) => (open ? 'Close Touchline sidebar' : 'Open Touchline sidebar');
 

@@ -49,9 +49,37 @@ export interface RequestDef<Req extends z.ZodType = z.ZodType, Res extends z.Zod
 type DefInput<Req extends z.ZodType, Res extends z.ZodType> = Omit<RequestDef<Req, Res>, 'from'> &
   ({ from: readonly Scope[]; audience?: never } | { audience: Audience; from?: never });
 
-export function defineRequest<Req extends z.ZodType, Res extends z.ZodType>(def: DefInput<Req, Res>): RequestDef<Req, Res> {
-  const { audience, from, ...rest } = def as DefInput<Req, Res> & { audience?: Audience; from?: readonly Scope[] };
-  return { ...rest, from: from ?? (audience === 'extension' ? ['extension'] : ALL_SCOPES) };
+/**
+ * Declares one request. The definition is a function, run the first time the request is routed: building
+ * every request's schemas when the service worker starts would hold back its first answer (lazy-schema.ts).
+ */
+export function defineRequest<Req extends z.ZodType, Res extends z.ZodType>(define: () => DefInput<Req, Res>): RequestDef<Req, Res> {
+  let built: RequestDef<Req, Res> | undefined;
+  const def = (): RequestDef<Req, Res> => {
+    if (built) return built;
+    const { audience, from, ...rest } = define() as DefInput<Req, Res> & { audience?: Audience; from?: readonly Scope[] };
+    return (built = { ...rest, from: from ?? (audience === 'extension' ? ['extension'] : ALL_SCOPES) });
+  };
+  return {
+    get from() {
+      return def().from;
+    },
+    get request() {
+      return def().request;
+    },
+    get response() {
+      return def().response;
+    },
+    get names() {
+      return def().names;
+    },
+    get discloses() {
+      return def().discloses;
+    },
+    get writes() {
+      return def().writes;
+    },
+  };
 }
 
 /** What travels back: a typed value or an error a rep can read. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 import { UserError } from '../store/errors';
 import { SCOPE_NAMES, type Disclosed, type RequestDef, type Result, type Scope } from './define';
 import { REQUESTS, type ParsedRequestOf, type RequestType, type ResponseOf } from './contract';
@@ -7,7 +8,7 @@ import type { PageScopes } from './page-scopes';
 
 export type Handlers<Ctx> = { [K in RequestType]: (payload: ParsedRequestOf<K>, ctx: Ctx) => Promise<ResponseOf<K>> };
 
-const Envelope = z.object({ type: z.string().max(100), payload: z.unknown() });
+const Envelope = lazySchema(() => z.object({ type: z.string().max(100), payload: z.unknown() }));
 
 /** A change a request made, announced once it answered: the prospects touched (null: anything) and their keys. */
 export interface Change {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from './lazy-schema';
 import { GMAIL_ORIGIN, LINKEDIN_ORIGIN } from '../hosts';
 
 /**
@@ -28,11 +29,11 @@ const urlOn = (origins: readonly string[], what: string) =>
 export const SITE_ORIGINS = [GMAIL_ORIGIN, LINKEDIN_ORIGIN] as const;
 
 /** A page of one of the two sites: where a touch, task or capture happened. */
-export const SitePageUrl = urlOn(SITE_ORIGINS, 'A page link');
+export const SitePageUrl = lazySchema(() => urlOn(SITE_ORIGINS, 'A page link'));
 /** A LinkedIn profile, Sales Navigator lead or company page. */
-export const LinkedInUrl = urlOn([LINKEDIN_ORIGIN], 'A LinkedIn link');
+export const LinkedInUrl = lazySchema(() => urlOn([LINKEDIN_ORIGIN], 'A LinkedIn link'));
 /** A Gmail thread or message. */
-export const GmailUrl = urlOn([GMAIL_ORIGIN], 'A Gmail link');
+export const GmailUrl = lazySchema(() => urlOn([GMAIL_ORIGIN], 'A Gmail link'));
 
 /** `href` when it is a site page Touchline may open, else undefined (older rows, damaged data). */
 export function safePageUrl(href: string | undefined): string | undefined {

@@ -1,23 +1,28 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 
 /** One qualification question; `id` is what answers are stored under on the prospect. */
-export const Question = z.object({
-  id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Question ids use a-z, 0-9 and "-" (at most 40)'),
-  label: z.string().min(1).max(80),
-  hint: z.string().max(200).optional(),
-});
+export const Question = lazySchema(() =>
+  z.object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'Question ids use a-z, 0-9 and "-" (at most 40)'),
+    label: z.string().min(1).max(80),
+    hint: z.string().max(200).optional(),
+  }),
+);
 export type Question = z.infer<typeof Question>;
 
 /** A qualification framework as data: BANT and MEDDIC ship, a team may define its own. */
-export const Framework = z.object({
-  id: z.string().min(1).max(40),
-  name: z.string().min(1).max(80),
-  questions: z
-    .array(Question)
-    .min(1, 'A framework needs at least one question')
-    .max(20)
-    .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'Question ids must be unique'),
-});
+export const Framework = lazySchema(() =>
+  z.object({
+    id: z.string().min(1).max(40),
+    name: z.string().min(1).max(80),
+    questions: z
+      .array(Question)
+      .min(1, 'A framework needs at least one question')
+      .max(20)
+      .refine((qs) => new Set(qs.map((q) => q.id)).size === qs.length, 'Question ids must be unique'),
+  }),
+);
 export type Framework = z.infer<typeof Framework>;
 
 export const BANT: Framework = {

@@ -1,19 +1,22 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 
 export const SENIORITIES = ['c-level', 'vp', 'director', 'manager', 'individual'] as const;
 export type Seniority = (typeof SENIORITIES)[number];
 
 /** An employee-count band: "51-200" or "1000+". */
-const SizeBand = z.string().regex(/^\d+(-\d+|\+)$/, 'Company sizes look like "51-200" or "1000+"');
+const SizeBand = lazySchema(() => z.string().regex(/^\d+(-\d+|\+)$/, 'Company sizes look like "51-200" or "1000+"'));
 
 /** The ideal-customer profile the team describes; an empty list means "not part of our profile". */
-export const Icp = z.object({
-  industries: z.array(z.string().min(1).max(80)).max(50),
-  sizes: z.array(SizeBand).max(20),
-  titles: z.array(z.string().min(1).max(80)).max(50),
-  seniorities: z.array(z.enum(SENIORITIES)),
-  domains: z.array(z.string().min(1).max(253)).max(200),
-});
+export const Icp = lazySchema(() =>
+  z.object({
+    industries: z.array(z.string().min(1).max(80)).max(50),
+    sizes: z.array(SizeBand).max(20),
+    titles: z.array(z.string().min(1).max(80)).max(50),
+    seniorities: z.array(z.enum(SENIORITIES)),
+    domains: z.array(z.string().min(1).max(253)).max(200),
+  }),
+);
 export type Icp = z.infer<typeof Icp>;
 
 // Ordered from most to least senior: the first match wins ("VP, Head of Sales" is a VP).

@@ -1,18 +1,21 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 import type { Company, Prospect } from '../model';
 import type { Framework } from './frameworks';
 import { domainMatches, Icp, seniorityOf, sizeInBand } from './icp';
 
-export const ScoreWeights = z
-  .object({
-    fit: z.number().int().min(0).max(100),
-    engagement: z.number().int().min(0).max(100),
-    qualification: z.number().int().min(0).max(100),
-  })
-  .refine((w) => w.fit + w.engagement + w.qualification > 0, 'At least one score weight must be above 0');
+export const ScoreWeights = lazySchema(() =>
+  z
+    .object({
+      fit: z.number().int().min(0).max(100),
+      engagement: z.number().int().min(0).max(100),
+      qualification: z.number().int().min(0).max(100),
+    })
+    .refine((w) => w.fit + w.engagement + w.qualification > 0, 'At least one score weight must be above 0'),
+);
 export type ScoreWeights = z.infer<typeof ScoreWeights>;
 
-export const Scoring = z.object({ weights: ScoreWeights, icp: Icp });
+export const Scoring = lazySchema(() => z.object({ weights: ScoreWeights, icp: Icp }));
 export type Scoring = z.infer<typeof Scoring>;
 
 /** Per-prospect touch figures, kept up to date as touches are logged (see lib/store/engagement.ts). */

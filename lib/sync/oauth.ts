@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 import { SyncError } from './errors';
 import type { CrmHttp, Fetch } from './http';
 
@@ -10,16 +11,20 @@ import type { CrmHttp, Fetch } from './http';
  */
 
 /** What Touchline keeps as the Salesforce "token" (one JSON string in the connection's token slot). */
-export const SalesforceToken = z.object({
-  access_token: z.string().min(1),
-  refresh_token: z.string().optional(),
-  client_id: z.string().min(1),
-  login_url: z.string().url(),
-});
+export const SalesforceToken = lazySchema(() =>
+  z.object({
+    access_token: z.string().min(1),
+    refresh_token: z.string().optional(),
+    client_id: z.string().min(1),
+    login_url: z.string().url(),
+  }),
+);
 export type SalesforceToken = z.infer<typeof SalesforceToken>;
 
-const TokenAnswer = z.object({ access_token: z.string().min(1), refresh_token: z.string().optional(), instance_url: z.string().url(), token_type: z.string().optional() }).loose();
-const OAuthError = z.object({ error: z.string(), error_description: z.string().optional() }).loose();
+const TokenAnswer = lazySchema(() =>
+  z.object({ access_token: z.string().min(1), refresh_token: z.string().optional(), instance_url: z.string().url(), token_type: z.string().optional() }).loose(),
+);
+const OAuthError = lazySchema(() => z.object({ error: z.string(), error_description: z.string().optional() }).loose());
 
 const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { lazySchema } from '../model/lazy-schema';
 
 export const CRM_KINDS = ['hubspot', 'pipedrive', 'twenty', 'salesforce', 'webhook'] as const;
-export const CrmKind = z.enum(CRM_KINDS);
+export const CrmKind = lazySchema(() => z.enum(CRM_KINDS));
 export type CrmKind = z.infer<typeof CrmKind>;
 
 /** One change waiting to reach the CRM. `seq` orders everything; rows of one prospect go in seq order. */
@@ -64,9 +65,11 @@ export interface SyncLink {
 /** Links are per prospect, per touch, and per company name (an organisation several prospects share). */
 export const linkKey = (connectionId: string, kind: 'prospect' | 'touch' | 'company', id: string) => `${connectionId}|${kind}|${id}`;
 
-export const ProspectSyncState = z.object({
-  prospectId: z.string(),
-  state: z.enum(['off', 'synced', 'waiting', 'failed']),
-  reason: z.string().optional(),
-});
+export const ProspectSyncState = lazySchema(() =>
+  z.object({
+    prospectId: z.string(),
+    state: z.enum(['off', 'synced', 'waiting', 'failed']),
+    reason: z.string().optional(),
+  }),
+);
 export type ProspectSyncState = z.infer<typeof ProspectSyncState>;

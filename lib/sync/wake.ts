@@ -4,13 +4,15 @@ import { ensureSyncAlarm, kickSync, SYNC_ALARM } from './background';
 
 /**
  * Wires the engine into the service worker's life: runs on start (a worker Chrome stopped mid-batch resumes
- * from the outbox), on the periodic and retry alarms, and after every change a handler reports.
+ * from the outbox, when the returned function is called), on the periodic and retry alarms, and after every
+ * change a handler reports.
  */
-export function startSyncInBackground(db: TouchlineDb, notify: () => void): void {
+export function startSyncInBackground(db: TouchlineDb, notify: () => void): () => void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name.startsWith(SYNC_ALARM)) void kickSync(db, notify);
   });
-  void ensureSyncAlarm(db).then(() => kickSync(db, notify));
+  // The caller runs this once the worker has answered its first request (entrypoints/background.ts).
+  return () => void ensureSyncAlarm(db).then(() => kickSync(db, notify));
 }
 
 export function syncAfterChange(db: TouchlineDb, notify: () => void): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../../model/lazy-schema';
 import type { Touch } from '../../model';
 import { chunk, companyDomain, splitName, type AdapterFactory, type BatchResult, type CrmAdapter, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
 import { SyncError } from '../errors';
@@ -34,15 +35,23 @@ const TO_CONTACT: Record<Engagement, number> = { notes: 202, emails: 198, calls:
  */
 export const SEARCH_LAG_MS = 10_000;
 
-const HsError = z.object({ message: z.string().optional(), category: z.string().optional(), policyName: z.string().optional(), context: z.record(z.string(), z.array(z.string())).optional() }).loose();
-const BatchError = z.object({ message: z.string(), category: z.string().optional(), context: z.record(z.string(), z.array(z.string())).optional() }).loose();
-const Obj = z.object({ id: z.string().min(1), properties: z.record(z.string(), z.string().nullable()).default({}) });
-const BatchAnswer = z.object({ status: z.string(), results: z.array(Obj), errors: z.array(BatchError).optional() });
-const SearchAnswer = z.object({ total: z.number(), results: z.array(Obj), paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional() });
-const Property = z.object({ name: z.string(), hasUniqueValue: z.boolean().optional() }).loose();
-const Pipelines = z.object({ results: z.array(z.object({ id: z.string(), label: z.string(), stages: z.array(z.object({ id: z.string(), label: z.string() })) })) });
-const AssocAnswer = z.object({ status: z.string(), errors: z.array(BatchError).optional() }).loose();
-const Anything = z.unknown();
+const HsError = lazySchema(() =>
+  z.object({ message: z.string().optional(), category: z.string().optional(), policyName: z.string().optional(), context: z.record(z.string(), z.array(z.string())).optional() }).loose(),
+);
+const BatchError = lazySchema(() =>
+  z.object({ message: z.string(), category: z.string().optional(), context: z.record(z.string(), z.array(z.string())).optional() }).loose(),
+);
+const Obj = lazySchema(() => z.object({ id: z.string().min(1), properties: z.record(z.string(), z.string().nullable()).default({}) }));
+const BatchAnswer = lazySchema(() => z.object({ status: z.string(), results: z.array(Obj), errors: z.array(BatchError).optional() }));
+const SearchAnswer = lazySchema(() =>
+  z.object({ total: z.number(), results: z.array(Obj), paging: z.object({ next: z.object({ after: z.string() }).optional() }).optional() }),
+);
+const Property = lazySchema(() => z.object({ name: z.string(), hasUniqueValue: z.boolean().optional() }).loose());
+const Pipelines = lazySchema(() =>
+  z.object({ results: z.array(z.object({ id: z.string(), label: z.string(), stages: z.array(z.object({ id: z.string(), label: z.string() })) })) }),
+);
+const AssocAnswer = lazySchema(() => z.object({ status: z.string(), errors: z.array(BatchError).optional() }).loose());
+const Anything = lazySchema(() => z.unknown());
 
 function message(res: HttpResponse): string {
   if (typeof res.body === 'string') return res.body;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../../model/lazy-schema';
 import type { Touch } from '../../model';
 import { type AdapterFactory, type Batch, type BatchResult, type CrmAdapter, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
 import { SyncError } from '../errors';
@@ -76,17 +77,21 @@ function policy(limit: number, budget: AccountBudget): HttpPolicy {
   };
 }
 
-const Next = z.object({ next_cursor: z.string().nullable().optional() }).loose().nullable().optional();
+const Next = lazySchema(() => z.object({ next_cursor: z.string().nullable().optional() }).loose().nullable().optional());
 const page = <T extends z.ZodType>(item: T) => z.object({ success: z.literal(true), data: z.array(item), additional_data: Next });
 const one = <T extends z.ZodType>(item: T) => z.object({ success: z.literal(true), data: item });
-const Id = z.object({ id: z.number().int() }).loose();
-const SearchHits = z.object({ success: z.literal(true), data: z.object({ items: z.array(z.object({ item: Id })) }), additional_data: Next });
-const Field = z.object({ field_name: z.string(), field_code: z.string(), field_type: z.string(), is_custom_field: z.boolean() }).loose();
-const Deal = z.object({ id: z.number().int(), title: z.string().nullable().optional() }).loose();
-const Activity = z.object({ id: z.number().int(), note: z.string().nullable().optional() }).loose();
-const Named = z.object({ id: z.number().int(), name: z.string() }).loose();
-const Stage = z.object({ id: z.number().int(), name: z.string(), pipeline_id: z.number().int() }).loose();
-const Me = one(z.object({ name: z.string().optional() }).loose());
+const Id = lazySchema(() => z.object({ id: z.number().int() }).loose());
+const SearchHits = lazySchema(() =>
+  z.object({ success: z.literal(true), data: z.object({ items: z.array(z.object({ item: Id })) }), additional_data: Next }),
+);
+const Field = lazySchema(() =>
+  z.object({ field_name: z.string(), field_code: z.string(), field_type: z.string(), is_custom_field: z.boolean() }).loose(),
+);
+const Deal = lazySchema(() => z.object({ id: z.number().int(), title: z.string().nullable().optional() }).loose());
+const Activity = lazySchema(() => z.object({ id: z.number().int(), note: z.string().nullable().optional() }).loose());
+const Named = lazySchema(() => z.object({ id: z.number().int(), name: z.string() }).loose());
+const Stage = lazySchema(() => z.object({ id: z.number().int(), name: z.string(), pipeline_id: z.number().int() }).loose());
+const Me = lazySchema(() => one(z.object({ name: z.string().optional() }).loose()));
 
 const ACTIVITY_TYPES: Partial<Record<Touch['channel'], string>> = { email: 'email', call: 'call', meeting: 'meeting' };
 

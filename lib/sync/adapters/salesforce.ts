@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../../model/lazy-schema';
 import { chunk, companyDomain, splitName, type AdapterFactory, type BatchResult, type CrmAdapter, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
 import { SyncError } from '../errors';
 import type { CrmHttp, HttpPolicy, HttpResponse, Verdict } from '../http';
@@ -21,11 +22,17 @@ const QUERY_IN = 100;
 export const EXTERNAL_ID = 'Touchline_Id__c';
 export type SalesforcePeople = 'Lead' | 'Contact';
 
-const SfErrors = z.array(z.object({ message: z.string(), errorCode: z.string(), fields: z.array(z.string()).optional() }).loose());
-const SaveResults = z.array(z.object({ id: z.string().nullable().optional(), success: z.boolean(), errors: SfErrors.default([]), created: z.boolean().optional() }).loose());
-const Describe = z.object({ name: z.string(), fields: z.array(z.object({ name: z.string(), externalId: z.boolean().optional(), picklistValues: z.array(z.object({ value: z.string(), label: z.string(), active: z.boolean() }).loose()).optional() }).loose()) }).loose();
-const Query = z.object({ totalSize: z.number(), done: z.boolean(), nextRecordsUrl: z.string().optional(), records: z.array(z.object({ Id: z.string() }).loose()) });
-const Anything = z.unknown();
+const SfErrors = lazySchema(() => z.array(z.object({ message: z.string(), errorCode: z.string(), fields: z.array(z.string()).optional() }).loose()));
+const SaveResults = lazySchema(() =>
+  z.array(z.object({ id: z.string().nullable().optional(), success: z.boolean(), errors: SfErrors.default([]), created: z.boolean().optional() }).loose()),
+);
+const Describe = lazySchema(() =>
+  z.object({ name: z.string(), fields: z.array(z.object({ name: z.string(), externalId: z.boolean().optional(), picklistValues: z.array(z.object({ value: z.string(), label: z.string(), active: z.boolean() }).loose()).optional() }).loose()) }).loose(),
+);
+const Query = lazySchema(() =>
+  z.object({ totalSize: z.number(), done: z.boolean(), nextRecordsUrl: z.string().optional(), records: z.array(z.object({ Id: z.string() }).loose()) }),
+);
+const Anything = lazySchema(() => z.unknown());
 
 function firstError(res: HttpResponse): { code?: string; message: string } {
   const e = SfErrors.safeParse(res.body);

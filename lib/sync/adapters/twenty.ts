@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lazySchema } from '../../model/lazy-schema';
 import { chunk, companyDomain, splitName, type AdapterFactory, type BatchResult, type CrmAdapter, type PersonItem, type RemoteStage } from '../adapter';
 import type { HttpPolicy, HttpResponse, Verdict } from '../http';
 
@@ -16,7 +17,9 @@ const BATCH = 60;
 /** Twenty's default opportunity stages [U: a workspace can edit them; the metadata API is not read yet]. */
 export const TWENTY_STAGES: RemoteStage[] = ['NEW', 'SCREENING', 'MEETING', 'PROPOSAL', 'CUSTOMER'].map((id) => ({ id, label: id[0] + id.slice(1).toLowerCase() }));
 
-const ErrorBody = z.object({ messages: z.array(z.string()).optional(), message: z.union([z.string(), z.array(z.string())]).optional(), error: z.string().optional() }).loose();
+const ErrorBody = lazySchema(() =>
+  z.object({ messages: z.array(z.string()).optional(), message: z.union([z.string(), z.array(z.string())]).optional(), error: z.string().optional() }).loose(),
+);
 
 function messages(res: HttpResponse): string {
   if (typeof res.body === 'string') return res.body;
@@ -48,9 +51,9 @@ export const twentyPolicy: HttpPolicy = {
   rateLimit: () => ({}),
 };
 
-const Rec = z.object({ id: z.string().min(1) }).loose();
-const BatchAnswer = z.object({ data: z.record(z.string(), z.array(Rec)) });
-const Anything = z.unknown();
+const Rec = lazySchema(() => z.object({ id: z.string().min(1) }).loose());
+const BatchAnswer = lazySchema(() => z.object({ data: z.record(z.string(), z.array(Rec)) }));
+const Anything = lazySchema(() => z.unknown());
 
 const emailOf = (r: z.infer<typeof Rec>) => ((r.emails as { primaryEmail?: string } | undefined)?.primaryEmail ?? '').toLowerCase();
 const domainOf = (r: z.infer<typeof Rec>) => ((r.domainName as { primaryLinkUrl?: string } | undefined)?.primaryLinkUrl ?? '').replace(/^https?:\/\//, '').toLowerCase();
