@@ -2,7 +2,7 @@
 // Gmail and LinkedIn demo pages (served at their real URLs, nothing leaves the machine) and waits until you
 // close it. Without one, takes screenshots of the sidebar and prints where they are.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { GMAIL_THREAD_URL, launchWithExtension, serveSite } from '../tests/support/launch';
 
@@ -39,7 +39,9 @@ await dashboard.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/list
 await dashboard.getByRole('table', { name: 'Prospects' }).getByText('Priya Natarajan').waitFor();
 
 // The metrics page over what the demo just did (Maria moved on, two people captured).
+// A docs-sized window (the README's image is this page at 1280 px wide).
 const metrics = await ext.context.newPage();
+await metrics.setViewportSize({ width: 1280, height: 900 });
 await metrics.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/metrics`);
 await metrics.getByRole('region', { name: 'Win rate' }).waitFor();
 
@@ -58,6 +60,8 @@ if (headed) {
   await linkedin.screenshot({ path: shots.linkedin });
   await dashboard.screenshot({ path: shots.dashboard });
   await metrics.screenshot({ path: shots.metrics, fullPage: true });
+  // `npm start -- --docs` also refreshes the README's image of the metrics page.
+  if (process.argv.includes('--docs')) copyFileSync(shots.metrics, resolve('docs/screenshot-metrics.png'));
   await ext.close();
   console.log('Touchline built (.output/chrome-mv3) and shown working on the demo pages. Screenshots:');
   for (const path of Object.values(shots)) console.log(`  ${path}`);
