@@ -56,7 +56,7 @@ await record.getByRole('heading', { name: 'Zoë Martin' }).waitFor();
 
 // The metrics page over what the demo just did (Maria moved on, two people captured).
 const metrics = await ext.context.newPage();
-await metrics.goto(`chrome-extension://${ext.extensionId}/data.html#/metrics`);
+await metrics.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/metrics`);
 await metrics.getByRole('region', { name: 'Win rate' }).waitFor();
 
 if (headed) {

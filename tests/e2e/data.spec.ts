@@ -24,9 +24,14 @@ async function importFile(page: Page, name: string, text: string) {
   return status;
 }
 
-/** Every table of the extension's database, read straight from IndexedDB, sorted by key. */
-const dumpTables = (page: Page) =>
-  page.evaluate(async () => {
+/**
+ * Every table of the extension's database, read straight from IndexedDB, sorted by key. It waits until the
+ * extension has created the database: an open without a version before that would create an empty one and
+ * read no tables (the home page opens it shortly after load, the background on its first request).
+ */
+async function dumpTables(page: Page) {
+  await expect.poll(() => page.evaluate(async () => (await indexedDB.databases()).some((d) => d.name === 'touchline' && (d.version ?? 0) > 1))).toBe(true);
+  return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('touchline');
       req.onsuccess = () => resolve(req.result);
@@ -42,10 +47,11 @@ const dumpTables = (page: Page) =>
     db.close();
     return out;
   });
+}
 
 test.describe('Import, export, metrics, backup and restore', () => {
   test('a CSV with good and bad rows: imported once, the same file changes nothing, rejects download', async ({ ext, extensionPage }) => {
-    const page = await extensionPage('/data.html#/data');
+    const page = await extensionPage('/dashboard.html#/data');
     const first = await importFile(page, 'leads.csv', LEADS);
     await expect(first).toHaveText('Import finished: 4 new, 0 updated, 0 unchanged, 3 rejected.');
     const rejected = page.getByRole('table', { name: 'Rejected rows' });
@@ -64,9 +70,9 @@ test.describe('Import, export, metrics, backup and restore', () => {
   });
 
   test('the metrics page shows a hand-computed win rate and funnel, with formula and row count', async ({ extensionPage }) => {
-    const data = await extensionPage('/data.html#/data');
+    const data = await extensionPage('/dashboard.html#/data');
     await importFile(data, 'leads.csv', LEADS);
-    const page = await extensionPage('/data.html#/metrics');
+    const page = await extensionPage('/dashboard.html#/metrics');
     // Imported today: Cy won and Dee lost -> 1 / (1 + 1); Ana and Bo entered Qualification.
     const win = page.getByRole('region', { name: 'Win rate' });
     await expect(win).toContainText('50.0%');
@@ -79,7 +85,7 @@ test.describe('Import, export, metrics, backup and restore', () => {
   });
 
   test('export a filtered view and import it back unchanged', async ({ extensionPage }) => {
-    const page = await extensionPage('/data.html#/data');
+    const page = await extensionPage('/dashboard.html#/data');
     await importFile(page, 'leads.csv', LEADS);
     await page.getByRole('button', { name: 'Import another file' }).click();
     await page.getByRole('combobox', { name: 'Prospects to export' }).selectOption({ label: 'Only Qualification' });
@@ -94,7 +100,7 @@ test.describe('Import, export, metrics, backup and restore', () => {
   });
 
   test('back up, restore into an empty profile: every table the same; a broken file changes nothing', async ({ extensionPage }) => {
-    const page = await extensionPage('/data.html#/data');
+    const page = await extensionPage('/dashboard.html#/data');
     await importFile(page, 'leads.csv', LEADS);
     const tables = await dumpTables(page);
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
@@ -104,7 +110,7 @@ test.describe('Import, export, metrics, backup and restore', () => {
     const fresh = await launchWithExtension();
     try {
       const other = await fresh.context.newPage();
-      await other.goto(`chrome-extension://${fresh.extensionId}/data.html#/data`);
+      await other.goto(`chrome-extension://${fresh.extensionId}/dashboard.html#/data`);
       const restore = async (name: string, text: string, mode: RegExp) => {
         await other.getByLabel('Backup file to restore').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
         await other.getByRole('radio', { name: mode }).check();
@@ -124,7 +130,7 @@ test.describe('Import, export, metrics, backup and restore', () => {
   });
 
   test('erase a person: gone from every table, never captured again', async ({ extensionPage }) => {
-    const page = await extensionPage('/data.html#/data');
+    const page = await extensionPage('/dashboard.html#/data');
     await importFile(page, 'leads.csv', LEADS);
     expect(JSON.stringify(await dumpTables(page))).toContain('ana@lima.example');
     await page.getByRole('textbox', { name: 'Email, LinkedIn URL or name of the person to erase' }).fill('ana@lima.example');
