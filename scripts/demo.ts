@@ -54,7 +54,7 @@ await record.getByRole('option', { name: /Zoë Martin/ }).waitFor();
 await record.getByRole('combobox', { name: 'Search prospects' }).press('Enter');
 await record.getByRole('heading', { name: 'Zoë Martin' }).waitFor();
 
-// The metrics page over what the demo just did (Maria moved on, two people captured).
+// The metrics page over the demo pipeline and what the demo just did.
 const metrics = await ext.context.newPage();
 await metrics.goto(`chrome-extension://${ext.extensionId}/dashboard.html#/metrics`);
 await metrics.getByRole('region', { name: 'Win rate' }).waitFor();
