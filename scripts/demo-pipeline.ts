@@ -88,8 +88,10 @@ export async function seedDemoPipeline(page: Page, now = Date.now()): Promise<nu
           if (p.email) {
             touches.push({ prospectId: prospect.id, channel: 'email', direction: k % 2 ? 'inbound' : 'outbound', at, subject: k ? `Re: ${p.company} and Touchline` : `${p.company} and Touchline`, sourceId: `demo-${i}-${k}`, url: `https://mail.google.com/mail/u/0/#inbox/demo${i}x${k}` });
           }
-          if (linkedinUrl && k < 3) {
-            touches.push({ prospectId: prospect.id, channel: k ? 'linkedin-message' : 'linkedin-connection', direction: k === 2 ? 'inbound' : 'outbound', at: at + 3_600_000, summary: k ? 'Thanks, happy to talk next week.' : 'Connection request', sourceId: `demo-li-${i}-${k}`, url: linkedinUrl });
+          // The LinkedIn touches are the latest ones, so a record's first screen shows both channels.
+          const li = k - (depth - 1);
+          if (linkedinUrl && li >= 0) {
+            touches.push({ prospectId: prospect.id, channel: li ? 'linkedin-message' : 'linkedin-connection', direction: li === 2 ? 'inbound' : 'outbound', at: at + 3_600_000, summary: li ? 'Thanks, happy to talk next week.' : 'Connection request', sourceId: `demo-li-${i}-${k}`, url: linkedinUrl });
           }
           if (k === 2) touches.push({ prospectId: prospect.id, channel: depth >= 3 ? 'meeting' : 'call', direction: 'outbound', at: at + 7_200_000, summary: depth >= 3 ? 'Demo with the team' : 'Intro call, 20 minutes' });
         }
