@@ -12,4 +12,5 @@ export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'sync', run: async () => (await import('./sync')).sync() },
   { name: 'detection', run: async () => (await import('./detection')).detection() },
   { name: 'data', run: async () => (await import('./data')).dataSuite() },
+  { name: 'record', run: async () => (await import('./record')).recordSuite() },
 ];
