@@ -21,6 +21,32 @@ test('the built manifest asks for the two sites and nothing broader', () => {
   expect(manifest.permissions).not.toContain('scripting');
 });
 
+// The CRM hosts, asked for one at a time when a rep connects that CRM (never at install). `https://*/*` is the one
+// broad pattern: a self-hosted Twenty or a webhook lives on the team's own host; the options page still asks for
+// exactly the origin being connected (lib/sync/connection.ts originPattern).
+const CRM_HOSTS = [
+  'https://api.hubapi.com/*',
+  'https://api.pipedrive.com/*',
+  'https://api.twenty.com/*',
+  'https://login.salesforce.com/*',
+  'https://test.salesforce.com/*',
+  'https://*.my.salesforce.com/*',
+  'https://*/*',
+  'http://localhost/*',
+  'http://127.0.0.1/*',
+];
+
+test('CRM hosts and the sign-in window are optional: asked for at connect time, and only these', () => {
+  expect(manifest.optional_host_permissions).toEqual(CRM_HOSTS);
+  expect(manifest.optional_permissions).toEqual(['identity']);
+  const granted = JSON.stringify({ p: manifest.permissions, h: manifest.host_permissions });
+  for (const host of CRM_HOSTS) expect(granted).not.toContain(host);
+  // Firefox's MV2 build has no optional_host_permissions: the same origins sit in optional_permissions.
+  const firefox = JSON.parse(readFileSync(join(SHIPPED_EXTENSION_DIR, '..', 'firefox-mv2', 'manifest.json'), 'utf8'));
+  expect(firefox.optional_permissions).toEqual([...CRM_HOSTS, 'identity']);
+  expect([...firefox.permissions].filter((p: string) => p.includes('://')).sort()).toEqual(SITES);
+});
+
 test('the extension loads and its service worker answers from an extension page', async ({ extensionPage }) => {
   const page = await extensionPage('/popup.html');
   await expect(page.getByText('0 prospects')).toBeVisible();

@@ -111,8 +111,12 @@ describe('HubSpot sync', () => {
     const engagements = fake.engagements();
     expect(engagements).toHaveLength(await db.touches.count());
     expect(new Set(engagements.map((a) => a.properties.touchline_id)).size).toBe(engagements.length);
-    // Page text is escaped: HubSpot renders note bodies as HTML.
-    expect(engagements.find((a) => a.properties.hs_note_body)!.properties.hs_note_body).toContain('&lt;b&gt;');
+    // Page text is escaped: HubSpot renders note and call bodies as HTML, so no tag from a page reaches one.
+    const htmlBodies = engagements.flatMap((a) => [a.properties.hs_note_body, a.properties.hs_call_body]).filter((b): b is string => !!b);
+    const calls = engagements.filter((a) => a.properties.hs_call_body);
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls[0]!.properties.hs_call_body).toContain('&lt;b&gt;with&lt;/b&gt;');
+    for (const body of htmlBodies) expect(body.replaceAll('<br>', '')).not.toMatch(/<[a-z/]/i);
   });
 
   it('joins people to the company the account already holds for their domain (the oldest of several) instead of creating one', async () => {
