@@ -14,4 +14,5 @@ export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'data', run: async () => (await import('./data')).dataSuite() },
   { name: 'board', run: async () => (await import('./board')).boardSuite() },
   { name: 'home-list', run: async () => (await import('./home-list')).homeList() },
+  { name: 'record', run: async () => (await import('./record')).recordSuite() },
 ];
