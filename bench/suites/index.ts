@@ -12,4 +12,7 @@ export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'sync', run: async () => (await import('./sync')).sync() },
   { name: 'detection', run: async () => (await import('./detection')).detection() },
   { name: 'data', run: async () => (await import('./data')).dataSuite() },
+  { name: 'board', run: async () => (await import('./board')).boardSuite() },
+  { name: 'home-list', run: async () => (await import('./home-list')).homeList() },
+  { name: 'record', run: async () => (await import('./record')).recordSuite() },
 ];

@@ -19,7 +19,7 @@ export interface HomeRoute {
 
 /** Each view is one entry: a new view (or a real one replacing a placeholder) changes one line here. */
 export const ROUTES: HomeRoute[] = [
-  { pattern: '/board', title: 'Board', nav: 'Board', Component: lazy(() => import('./placeholders').then((m) => ({ default: m.BoardPlaceholder }))) },
+  { pattern: '/board', title: 'Board', nav: 'Board', Component: lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage }))) },
   { pattern: '/list', title: 'List', nav: 'List', Component: lazy(() => import('./list/ListPage').then((m) => ({ default: m.ListPage }))) },
   { pattern: '/record/:id', title: 'Prospect', Component: lazy(() => import('./record/RecordPage').then((m) => ({ default: m.RecordPage }))) },
   { pattern: '/metrics', title: 'Metrics', nav: 'Metrics', Component: lazy(() => import('../pages/metrics/MetricsPage').then((m) => ({ default: m.MetricsPage }))) },

@@ -1,3 +1,4 @@
+import type { HomeFilter } from '../home/filters';
 import type { Stage } from '../process/stage';
 import type { Settings } from '../settings/settings';
 import type { Encoding, ImportProgress, ImportSummary, Mapping } from './csv';
@@ -7,8 +8,11 @@ import type { BackupProgress, RestoreMode, RestoreProgress, RestoreSummary } fro
 export type WorkerJob =
   | { job: 'import'; file: Blob; mapping: Mapping; settings: Settings; encoding?: Encoding }
   | { job: 'backup'; settings: Settings }
-  /** The prospects of a view: its ids in the view's order (home's list), or every prospect, optionally one stage. */
-  | { job: 'export'; stages: Stage[]; ids?: string[]; stageId?: string }
+  /**
+   * The prospects of a view: the ids of a selection in the view's order, or what a home filter keeps (the
+   * worker runs the same index query as the board and list, at `now` in `timeZone`), or every prospect.
+   */
+  | { job: 'export'; stages: Stage[]; ids?: string[]; filter?: HomeFilter; now?: number; timeZone?: string }
   | { job: 'restore'; file: Blob; mode: RestoreMode; settings: Settings };
 
 export type WorkerRequest = { id: number; run: WorkerJob } | { id: number; cancel: true };

@@ -3,6 +3,7 @@ import { getDb } from '../db/database';
 import { createBackup, restoreBackup } from './backup';
 import { exportCsv, importCsv } from './csv';
 import { pages } from './backup/write';
+import { filteredIds } from './export-view';
 import type { Prospect } from '../model/prospect';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
@@ -28,7 +29,8 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       const done = await importCsv(db, job.file, { mapping: job.mapping, settings: job.settings, encoding: job.encoding, signal: ctl.signal, onProgress: progress });
       reply({ id: msg.id, done });
     } else if (job.job === 'export') {
-      reply({ id: msg.id, done: await exportCsv(viewPages(job.ids, job.stageId), job.stages) });
+      const ids = job.ids ?? (job.filter ? await filteredIds(db, job.filter, { now: job.now ?? Date.now(), timeZone: job.timeZone ?? 'UTC', stageIds: job.stages.map((s) => s.id) }) : undefined);
+      reply({ id: msg.id, done: await exportCsv(viewPages(ids), job.stages) });
     } else if (job.job === 'backup') {
       reply({ id: msg.id, done: await createBackup(db, job.settings, { onProgress: progress }) });
     } else {
@@ -50,11 +52,11 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
 };
 
 /** A view's prospects a page at a time: by ids (kept in the view's order) or the whole table. */
-async function* viewPages(ids: string[] | undefined, stageId: string | undefined): AsyncGenerator<Prospect[]> {
+async function* viewPages(ids: string[] | undefined): AsyncGenerator<Prospect[]> {
   const db = getDb();
   if (ids) {
     for (let i = 0; i < ids.length; i += 5000) yield (await db.prospects.bulkGet(ids.slice(i, i + 5000))).filter((p): p is Prospect => !!p);
     return;
   }
-  for await (const page of pages(db.table<Prospect, string>('prospects'), 5000)) yield stageId ? page.filter((p) => p.stageId === stageId) : page;
+  for await (const page of pages(db.table<Prospect, string>('prospects'), 5000)) yield page;
 }

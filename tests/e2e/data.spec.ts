@@ -88,14 +88,27 @@ test.describe('Import, export, metrics, backup and restore', () => {
     const page = await extensionPage('/dashboard.html#/data');
     await importFile(page, 'leads.csv', LEADS);
     await page.getByRole('button', { name: 'Import another file' }).click();
-    await page.getByRole('combobox', { name: 'Prospects to export' }).selectOption({ label: 'Only Qualification' });
-    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
-    const text = readFileSync(await file.path(), 'utf8');
-    expect(text.trim().split('\r\n').slice(1).map((l) => l.split(',')[0]).sort()).toEqual(['Ana Lima', 'Bo Chen']);
+    // The home's own filters (the board's and the list's): two stages, imported people only.
+    const filters = page.getByRole('region', { name: 'Export to CSV' }).getByRole('group', { name: 'Filters' });
+    await filters.locator('summary', { hasText: 'Stages' }).click();
+    await filters.getByRole('checkbox', { name: 'Qualification', exact: true }).check();
+    await filters.getByRole('checkbox', { name: 'Closed won' }).check();
+    await filters.getByRole('checkbox', { name: 'Import', exact: true }).check();
+    await expect(page).toHaveURL(/#\/data\?stage=[^&]+&stage=[^&]+&source=import$/);
+    const exportNames = async () => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+      const text = readFileSync(await file.path(), 'utf8');
+      return { text, names: text.trim().split('\r\n').slice(1).map((l) => l.split(',')[0]).sort() };
+    };
+    const { text, names } = await exportNames();
+    expect(names).toEqual(['Ana Lima', 'Bo Chen', 'Cy Diaz']);
+    // The filter is in the URL: a reload exports the same view.
+    await page.reload();
+    expect((await exportNames()).text).toBe(text);
     const before = await dumpTables(page);
     await page.getByLabel('CSV file to import').setInputFiles({ name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await expect(page.getByRole('status').filter({ hasText: /Import finished/ })).toHaveText('Import finished: 0 new, 0 updated, 2 unchanged, 0 rejected.');
+    await expect(page.getByRole('status').filter({ hasText: /Import finished/ })).toHaveText('Import finished: 0 new, 0 updated, 3 unchanged, 0 rejected.');
     expect(await dumpTables(page)).toEqual(before);
   });
 
@@ -129,10 +142,25 @@ test.describe('Import, export, metrics, backup and restore', () => {
     }
   });
 
-  test('erase a person: gone from every table, never captured again', async ({ extensionPage }) => {
+  test('erase a person: gone from every table, the record, search, the list and the outbox; never captured again', async ({ extensionPage }) => {
     const page = await extensionPage('/dashboard.html#/data');
     await importFile(page, 'leads.csv', LEADS);
-    expect(JSON.stringify(await dumpTables(page))).toContain('ana@lima.example');
+    const tables = await dumpTables(page);
+    expect(JSON.stringify(tables)).toContain('ana@lima.example');
+    const anaId = (tables.prospects as Array<{ id: string; name: string }>).find((p) => p.name === 'Ana Lima')!.id;
+
+    // Before: the home finds her everywhere the erase must reach.
+    const search = page.getByRole('combobox', { name: 'Search prospects' });
+    await search.fill('lima');
+    await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveText([/Ana Lima/]);
+    await search.fill('ana@lima.example');
+    await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option')).toHaveText([/Ana Lima/]);
+    await search.fill('');
+    const home = await extensionPage(`/dashboard.html#/record/${anaId}`);
+    await expect(home.getByRole('heading', { name: 'Ana Lima' })).toBeVisible();
+    await home.goto(home.url().replace(/#.*/, '#/list'));
+    await expect(home.getByRole('table', { name: 'Prospects' })).toContainText('Ana Lima');
+
     await page.getByRole('textbox', { name: 'Email, LinkedIn URL or name of the person to erase' }).fill('ana@lima.example');
     await page.getByRole('button', { name: 'Find' }).click();
     await page.getByRole('button', { name: 'Erase Ana Lima…' }).click();
@@ -143,6 +171,18 @@ test.describe('Import, export, metrics, backup and restore', () => {
     const left = JSON.stringify(await dumpTables(page));
     for (const trace of ['ana@lima.example', 'Ana Lima', 'Met at']) expect(left).not.toContain(trace);
     expect(left).toContain('bo@chen.example');
+    // No sync connected: nothing of hers waits in the outbox (not even the erase's own prospect row).
+    expect(((await dumpTables(page)).outbox as Array<{ prospectId?: string }>).filter((r) => r.prospectId === anaId)).toEqual([]);
+
+    // Gone from the views too: the list open in another tab follows live, search finds nobody, the record is gone.
+    await expect(home.getByRole('table', { name: 'Prospects' })).toContainText('Bo Chen');
+    await expect(home.getByRole('table', { name: 'Prospects' })).not.toContainText('Ana Lima');
+    await search.fill('lima');
+    await expect(page.getByRole('status').filter({ hasText: 'Nobody matches' })).toHaveText('Nobody matches “lima”.');
+    await search.fill('ana@lima.example');
+    await expect(page.getByRole('status').filter({ hasText: 'Nobody matches' })).toHaveText('Nobody matches “ana@lima.example”.');
+    await home.goto(home.url().replace(/#.*/, `#/record/${anaId}`));
+    await expect(home.getByText('This prospect no longer exists')).toBeVisible();
     const settings = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'settings.get', payload: {} })).value);
     expect(settings.neverCapture).toContain('ana@lima.example');
   });
