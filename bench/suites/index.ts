@@ -11,6 +11,7 @@ export const SUITES: Array<{ name: string; run: () => Promise<BenchRow[]> }> = [
   { name: 'linkedin', run: async () => (await import('./linkedin')).linkedin() },
   { name: 'sync', run: async () => (await import('./sync')).sync() },
   { name: 'detection', run: async () => (await import('./detection')).detection() },
+  { name: 'metrics', run: async () => (await import('./metrics')).metricsSuite() },
   { name: 'data', run: async () => (await import('./data')).dataSuite() },
   { name: 'board', run: async () => (await import('./board')).boardSuite() },
   { name: 'home-list', run: async () => (await import('./home-list')).homeList() },
