@@ -13,9 +13,10 @@ const request = <T>(r: IDBRequest<T>) =>
 
 /**
  * Each won deal's touches at or before its win, from the [prospectId+at] index alone: a count and the first
- * key of each range, no touch read. Straight IndexedDB requests, all in flight at once in one transaction:
- * through Dexie each range was a key cursor walked one key at a time, and tens of thousands of them were
- * most of the metrics page's time.
+ * key of each range, no touch read. Straight IndexedDB requests, all in flight at once in one transaction
+ * (through Dexie, `keys()` walked each range with a key cursor, a round trip per key). Still two requests
+ * per won deal: at 35,000 won deals in a year that is seconds on 2 shared cores (measured 2026-12-02), so
+ * a per-prospect summary kept by the store is what would remove them.
  */
 export async function touchesUpToWins(db: TouchlineDb, wins: Map<string, number>): Promise<Map<string, TouchesUpTo>> {
   const out = new Map<string, TouchesUpTo>();

@@ -37,7 +37,7 @@ describe('exporting a view', () => {
   });
 
   it('writes every prospect, the same file as exporting the rows', async () => {
-    const text = await (await exportView(db, undefined, stages)).text();
+    const text = await (await exportView(db, undefined, stages, 7)).text();
     expect(text).toBe(await (await exportCsv([people], stages)).text());
     expect(text.split('\r\n')).toHaveLength(people.length + 2);
   });
@@ -46,7 +46,7 @@ describe('exporting a view', () => {
   for (const [what, count] of [['most of the table', 30], ['a few rows', 5]] as const) {
     it(`keeps the view's order and only its prospects (${what})`, async () => {
       const ids = people.map((p) => p.id).reverse().filter((_, i) => i % 4 !== 1).slice(0, count);
-      const text = await (await exportView(db, [...ids, 'missing'], stages)).text();
+      const text = await (await exportView(db, [...ids, 'missing'], stages, 7)).text();
       const byId = new Map(people.map((p) => [p.id, p]));
       expect(text).toBe(await (await exportCsv([ids.map((id) => byId.get(id)!)], stages)).text());
     });
