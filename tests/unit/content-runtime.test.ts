@@ -27,9 +27,10 @@ const site = {
     kind: 'thread',
     url,
     title: 'Pricing for 40 seats',
+    messages: [],
     people: ['li.wei@example.com', 'dana.ko@example.org']
       .filter((e) => !settings?.neverCapture.includes(e))
-      .map((e) => ({ key: e, emails: [e], name: e.split('@')[0] })),
+      .map((e) => ({ key: e, emails: [e], name: e.split('@')[0] ?? null })),
   }),
   watch: () => undefined,
   uiPath: '/gmail-sidebar.js' as const,
