@@ -67,7 +67,8 @@ export const SYNC_REQUESTS = {
     response: z.object({
       people: z.object({ create: z.number(), update: z.number() }),
       touches: z.object({ create: z.number(), update: z.number() }),
-      sample: z.array(z.object({ action: z.enum(['create', 'update']), kind: z.enum(['person', 'touch']), label: z.string() })),
+      erase: z.number(),
+      sample: z.array(z.object({ action: z.enum(['create', 'update', 'delete']), kind: z.enum(['person', 'touch']), label: z.string() })),
       refused: z.number(),
     }),
   })),

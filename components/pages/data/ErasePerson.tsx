@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/database';
 import { erasePerson, withNeverCapture, type EraseReport } from '@/lib/data/erase';
 import { send } from '@/lib/messaging/client';
 import type { Prospect } from '@/lib/model';
 import { findProspect } from '@/lib/store/prospects';
 
-const CRM_NAMES: Record<string, string> = { hubspot: 'HubSpot', pipedrive: 'Pipedrive', twenty: 'Twenty', webhook: 'the webhook receiver' };
+const CRM_NAMES: Record<string, string> = { hubspot: 'HubSpot', pipedrive: 'Pipedrive', twenty: 'Twenty', salesforce: 'Salesforce', webhook: 'the webhook receiver' };
 
 /** Asks first, then erases the person and says what happened (and what must be removed from the CRM by hand). */
 export function EraseConfirm({ prospect, onDone, onCancel }: { prospect: Prospect; onDone: (r: EraseReport) => void; onCancel: () => void }) {
@@ -49,12 +50,36 @@ export function EraseConfirm({ prospect, onDone, onCancel }: { prospect: Prospec
 }
 
 export function eraseSummary(r: EraseReport): string {
-  const crm = r.crm
-    ? r.crm.records.length
-      ? ` Touchline cannot delete records in ${CRM_NAMES[r.crm.crm] ?? r.crm.crm}: delete ${r.crm.records.join(', ')} there by hand.`
-      : ` Nothing of them had reached ${CRM_NAMES[r.crm.crm] ?? r.crm.crm}.`
-    : '';
+  const crm = r.crm ? crmSummary(r.crm) : '';
   return `${r.name} was erased.${r.neverCapture.length ? ' They will not be captured again.' : ''}${crm}`;
+}
+
+function crmSummary(c: NonNullable<EraseReport['crm']>): string {
+  const name = CRM_NAMES[c.crm] ?? c.crm;
+  const parts: string[] = [];
+  if (c.queued.length) parts.push(` Deleting their records in ${name} (${c.queued.join(', ')}) is queued.`);
+  else if (c.inFlight) parts.push(` A send to ${name} was under way: whatever it creates for them is deleted there too.`);
+  if (c.byHand.length) parts.push(` Touchline cannot delete ${c.byHand.join(', ')} in ${name}: delete them there by hand.`);
+  if (c.shared.length) parts.push(` ${c.shared.join(', ')} stays in ${name}: another prospect with the same email uses it.`);
+  return parts.join('') || ` Nothing of them had reached ${name}.`;
+}
+
+/** Follows the erase row in the outbox: waiting, refused with the CRM's reason, or gone (deleted there). */
+export function CrmEraseStatus({ report }: { report: EraseReport }) {
+  const c = report.crm;
+  const row = useLiveQuery(() => getDb().outbox.where('prospectId').equals(report.id).filter((r) => r.kind === 'erase').first().then((r) => r ?? null), [report.id]);
+  if (!c || (!c.queued.length && !c.inFlight) || row === undefined) return null;
+  const name = CRM_NAMES[c.crm] ?? c.crm;
+  const text = !row
+    ? `Done: their records in ${name} were deleted.`
+    : row.failed
+      ? `${name} has not deleted their records yet: ${row.failed.reason} Touchline keeps the deletion waiting (see the CRM section of the options page).`
+      : `The deletion in ${name} waits in the outbox; it is sent with the next sync.`;
+  return (
+    <p role="status" aria-label="CRM deletion" className="text-sm">
+      {text}
+    </p>
+  );
 }
 
 /** Find a person by email or LinkedIn URL (exactly), or by name, and erase them. */
@@ -62,7 +87,7 @@ export function ErasePerson() {
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Prospect[]>();
   const [chosen, setChosen] = useState<Prospect>();
-  const [done, setDone] = useState<string>();
+  const [done, setDone] = useState<EraseReport>();
   async function find() {
     setDone(undefined);
     const q = query.trim();
@@ -99,11 +124,12 @@ export function ErasePerson() {
           onDone={(r) => {
             setChosen(undefined);
             setFound(undefined);
-            setDone(eraseSummary(r));
+            setDone(r);
           }}
         />
       )}
-      {done && <p role="status">{done}</p>}
+      {done && <p role="status">{eraseSummary(done)}</p>}
+      {done && <CrmEraseStatus report={done} />}
     </section>
   );
 }
