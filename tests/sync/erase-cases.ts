@@ -27,3 +27,18 @@ export async function eraseAndCheck(db: TouchlineDb, conn: Connection, victims: 
 }
 
 export const eraseRows = (db: TouchlineDb): Promise<OutboxRow[]> => db.outbox.filter((r) => r.kind === 'erase').toArray();
+
+/**
+ * A fetch that erases `victim` the first time a request carrying `needle` (their email, their id) has been
+ * answered, before the adapter reads the answer: the erase lands while their batch is in flight, after the
+ * CRM created their records and before Touchline stored the ids.
+ */
+export function erasingFetch(db: TouchlineDb, victim: Prospect, needle: string) {
+  let erased: EraseReport | undefined;
+  const run: typeof fetch = async (url, init) => {
+    const res = await fetch(url, init);
+    if (!erased && typeof init?.body === 'string' && init.body.includes(needle)) erased = await erasePerson(db, victim.id, { settings: DEFAULT_SETTINGS, neverCapture: false });
+    return res;
+  };
+  return { fetch: run as (url: string, init: RequestInit) => Promise<Response>, report: () => erased };
+}
