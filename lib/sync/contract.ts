@@ -43,6 +43,8 @@ export const SYNC_REQUESTS = {
     response: z.array(ProspectSyncState),
     names: (p) => ({ prospects: [p.prospectId] }),
   })),
+  /** Sends what waits now (the erase page, after queuing a CRM deletion outside the background). */
+  'sync.now': defineRequest(() => ({ audience: 'extension', request: z.object({}), response: z.object({}) })),
   'sync.connection.get': defineRequest(() => ({ audience: 'extension', request: z.object({}), response: ConnectionView })),
   'sync.connection.test': defineRequest(() => ({
     audience: 'extension',

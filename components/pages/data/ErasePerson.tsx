@@ -19,6 +19,8 @@ export function EraseConfirm({ prospect, onDone, onCancel }: { prospect: Prospec
       const settings = await send('settings.get', {});
       const report = await erasePerson(getDb(), prospect.id, { settings, neverCapture });
       if (report.neverCapture.length) await send('settings.save', withNeverCapture(settings, report.neverCapture));
+      // The erase was written here, not in the background: wake the engine so the CRM deletion goes now.
+      if (report.crm?.queued.length || report.crm?.inFlight) void send('sync.now', {}).catch(() => undefined);
       onDone(report);
     } catch (e) {
       setError((e as Error).message);
