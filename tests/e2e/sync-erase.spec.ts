@@ -44,7 +44,16 @@ test('erasing a synced person queues the CRM deletion, shows it waiting, then do
     await expect(options.getByLabel('Next push')).not.toContainText('Maria');
     expect(fake.erased).toEqual([]);
 
+    // The receiver refuses the event at first: the deletion keeps waiting with its reason, here and on the options page.
+    fake.refuse = { status: 400, body: { error: 'unknown event type prospect.erased' } };
     await options.getByLabel('Dry run: show what would be sent, send nothing').click();
+    await expect(crm).toHaveText(
+      'The webhook receiver has not deleted their records yet: The webhook refused the batch (HTTP 400: unknown event type prospect.erased). Touchline keeps the deletion waiting (see the CRM section of the options page).',
+    );
+    await optionsPage.reload();
+    await expect(options.getByLabel('Refused changes')).toContainText('1 × The webhook refused the batch (HTTP 400: unknown event type prospect.erased)');
+    fake.refuse = undefined;
+    await data.getByRole('button', { name: 'Retry the deletion' }).click();
     await expect(crm).toHaveText('Done: their records in the webhook receiver were deleted.');
     expect(fake.erased.map((e) => e.id)).toEqual([mariaId]);
     expect(fake.people.has(mariaId)).toBe(false);

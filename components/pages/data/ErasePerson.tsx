@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/database';
 import { erasePerson, withNeverCapture, type EraseReport } from '@/lib/data/erase';
@@ -66,21 +66,41 @@ function crmSummary(c: NonNullable<EraseReport['crm']>): string {
   return parts.join('') || ` Nothing of them had reached ${name}.`;
 }
 
+const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
+
 /** Follows the erase row in the outbox: waiting, refused with the CRM's reason, or gone (deleted there). */
 export function CrmEraseStatus({ report }: { report: EraseReport }) {
   const c = report.crm;
-  const row = useLiveQuery(() => getDb().outbox.where('prospectId').equals(report.id).filter((r) => r.kind === 'erase').first().then((r) => r ?? null), [report.id]);
-  if (!c || (!c.queued.length && !c.inFlight) || row === undefined) return null;
+  const state = useLiveQuery(async () => {
+    const db = getDb();
+    const row = await db.outbox.where('prospectId').equals(report.id).filter((r) => r.kind === 'erase').first();
+    // Disconnecting the CRM drops what waits for it: a row gone with the connection was never sent.
+    return { row: row ?? null, connected: !!(await db.syncMeta.get('target')) };
+  }, [report.id]);
+  // Once done, done: a disconnect afterwards does not make it look unsent.
+  const done = useRef(false);
+  if (state && !state.row && state.connected) done.current = true;
+  if (!c || (!c.queued.length && !c.inFlight) || state === undefined) return null;
+  const { row } = state;
   const name = CRM_NAMES[c.crm] ?? c.crm;
   const text = !row
-    ? `Done: their records in ${name} were deleted.`
+    ? done.current
+      ? `Done: their records in ${name} were deleted.`
+      : `${cap(name)} was disconnected before the deletion was sent: delete ${c.queued.join(', ') || 'their records'} there by hand.`
     : row.failed
-      ? `${name} has not deleted their records yet: ${row.failed.reason} Touchline keeps the deletion waiting (see the CRM section of the options page).`
+      ? `${cap(name)} has not deleted their records yet: ${row.failed.reason} Touchline keeps the deletion waiting (see the CRM section of the options page).`
       : `The deletion in ${name} waits in the outbox; it is sent with the next sync.`;
   return (
-    <p role="status" aria-label="CRM deletion" className="text-sm">
-      {text}
-    </p>
+    <div className="flex items-center gap-2 text-sm">
+      <p role="status" aria-label="CRM deletion">
+        {text}
+      </p>
+      {row?.failed && (
+        <button type="button" className="rounded border px-2" onClick={() => void send('sync.retry', { prospectId: report.id }).catch(() => undefined)}>
+          Retry the deletion
+        </button>
+      )}
+    </div>
   );
 }
 
