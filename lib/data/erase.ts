@@ -2,7 +2,7 @@ import type { TouchlineDb } from '../db/database';
 import type { Settings } from '../settings/settings';
 import { UserError } from '../store/errors';
 import { markErased, write } from '../store/unit-of-work';
-import { eraseRecords } from '../sync/erase-plan';
+import { eraseRecords, ownIdRecords } from '../sync/erase-plan';
 import type { EraseRecord, OutboxRow, SyncClaimRow, SyncTargetRow } from '../sync/types';
 
 export interface EraseReport {
@@ -68,6 +68,11 @@ export async function erasePerson(db: TouchlineDb, prospectId: string, opts: { s
     const twins = p.emails.length ? (await db.prospects.where('emails').anyOfIgnoreCase(p.emails).primaryKeys()).filter((id) => !ids.includes(id)) : [];
     const twinLinks = new Set((await db.syncLinks.where('prospectId').anyOf(twins).toArray()).flatMap((l) => Object.entries(l.remote).map(([k, v]) => `${k}|${v}`)));
     const plan = target ? eraseRecords(target.crm, links) : { records: [], byHand: [] };
+    if (target && inFlight) {
+      const touchIds = (await db.touches.where('prospectId').anyOf(ids).primaryKeys()) as string[];
+      const own = ownIdRecords(target.crm, prospectId, touchIds);
+      plan.records = plan.records.concat(own.filter((r) => !plan.records.some((x) => x.kind === r.kind && x.id === r.id)));
+    }
     const isShared = (r: EraseRecord) => twinLinks.has(`${r.kind}|${r.id}`);
     const owned = ['touches', 'tasks', 'stageChanges', 'cadenceRuns', 'criteriaTicks', 'syncLinks', 'outbox'] as const;
     for (const t of owned) removed[t] = await db.table(t).where('prospectId').anyOf(ids).delete();

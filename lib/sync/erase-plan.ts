@@ -36,3 +36,16 @@ export function withRecords(records: EraseRecord[], remote: Record<string, strin
   for (const [kind, id] of Object.entries(remote)) if (!out.some((r) => r.kind === kind && r.id === id)) out.push({ kind, id });
   return out;
 }
+
+/**
+ * Records whose CRM id is Touchline's own id, so they can be named without a stored link: for a person erased
+ * while a send with them was under way, whose answer may be lost (a run killed mid-request), these are
+ * deleted too (a 404 if that send never made them counts as done). Other records are found only by the ids
+ * the send's answers bring (lib/sync/erase-delivery.ts divertErased).
+ */
+export function ownIdRecords(crm: CrmKind, prospectId: string, touchIds: string[]): EraseRecord[] {
+  if (crm === 'webhook') return [prospectId, ...touchIds].map((id) => ({ kind: 'webhook', id }));
+  // Twenty: opportunities take the prospect id, notes the touch id (lib/sync/adapters/twenty.ts).
+  if (crm === 'twenty') return [{ kind: 'opportunity', id: prospectId }, ...touchIds.map((id) => ({ kind: 'note', id }))];
+  return [];
+}

@@ -2,8 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { virtualClock } from '../../lib/sync/clock';
 import { clearStop, retryProspect } from '../../lib/sync/engine';
 import { eraseAndCheck, eraseRows } from './erase-cases';
+import { erasePerson } from '../../lib/data/erase';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { runSync } from '../../lib/sync/run';
 import { WebhookFake } from './fakes/webhook';
-import { connection, freshDb, makeData, runWithRestarts, seedAndConnect } from './harness';
+import { connection, freshDb, makeData, runWithRestarts, seedAndConnect, STAGES } from './harness';
 
 describe('webhook sync', () => {
   let fake: WebhookFake | undefined;
@@ -111,5 +114,36 @@ describe('webhook: erasing a person (issue 15 item 5)', () => {
     expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
     expect(await db.outbox.count()).toBe(0);
     expect(fake.people.has(data.prospects[1]!.id)).toBe(false);
+  });
+});
+
+describe('webhook: a person erased while their batch is on the wire, the answer lost', () => {
+  let fake: WebhookFake | undefined;
+  afterEach(async () => fake?.server.close());
+
+  it('the receiver applied the batch, the run died before the answer: the erase still names their ids, and they are deleted', async () => {
+    const clock = virtualClock();
+    fake = await new WebhookFake().start();
+    const db = freshDb();
+    const conn = connection('webhook', fake.url, 'whsec-good');
+    const data = makeData(4, 2);
+    await seedAndConnect(db, data, conn);
+    const victim = data.prospects[2]!;
+    const stop = new AbortController();
+    let report: Awaited<ReturnType<typeof erasePerson>> | undefined;
+    const dying = async (url: string, init: RequestInit) => {
+      await fetch(url, init);
+      report = await erasePerson(db, victim.id, { settings: DEFAULT_SETTINGS, neverCapture: false });
+      stop.abort();
+      throw new DOMException('The run was killed.', 'AbortError');
+    };
+    await runSync(db, conn, STAGES, { fetch: dying, clock, signal: stop.signal });
+    expect(report!.crm).toMatchObject({ inFlight: true });
+    expect(fake.people.has(victim.id)).toBe(true);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(fake.people.has(victim.id)).toBe(false);
+    expect([...fake.touches.values()].filter((t) => t.personId === victim.id)).toEqual([]);
+    expect(fake.people.size).toBe(3);
+    expect(fake.touches.size).toBe(6);
   });
 });
