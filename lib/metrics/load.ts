@@ -13,7 +13,8 @@ export interface MetricsQuery {
   timeZone: string;
   /** A capture site, or undefined for every source. */
   source?: string;
-  stages: MetricStage[];
+  /** The team's stages, or a promise of them (the page asks the background while the history is read). */
+  stages: MetricStage[] | Promise<MetricStage[]>;
 }
 
 /** A deal value when the prospect has one (an older backup may carry anything there). */
@@ -32,9 +33,10 @@ export async function loadMetrics(db: TouchlineDb, q: MetricsQuery): Promise<Met
   // One read transaction for the history and the channel counts; the won deals' touch keys follow in a second
   // (straight IndexedDB requests, which a Dexie transaction would see as leaving it early).
   const { histories, prospects, byChannel } = await db.transaction('r', [db.prospects, db.stageChanges, db.touches], () => readHistory(db, q, bounds));
-  const before = await touchesUpToWins(db, closesIn(histories, q.stages, bounds).won);
+  const stages = await q.stages;
+  const before = await touchesUpToWins(db, closesIn(histories, stages, bounds).won);
   const touches: TouchStats = { byChannel, before: (pid) => before.get(pid) ?? { count: 0 } };
-  return computeMetrics({ stages: q.stages, changes: [], histories, prospects, touches, bounds, source: q.source });
+  return computeMetrics({ stages, changes: [], histories, prospects, touches, bounds, source: q.source });
 }
 
 async function readHistory(db: TouchlineDb, q: MetricsQuery, bounds: Bounds) {

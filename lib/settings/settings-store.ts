@@ -1,5 +1,4 @@
 import { storage } from '@wxt-dev/storage';
-import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, Settings, SETTINGS_VERSION, describeSettingsError } from './settings';
 import { UserError } from '../store/errors';
 import { migrateSettingsV1toV2 } from './migrations';
@@ -44,10 +43,12 @@ function validate(raw: unknown): Settings {
 }
 
 // The extension's version is part of the source: an update can change the schema (a new field's default).
-// (storage.session is also emptied when the extension updates; this does not rely on it.)
+// (storage.session is also emptied when the extension updates; this does not rely on it.) Read from the global
+// `chrome`, not wxt/browser: this module is also bundled into the data page's worker (through the store), where
+// importing the browser polyfill throws at load ("should only be loaded in a browser extension").
 const version = () => {
   try {
-    return browser.runtime.getManifest().version;
+    return (globalThis as { chrome?: { runtime?: { getManifest?: () => { version: string } } } }).chrome?.runtime?.getManifest?.().version ?? '';
   } catch {
     return '';
   }
