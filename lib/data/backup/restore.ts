@@ -2,7 +2,7 @@ import type { TouchlineDb } from '../../db/database';
 import type { Company, Prospect } from '../../model';
 import { Settings, describeSettingsError } from '../../settings/settings';
 import { tickId } from '../../store/criteria';
-import { write, writeWithoutSideEffects } from '../../store/unit-of-work';
+import { clearWithoutSideEffects, write, writeWithoutSideEffects } from '../../store/unit-of-work';
 import { BackupFileError, readBackup, type BackupHead } from './read';
 import { BACKUP_TABLES, DERIVED_TABLES, SYNC_TABLES, TABLE_NAMES, type BackupTable } from './schemas';
 
@@ -30,7 +30,7 @@ export async function checkBackup(file: Blob, onProgress?: (p: RestoreProgress) 
   const counts: Partial<Record<BackupTable, number>> = {};
   const problems: string[] = [];
   let bad = 0;
-  for await (const { table, row, index } of rows) {
+  for await (const items of rows) for (const { table, row, index } of items) {
     const schema = (BACKUP_TABLES as Record<string, (typeof BACKUP_TABLES)[BackupTable]>)[table];
     if (!schema) throw new BackupFileError(`The backup has a table this version of Touchline does not know ("${table}").`);
     const t = table as BackupTable;
@@ -76,34 +76,48 @@ export interface RestoreOptions {
 export async function restoreBackup(db: TouchlineDb, file: Blob, opts: RestoreOptions): Promise<RestoreSummary & { check: BackupCheck }> {
   const check = await checkBackup(file, opts.onProgress);
   const summary: RestoreSummary = { mode: opts.mode, written: {}, kept: {} };
-  const size = opts.chunkRows ?? 2000;
+  const size = opts.chunkRows ?? 5000;
   const merge = opts.mode === 'merge' ? merger(db, summary, opts.settings) : undefined;
   // Replace writes a snapshot that carries its own derived rows (scores, engagement, due counts, outbox):
   // no side effects, or they would be counted twice.
-  if (!merge) await writeWithoutSideEffects(db, () => Promise.all(TABLE_NAMES.map((t) => db.table(t).clear())));
+  if (!merge) await clearWithoutSideEffects(db, TABLE_NAMES);
+  const add = async (t: BackupTable, rows: unknown[]) => {
+    // The tables are empty: add, not put (a put behind Dexie's hooks reads every key first).
+    await writeWithoutSideEffects(db, () => db.table(t).bulkAdd(rows));
+    summary.written[t] = (summary.written[t] ?? 0) + rows.length;
+    opts.onProgress?.({ phase: 'writing', table: t, rows: summary.written[t] ?? 0 });
+  };
+  // Replace: the next chunk is parsed while the last one is written (one in flight, so memory stays at two
+  // chunks). Merge maps ids chunk by chunk, so each chunk waits for the one before.
+  let writing: Promise<void> = Promise.resolve();
   let buffer: unknown[] = [];
   let current: BackupTable | undefined;
   const flush = async () => {
     if (!current || !buffer.length) return;
-    const rows = buffer.map((r) => BACKUP_TABLES[current!].parse(r));
+    const t = current;
+    const rows = buffer.map((r) => BACKUP_TABLES[t].parse(r));
     buffer = [];
-    if (merge) await merge.write(current, rows);
-    else {
-      const table = db.table(current);
-      await writeWithoutSideEffects(db, () => table.bulkPut(rows));
-      summary.written[current] = (summary.written[current] ?? 0) + rows.length;
+    await writing;
+    if (merge) {
+      await merge.write(t, rows);
+      opts.onProgress?.({ phase: 'writing', table: t, rows: summary.written[t] ?? 0 });
+    } else {
+      writing = add(t, rows);
+      writing.catch(() => {}); // awaited (and thrown) at the next flush
     }
-    opts.onProgress?.({ phase: 'writing', table: current, rows: summary.written[current] ?? 0 });
   };
-  for await (const { table, row } of await readBackup(file, () => {})) {
-    if (table !== current) {
-      await flush();
-      current = table as BackupTable;
+  for await (const items of await readBackup(file, () => {})) {
+    for (const { table, row } of items) {
+      if (table !== current) {
+        await flush();
+        current = table as BackupTable;
+      }
+      buffer.push(row);
+      if (buffer.length >= size) await flush();
     }
-    buffer.push(row);
-    if (buffer.length >= size) await flush();
   }
   await flush();
+  await writing;
   if (!merge) await opts.saveSettings(check.settings);
   return { ...summary, check };
 }
