@@ -109,6 +109,7 @@ const ANY_RANGE = { type: 3, lower: -Infinity, lowerOpen: false, upper: [[]], up
  * through Dexie's observability layer, so open live queries see the tables emptied.
  */
 export async function clearWithoutSideEffects(db: TouchlineDb, tables: readonly string[]): Promise<void> {
+  if (!db.isOpen()) await db.open(); // the stack (and its layer below the hooks) is built when the database opens
   const core = belowHooks.get(db);
   if (!core) throw new Error('clearWithoutSideEffects needs a database opened by openDb (trackChanges).');
   await writeWithoutSideEffects(db, async () => {

@@ -68,6 +68,16 @@ describe('backup and restore', () => {
     expect(r.written.touches).toBe(7);
     expect(await dump()).toEqual(before);
     expect(saved).toEqual(settings);
+
+    // A database not opened yet (a worker's first job is the restore) is emptied and filled the same way.
+    const fresh = openDb(`touchline-backup-fresh-${Math.random()}`);
+    try {
+      await restoreBackup(fresh, file, { mode: 'replace', settings, saveSettings: async () => {} });
+      expect(await dump(fresh)).toEqual(before);
+    } finally {
+      fresh.close();
+      await Dexie.delete(fresh.name);
+    }
   });
 
   it('a broken, truncated, foreign or newer file changes nothing and says why', async () => {
