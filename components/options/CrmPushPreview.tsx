@@ -29,13 +29,14 @@ export function CrmPushPreview({ view, onChange }: { view: ConnectionView; onCha
         <>
           <p>
             People: {plural(p.people.create, 'new record')}, {plural(p.people.update, 'update')}. Touches: {plural(p.touches.create, 'new activity')}, {plural(p.touches.update, 'update')}.
+            {p.erase > 0 && ` Erased people: ${plural(p.erase, 'deletion')} in the CRM.`}
             {p.refused > 0 && ` ${plural(p.refused, 'change')} refused (see below).`}
           </p>
           {p.sample.length > 0 && (
             <ul className="list-disc pl-5 text-slate-600 dark:text-slate-300">
               {p.sample.map((s, i) => (
                 <li key={i}>
-                  {s.action === 'create' ? 'Create' : 'Update'} {s.kind === 'person' ? 'person' : 'activity'}: {s.label}
+                  {s.action === 'delete' ? `Delete ${s.label}` : `${s.action === 'create' ? 'Create' : 'Update'} ${s.kind === 'person' ? 'person' : 'activity'}: ${s.label}`}
                 </li>
               ))}
             </ul>

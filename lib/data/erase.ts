@@ -1,21 +1,28 @@
 import type { TouchlineDb } from '../db/database';
 import type { Settings } from '../settings/settings';
 import { UserError } from '../store/errors';
-import { write } from '../store/unit-of-work';
-import type { SyncTargetRow } from '../sync/types';
+import { markErased, write } from '../store/unit-of-work';
+import { eraseRecords, ownIdRecords } from '../sync/erase-plan';
+import type { EraseRecord, OutboxRow, SyncClaimRow, SyncTargetRow } from '../sync/types';
 
 export interface EraseReport {
+  /** The erased prospect's id (the CRM deletion's outbox row is filed under it). */
+  id: string;
   name: string;
   /** Rows removed per table (the prospect itself included). */
   removed: Record<string, number>;
   /** Entries to add to the never-capture list, when the user asked for it (the caller saves settings). */
   neverCapture: string[];
   /**
-   * With a CRM connected: the records there that belong to this person. No adapter can delete in the CRM
-   * yet, so the page tells the user to remove them by hand.
+   * With a CRM connected: what happens there. `queued`: the records the outbox will delete (one `erase` row,
+   * ids only); `byHand`: records Touchline cannot delete, to remove by hand; `shared`: records another
+   * prospect (same email in another case) still uses, left for them; `inFlight`: a send with this person was
+   * under way, and whatever it creates is added to the deletion as it answers.
    */
-  crm?: { crm: string; records: string[] };
+  crm?: { crm: string; queued: string[]; byHand: string[]; shared: string[]; inFlight: boolean };
 }
+
+const named = (records: EraseRecord[]) => records.map((r) => `${r.kind} ${r.id}`);
 
 /** Drops `id` from the columnar scoreboard (ids, 4 parts each, one score each). */
 async function dropScore(db: TouchlineDb, id: string): Promise<number> {
@@ -42,7 +49,8 @@ async function dropScore(db: TouchlineDb, id: string): Promise<number> {
  * tasks, stage history, cadence runs, ticked criteria, merge records (with the snapshots they keep), score,
  * engagement figures, CRM links and waiting outbox rows, in one unit of work.
  */
-export async function erasePerson(db: TouchlineDb, prospectId: string, opts: { settings: Settings; neverCapture: boolean }): Promise<EraseReport> {
+export async function erasePerson(db: TouchlineDb, prospectId: string, opts: { settings: Settings; neverCapture: boolean; now?: number }): Promise<EraseReport> {
+  const now = opts.now ?? Date.now();
   const removed: Record<string, number> = {};
   const report = await write(db, async () => {
     const p = await db.prospects.get(prospectId);
@@ -51,7 +59,21 @@ export async function erasePerson(db: TouchlineDb, prospectId: string, opts: { s
     // A record merged into this one lived under its own id; rows queued or linked under it are theirs too.
     const merges = await db.merges.filter((m) => m.keptId === prospectId || m.removedId === prospectId).toArray();
     const ids = [...new Set([prospectId, ...merges.map((m) => m.removedId)])];
+    for (const id of ids) markErased(id);
     const links = await db.syncLinks.where('prospectId').anyOf(ids).toArray();
+    const queuedRows = await db.outbox.where('prospectId').anyOf(ids).toArray();
+    const claim = (await db.syncMeta.get('claim')) as SyncClaimRow | undefined;
+    const inFlight = !!claim && queuedRows.some((r) => claim.seqs.includes(r.seq!));
+    // Prospects whose email is theirs in another case share their CRM contact (lib/sync/engine.ts sharedRemotes).
+    const twins = p.emails.length ? (await db.prospects.where('emails').anyOfIgnoreCase(p.emails).primaryKeys()).filter((id) => !ids.includes(id)) : [];
+    const twinLinks = new Set((await db.syncLinks.where('prospectId').anyOf(twins).toArray()).flatMap((l) => Object.entries(l.remote).map(([k, v]) => `${k}|${v}`)));
+    const plan = target ? eraseRecords(target.crm, links) : { records: [], byHand: [] };
+    if (target && inFlight) {
+      const touchIds = (await db.touches.where('prospectId').anyOf(ids).primaryKeys()) as string[];
+      const own = ownIdRecords(target.crm, prospectId, touchIds);
+      plan.records = plan.records.concat(own.filter((r) => !plan.records.some((x) => x.kind === r.kind && x.id === r.id)));
+    }
+    const isShared = (r: EraseRecord) => twinLinks.has(`${r.kind}|${r.id}`);
     const owned = ['touches', 'tasks', 'stageChanges', 'cadenceRuns', 'criteriaTicks', 'syncLinks', 'outbox'] as const;
     for (const t of owned) removed[t] = await db.table(t).where('prospectId').anyOf(ids).delete();
     removed.merges = await db.merges.bulkDelete(merges.map((m) => m.id)).then(() => merges.length);
@@ -60,20 +82,22 @@ export async function erasePerson(db: TouchlineDb, prospectId: string, opts: { s
     removed.scoreboard = await dropScore(db, prospectId);
     await db.prospects.delete(prospectId);
     removed.prospects = 1;
-    const records = links.flatMap((l) => Object.entries(l.remote).map(([kind, id]) => `${kind} ${id}`));
+    const records = plan.records.filter((r) => !isShared(r));
+    // Queued in this unit of work: the local erase and the CRM deletion commit together or not at all. A
+    // person in a batch being sent gets a row even with no ids yet: the engine adds what that send creates.
+    if (target && (records.length || inFlight)) {
+      const row: OutboxRow = { connectionId: target.connectionId, kind: 'erase', prospectId, refId: prospectId, at: now, erase: { records, spare: twins } };
+      await db.outbox.add(row);
+    }
     return {
-      ids,
+      id: prospectId,
       name: p.name,
       removed,
       neverCapture: opts.neverCapture ? [...p.emails, ...(p.linkedinUrl ? [p.linkedinUrl] : [])] : [],
-      crm: target ? { crm: target.crm, records } : undefined,
+      crm: target ? { crm: target.crm, queued: named(records), byHand: named(plan.byHand), shared: named(plan.records.filter(isShared)), inFlight } : undefined,
     };
-  }, { settings: opts.settings });
-  // The unit of work queues a `prospect` row for the removed person; the engine would drop it unsent, but
-  // nothing of them should wait in the outbox either.
-  await db.outbox.where('prospectId').anyOf(report.ids).delete();
-  const { ids: _ids, ...out } = report;
-  return out;
+  }, { settings: opts.settings, now });
+  return report;
 }
 
 /** The settings with the erased person's addresses on the never-capture list (each once). */

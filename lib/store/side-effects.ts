@@ -37,7 +37,7 @@ async function dueCounts({ db, changes }: SideEffectContext): Promise<void> {
 async function outbox({ db, changes, now }: SideEffectContext): Promise<void> {
   const target = (await db.syncMeta.get('target')) as SyncTargetRow | undefined;
   if (!target) return;
-  const people = new Set([...changes.prospectsWritten, ...changes.prospectsDeleted, ...changes.tasksOf]);
+  const people = new Set([...changes.prospectsWritten, ...changes.prospectsDeleted, ...changes.tasksOf].filter((id) => !changes.prospectsErased.has(id)));
   const touches = [...changes.touchesCreated.values(), ...changes.touchesMoved.values()];
   const rows: OutboxRow[] = [
     ...[...people].map((id) => ({ connectionId: target.connectionId, kind: 'prospect' as const, prospectId: id, refId: id, at: now })),

@@ -20,6 +20,8 @@ export class ChangeSet {
   /** Prospect records created or updated: the CRM must see their new state. */
   readonly prospectsWritten = new Set<string>();
   readonly prospectsDeleted = new Set<string>();
+  /** Prospects erased (a request to be forgotten): their erase queued its own outbox row, ids only. */
+  readonly prospectsErased = new Set<string>();
   /** Touches created, by id (each one goes to the CRM). */
   readonly touchesCreated = new Map<string, Touch>();
   /** Touches that changed owner (merge, undo): sent again with their new prospect. */
@@ -84,6 +86,17 @@ export async function write<T>(db: TouchlineDb, fn: () => Promise<T>, opts: Writ
   });
   announce(changes);
   return value;
+}
+
+/**
+ * Tells the current unit of work that `id` is being erased, not just removed: the outbox queues no `prospect`
+ * row for it (lib/data/erase.ts queues the CRM deletion itself). Call it inside `write()`.
+ */
+export function markErased(id: string): void {
+  const tx = Dexie.currentTransaction;
+  const changes = tx && collectors.get(tx.idbtrans);
+  if (!changes) throw new Error('markErased() runs inside write().');
+  changes.prospectsErased.add(id);
 }
 
 /**

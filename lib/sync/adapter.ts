@@ -1,6 +1,7 @@
 import type { Company, Prospect, Touch } from '../model';
 import type { Stage } from '../process/stage';
 import type { Connection } from './connection';
+import type { EraseRecord } from './types';
 import { Ambiguous, type CrmHttp, type HttpPolicy } from './http';
 
 /** A person to create or update in the CRM, with what we already know of their CRM records. */
@@ -56,6 +57,23 @@ export interface BatchResult {
   touches: Map<string, Outcome>;
 }
 
+/** An erased person's CRM records to delete (ids only: nothing else of them is left in Touchline). */
+export interface EraseItem {
+  /** The erased prospect's Touchline id (a random id, not personal data): the webhook's event id. */
+  prospectId: string;
+  records: EraseRecord[];
+}
+
+export interface EraseBatch {
+  key: string;
+  items: EraseItem[];
+  /** Sent before (a crash mid-send): some records may be gone already, which counts as done. */
+  maybeSent: boolean;
+}
+
+/** Per erased prospect: deleted (or already gone), or why the CRM refused. */
+export type EraseResult = Map<string, { done: true } | { failed: string }>;
+
 export interface RemoteStage {
   id: string;
   label: string;
@@ -85,6 +103,11 @@ export interface CrmAdapter {
    */
   batchBy?: 'seq' | 'prospect';
   push(batch: Batch): Promise<BatchResult>;
+  /**
+   * Deletes erased people's records with the vendor's deletion API; a record already gone (404) counts as
+   * deleted. Absent where the API cannot delete: the erase page names the records to remove by hand.
+   */
+  erase?(batch: EraseBatch): Promise<EraseResult>;
   /** Proves the token and URL work with one cheap read; throws a SyncError that says why not. */
   test(): Promise<string>;
   stages(): Promise<RemoteStage[]>;

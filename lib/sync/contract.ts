@@ -43,6 +43,8 @@ export const SYNC_REQUESTS = {
     response: z.array(ProspectSyncState),
     names: (p) => ({ prospects: [p.prospectId] }),
   })),
+  /** Sends what waits now (the erase page, after queuing a CRM deletion outside the background). */
+  'sync.now': defineRequest(() => ({ audience: 'extension', request: z.object({}), response: z.object({}) })),
   'sync.connection.get': defineRequest(() => ({ audience: 'extension', request: z.object({}), response: ConnectionView })),
   'sync.connection.test': defineRequest(() => ({
     audience: 'extension',
@@ -67,7 +69,8 @@ export const SYNC_REQUESTS = {
     response: z.object({
       people: z.object({ create: z.number(), update: z.number() }),
       touches: z.object({ create: z.number(), update: z.number() }),
-      sample: z.array(z.object({ action: z.enum(['create', 'update']), kind: z.enum(['person', 'touch']), label: z.string() })),
+      erase: z.number(),
+      sample: z.array(z.object({ action: z.enum(['create', 'update', 'delete']), kind: z.enum(['person', 'touch']), label: z.string() })),
       refused: z.number(),
     }),
   })),

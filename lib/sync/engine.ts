@@ -1,10 +1,11 @@
 import type { TouchlineDb } from '../db/database';
 import type { Company, Prospect, Touch } from '../model';
 import type { Stage } from '../process/stage';
-import type { Batch, BatchResult, CrmAdapter, Learnt, Outcome, PersonItem } from './adapter';
+import type { Batch, BatchResult, CrmAdapter, Learnt, Outcome, PersonItem, EraseResult } from './adapter';
 import type { Clock } from './clock';
 import type { Connection } from './connection';
 import { SyncError } from './errors';
+import { buildEraseBatch, divertErased, sameKind, settleErase } from './erase-delivery';
 import { linkKey, type OutboxRow, type SyncClaimRow, type SyncCounterRow, type SyncLink, type SyncStatusRow } from './types';
 
 /** Sends of one batch that may end in a retryable failure before the batch is refused with the last reason. */
@@ -47,9 +48,11 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
     const claim = (await db.syncMeta.get('claim')) as SyncClaimRow | undefined;
     const rows = claim
       ? await claimedRows(db, claim)
-      : deps.adapter.batchBy === 'prospect'
-        ? await nextProspects(db, connection.id, deps.adapter.rowsPerBatch, isolateThrough)
-        : await nextRows(db, connection.id, deps.adapter.rowsPerBatch, isolateThrough);
+      : sameKind(
+          deps.adapter.batchBy === 'prospect'
+            ? await nextProspects(db, connection.id, deps.adapter.rowsPerBatch, isolateThrough)
+            : await nextRows(db, connection.id, deps.adapter.rowsPerBatch, isolateThrough),
+        );
     if (!rows.length) {
       if (claim) {
         await db.syncMeta.delete('claim');
@@ -62,9 +65,12 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
     const current: SyncClaimRow = claim ?? (await newClaim(db, connection.id, rows));
     const key = current.batchKey;
     try {
-      const batch = await buildBatch(deps, rows, key, maybeSent);
-      const result = await deps.adapter.push(batch);
-      sent += await settle(db, connection.id, rows, batch, result, deps.clock.now());
+      if (rows[0]!.kind === 'erase') sent += await sendErase(deps, rows, key, maybeSent);
+      else {
+        const batch = await buildBatch(deps, rows, key, maybeSent);
+        const result = await deps.adapter.push(batch);
+        sent += await settle(db, connection.id, rows, batch, result, deps.clock.now());
+      }
     } catch (err) {
       if (!(err instanceof SyncError)) throw err;
       if (err.kind === 'aborted') return { sent, state: 'running' };
@@ -91,6 +97,17 @@ export async function drain(deps: EngineDeps): Promise<DrainResult> {
       return { sent, state: 'stopped', message: err.message };
     }
   }
+}
+
+/** Deletes erased people's records through the adapter; a CRM that cannot delete refuses the rows, saying so. */
+async function sendErase(deps: EngineDeps, rows: OutboxRow[], key: string, maybeSent: boolean): Promise<number> {
+  const { batch, empty } = await buildEraseBatch(deps.db, deps.connection, rows, key, maybeSent);
+  const erase = deps.adapter.erase?.bind(deps.adapter);
+  const result: EraseResult = batch.items.length && erase ? await erase(batch) : new Map();
+  if (batch.items.length && !erase)
+    for (const item of batch.items)
+      result.set(item.prospectId, { failed: `Touchline cannot delete records in this CRM: remove ${item.records.map((r) => `${r.kind} ${r.id}`).join(', ')} there by hand.` });
+  return settleErase(deps.db, rows, empty, result, deps.clock.now());
 }
 
 /** Claims rows before they are sent, under a batch key never used before (counted per database). */
@@ -224,10 +241,11 @@ async function sharedRemotes(db: TouchlineDb, connectionId: string, people: Pers
 /** Stores ids learnt mid-batch, merged into what is known. */
 async function remember(db: TouchlineDb, connectionId: string, entries: Learnt[]): Promise<void> {
   if (!entries.length) return;
-  await db.transaction('rw', db.syncLinks, async () => {
+  await db.transaction('rw', db.syncLinks, db.outbox, async () => {
     const keys = entries.map((e) => linkKey(connectionId, e.kind, e.id));
     const known = await db.syncLinks.bulkGet(keys);
-    await db.syncLinks.bulkPut(entries.map((e, i) => ({ key: keys[i]!, connectionId, prospectId: e.prospectId, remote: { ...known[i]?.remote, ...e.remote } })));
+    const links = entries.map((e, i) => ({ key: keys[i]!, connectionId, prospectId: e.prospectId, remote: { ...known[i]?.remote, ...e.remote } }));
+    await db.syncLinks.bulkPut(await divertErased(db, links));
   });
 }
 
@@ -255,7 +273,7 @@ async function settle(db: TouchlineDb, connectionId: string, rows: OutboxRow[], 
     else refused.push({ key: row.seq!, changes: { failed: { reason: o && 'failed' in o ? o.failed : 'The CRM did not confirm this change.', at: now } } });
   }
   return db.transaction('rw', db.outbox, db.syncLinks, db.syncMeta, async () => {
-    await db.syncLinks.bulkPut(links);
+    await db.syncLinks.bulkPut(await divertErased(db, links));
     await db.outbox.bulkUpdate(refused);
     await db.outbox.bulkDelete(done);
     await db.syncMeta.delete('claim');

@@ -13,6 +13,10 @@ export const syncHandlers: SyncHandlers = {
     void kickSync(db, changed);
     return prospectSyncStates(db, [prospectId]);
   },
+  'sync.now': async (_, { db, changed }) => {
+    void kickSync(db, changed);
+    return {};
+  },
   'sync.connection.get': (_, { db }) => connectionView(db),
   'sync.connection.test': (input) => testConnection(input),
   'sync.connection.save': async (input, { db, changed }) => {

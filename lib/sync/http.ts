@@ -125,7 +125,7 @@ export class CrmHttp {
     url: string,
     body: unknown,
     headers: Record<string, string>,
-    opts: { unsafe?: boolean; schema?: z.ZodType<T> } = {},
+    opts: { unsafe?: boolean; schema?: z.ZodType<T>; accept?: number[] } = {},
   ): Promise<HttpResponse & { body: T }> {
     const { clock, signal } = this.opts;
     const maxAttempts = this.opts.maxAttempts ?? 8;
@@ -145,7 +145,8 @@ export class CrmHttp {
           this.limiter.learn(limits);
           // The CRM's count leaves out the other requests still on their way: count them as spent.
           if (budget && limits.budgetLeft !== undefined && Number.isFinite(limits.budgetLeft)) budget.left = Math.max(0, limits.budgetLeft - (budget.inFlight - 1));
-          verdict = this.policy.classify(res, clock.now());
+          // `accept`: statuses the caller handles itself (a delete's 404: the record is gone already).
+          verdict = opts.accept?.includes(res.status) ? { kind: 'ok' } : this.policy.classify(res, clock.now());
           if (verdict.kind === 'retry') wait = Math.max(verdict.waitMs ?? 0, retryAfterMs(res.headers, clock.now()) ?? 0, backoffMs(attempt, this.opts.random));
           halt = halting(verdict, wait, clock.now(), !!opts.unsafe && res.status >= 500);
           // Before this request's room in the budget is given back: no other lane sends after the end.
@@ -161,7 +162,7 @@ export class CrmHttp {
         continue;
       }
       if (halt) throw halt;
-      if (verdict!.kind === 'ok') return { ...res, body: this.parse(res, opts.schema) };
+      if (verdict!.kind === 'ok') return { ...res, body: opts.accept?.includes(res.status) ? (res.body as T) : this.parse(res, opts.schema) };
       if (verdict!.kind !== 'retry') throw new SyncError(verdict!.kind, verdict!.message);
       lastMessage = verdict!.message;
       if (opts.unsafe && res.status >= 500) {

@@ -44,7 +44,7 @@ export async function enqueueMissing(db: TouchlineDb, target: SyncTargetRow, now
     await db.syncMeta.put(target);
     const waiting = new Set((await db.outbox.toArray()).filter((r) => r.connectionId === target.connectionId).map((r) => `${r.kind}|${r.refId}`));
     const linked = new Set((await db.syncLinks.where('key').startsWith(`${target.connectionId}|`).primaryKeys()) as string[]);
-    const missing = (kind: OutboxRow['kind'], id: string) => !waiting.has(`${kind}|${id}`) && !linked.has(linkKey(target.connectionId, kind, id));
+    const missing = (kind: 'prospect' | 'touch', id: string) => !waiting.has(`${kind}|${id}`) && !linked.has(linkKey(target.connectionId, kind, id));
     const prospects = (await db.prospects.orderBy('updatedAt').primaryKeys()).filter((id) => missing('prospect', id));
     const touches = (await db.touches.orderBy('at').toArray()).filter((t) => missing('touch', t.id));
     const rows: OutboxRow[] = [

@@ -5,15 +5,37 @@ export const CRM_KINDS = ['hubspot', 'pipedrive', 'twenty', 'salesforce', 'webho
 export const CrmKind = lazySchema(() => z.enum(CRM_KINDS));
 export type CrmKind = z.infer<typeof CrmKind>;
 
+/** A CRM record to delete for an erased person: the key its id is stored under in `SyncLink.remote`, and the id. */
+export interface EraseRecord {
+  /** `contact`, `deal`, `person`, `opportunity`, `notes`, `task`, ... (the adapter's own link keys). */
+  kind: string;
+  id: string;
+}
+
+/**
+ * What an `erase` row carries: the CRM ids only. The person's name, emails and everything else are gone
+ * from Touchline by the time it is sent, and this row must not keep any of it.
+ */
+export interface EraseOrder {
+  records: EraseRecord[];
+  /**
+   * Other prospects (ids only) that share the erased person's CRM contact (an email that differs only in
+   * case): a record one of them still links to is theirs too and is not deleted.
+   */
+  spare: string[];
+}
+
 /** One change waiting to reach the CRM. `seq` orders everything; rows of one prospect go in seq order. */
 export interface OutboxRow {
   seq?: number;
   connectionId: string;
-  kind: 'prospect' | 'touch';
+  /** `erase`: delete the erased person's records in the CRM (issue 15 item 5); the prospect is gone locally. */
+  kind: 'prospect' | 'touch' | 'erase';
   prospectId: string;
-  /** The prospect id for `prospect` rows, the touch id for `touch` rows. */
+  /** The prospect id for `prospect` and `erase` rows, the touch id for `touch` rows. */
   refId: string;
   at: number;
+  erase?: EraseOrder;
   /** Why the CRM refused this row; the row waits (and so do later rows of its prospect) until a retry. */
   failed?: { reason: string; at: number };
 }

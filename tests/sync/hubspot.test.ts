@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { virtualClock } from '../../lib/sync/clock';
 import { clearStop } from '../../lib/sync/engine';
-import { runSetup } from '../../lib/sync/run';
+import { runSetup, runSync } from '../../lib/sync/run';
+import type { Prospect } from '../../lib/model';
+import { eraseAndCheck, erasingFetch } from './erase-cases';
 import { moveStage } from '../../lib/store/stages';
 import { logTouch } from '../../lib/store/touches';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
@@ -254,5 +256,99 @@ describe('the HubSpot fake enforces HubSpot\u2019s definition', () => {
     } finally {
       await fake.server.close();
     }
+  });
+});
+
+describe('HubSpot: erasing a person (issue 15 item 5)', () => {
+  let fake: HubSpotFake | undefined;
+  afterEach(async () => {
+    await fake?.server.close();
+    expect(fake?.violations ?? []).toEqual([]);
+    fake = undefined;
+  });
+
+  async function pushed(clock: Clock, people = 12) {
+    fake = await new HubSpotFake(clock).start();
+    const conn = await connected(fake, clock);
+    const db = freshDb();
+    const data = makeData(people, 4, { allEmail: true });
+    await seedAndConnect(db, data, conn);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    return { conn, db, data };
+  }
+
+  const recordsOf = async (db: Awaited<ReturnType<typeof pushed>>['db'], id: string) => (await db.syncLinks.where('prospectId').equals(id).toArray()).map((l) => l.remote);
+  const get = (path: string) => fetch(fake!.server.url + path, { headers: { authorization: 'Bearer pat-good' } }).then((r) => r.status);
+
+  it('GDPR-deletes the contact and archives the deal and every engagement, through faults and restarts, each once', async () => {
+    const clock = virtualClock();
+    const { conn, db, data } = await pushed(clock);
+    const victims = [data.prospects[2]!, data.prospects[7]!];
+    const remotes = new Map(await Promise.all(victims.map(async (p) => [p.id, await recordsOf(db, p.id)] as const)));
+    const reports = await eraseAndCheck(db, conn, victims);
+    expect(reports.get(victims[0]!.id)!.crm).toMatchObject({ crm: 'hubspot', byHand: [], shared: [] });
+    // The company stays: other people work there.
+    expect(reports.get(victims[0]!.id)!.crm!.queued.some((r) => r.startsWith('company'))).toBe(false);
+
+    fake!.server.faults.rate = 0.25;
+    fake!.server.faults.kinds.push('500', 'reset', 'reset-after-commit', 'timeout', 'malformed', 'burst429');
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 5, killAfterRequests: [1, 4] });
+    expect(run.result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    fake!.server.faults.rate = 0; // the checks below read the fake without faults
+    for (const p of victims) {
+      const [person, ...touches] = remotes.get(p.id)!;
+      expect(fake!.objects.contacts!.has(person!.contact!)).toBe(false);
+      expect(await get(`/crm/v3/objects/contacts/${person!.contact}`)).toBe(404);
+      expect(fake!.objects.deals!.has(person!.deal!)).toBe(false);
+      expect(fake!.objects.companies!.has(person!.company!)).toBe(true);
+      for (const t of touches) for (const [type, id] of Object.entries(t)) expect(fake!.objects[type]!.has(id)).toBe(false);
+      expect(fake!.engagements().filter((e) => data.touches.some((t) => t.prospectId === p.id && t.id === e.properties.touchline_id))).toEqual([]);
+      expect(fake!.gdprDeleted.filter((id) => id === person!.contact)).toHaveLength(1);
+    }
+    expect(fake!.objects.contacts!.size).toBe(10);
+    expect(fake!.engagements()).toHaveLength(40);
+  });
+
+  it('a 429 or 500 on the delete is retried; a contact already deleted in HubSpot (404) counts as done', async () => {
+    const clock = virtualClock();
+    const { conn, db, data } = await pushed(clock, 4);
+    const [a, b] = data.prospects as [Prospect, Prospect];
+    const contactOfB = (await recordsOf(db, b.id))[0]!.contact!;
+    await eraseAndCheck(db, conn, [a]);
+    const isDelete = (m: string, path: string) => m === 'POST' && (path.endsWith('/gdpr-delete') || path.endsWith('/batch/archive'));
+    fake!.server.failNext(isDelete, 'burst429', 1);
+    fake!.server.failNext(isDelete, '500', 2);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(fake!.server.stats.faults).toMatchObject({ burst429: 1, '500': 2 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(fake!.objects.contacts!.size).toBe(3);
+
+    // Someone deleted B in HubSpot already: the GDPR delete answers 404, and the erase is done all the same.
+    fake!.objects.contacts!.delete(contactOfB);
+    await eraseAndCheck(db, conn, [b]);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    expect(fake!.gdprDeleted).not.toContain(contactOfB);
+  });
+
+  it('a person erased while their batch is in flight: the contact that batch created is deleted too, and no link comes back', async () => {
+    const clock = virtualClock();
+    fake = await new HubSpotFake(clock).start();
+    const conn = await connected(fake, clock);
+    const db = freshDb();
+    const data = makeData(6, 2, { allEmail: true });
+    await seedAndConnect(db, data, conn);
+    const victim = data.prospects[3]!;
+    const f = erasingFetch(db, victim, victim.emails[0]!);
+    for (let i = 0; i < 5 && (await db.outbox.count()); i++) await runSync(db, conn, STAGES, { fetch: f.fetch, clock });
+    expect(f.report()?.crm).toMatchObject({ inFlight: true });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.syncLinks.where('prospectId').equals(victim.id).count()).toBe(0);
+    const contacts = [...fake.objects.contacts!.values()];
+    expect(contacts).toHaveLength(5);
+    expect(contacts.some((c) => c.properties.email === victim.emails[0])).toBe(false);
+    expect([...fake.objects.deals!.values()].some((d) => d.properties.touchline_id === victim.id)).toBe(false);
+    expect(fake.gdprDeleted).toHaveLength(1);
   });
 });

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { virtualClock, type Clock } from '../../lib/sync/clock';
 import type { Connection } from '../../lib/sync/connection';
-import { clearStop } from '../../lib/sync/engine';
-import { runSetup } from '../../lib/sync/run';
+import { clearStop, retryProspect } from '../../lib/sync/engine';
+import { runSetup, runSync } from '../../lib/sync/run';
+import type { Prospect } from '../../lib/model';
+import { eraseAndCheck, eraseRows, erasingFetch } from './erase-cases';
 import { PipedriveFake } from './fakes/pipedrive';
 import { personKey, trickyData } from './cases';
 import { connection, freshDb, makeData, runWithRestarts, seedAndConnect, STAGES } from './harness';
@@ -153,5 +155,105 @@ describe('the Pipedrive fake enforces Pipedrive\u2019s definition', () => {
     } finally {
       await fake.server.close();
     }
+  });
+});
+
+describe('Pipedrive: erasing a person (issue 15 item 5)', () => {
+  let fake: PipedriveFake | undefined;
+  afterEach(async () => {
+    await fake?.server.close();
+    expect(fake?.violations ?? []).toEqual([]);
+    fake = undefined;
+  });
+
+  async function pushed(clock: Clock, people = 10) {
+    fake = await new PipedriveFake(clock).start();
+    const conn = await connected(fake, clock);
+    const db = freshDb();
+    const data = makeData(people, 3);
+    await seedAndConnect(db, data, conn);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    return { conn, db, data };
+  }
+  const get = (path: string) => fetch(fake!.server.url + path, { headers: { 'x-api-token': 'pd-good' } }).then((r) => r.status);
+
+  it('deletes the activities, the deal and the person (v2), through faults and restarts, each once', async () => {
+    const clock = virtualClock();
+    const { conn, db, data } = await pushed(clock);
+    // One with an email, one known by LinkedIn URL only (every 10th person of makeData).
+    const victims = [data.prospects[4]!, data.prospects[9]!];
+    expect(victims[1]!.emails).toEqual([]);
+    const links = new Map(await Promise.all(victims.map(async (p) => [p.id, (await db.syncLinks.where('prospectId').equals(p.id).toArray()).map((l) => l.remote)] as const)));
+    const reports = await eraseAndCheck(db, conn, victims);
+    expect(reports.get(victims[0]!.id)!.crm!.queued).toHaveLength(5);
+
+    fake!.server.faults.rate = 0.25;
+    fake!.server.faults.kinds.push('500', 'reset', 'reset-after-commit', 'timeout', 'malformed', 'burst429');
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 8, killAfterRequests: [1, 4] });
+    expect(run.result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    fake!.server.faults.rate = 0; // the checks below read the fake without faults
+    for (const p of victims) {
+      const remotes = links.get(p.id)!;
+      const person = remotes.find((r) => r.person)!;
+      expect(fake!.persons.has(Number(person.person))).toBe(false);
+      expect(await get(`/api/v2/persons/${person.person}`)).toBe(404);
+      expect(fake!.deals.has(Number(person.deal))).toBe(false);
+      for (const r of remotes.filter((x) => x.activity)) expect(fake!.activities.has(Number(r.activity))).toBe(false);
+      expect(fake!.deleted.filter((d) => d === `persons/${person.person}`)).toHaveLength(1);
+    }
+    expect(fake!.persons.size).toBe(8);
+    expect(fake!.activities.size).toBe(24);
+  });
+
+  it('a 429 or 500 on a delete is retried; 404 counts as done; a user who may not delete gets the erase refused, saying what to remove by hand', async () => {
+    const clock = virtualClock();
+    const { conn, db, data } = await pushed(clock, 3);
+    const [a, b, c] = data.prospects as [Prospect, Prospect, Prospect];
+    await eraseAndCheck(db, conn, [a]);
+    const isDelete = (m: string) => m === 'DELETE';
+    fake!.server.failNext(isDelete, 'burst429', 1);
+    fake!.server.failNext(isDelete, '500', 2);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(fake!.server.stats.faults).toMatchObject({ burst429: 1, '500': 2 });
+    expect(await db.outbox.count()).toBe(0);
+
+    const personOfB = (await db.syncLinks.get(`${conn.id}|prospect|${b.id}`))!.remote.person!;
+    fake!.persons.delete(Number(personOfB));
+    await eraseAndCheck(db, conn, [b]);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    expect(fake!.deleted).not.toContain(`persons/${personOfB}`);
+
+    fake!.mayDelete = false;
+    const personOfC = (await db.syncLinks.get(`${conn.id}|prospect|${c.id}`))!.remote.person!;
+    await eraseAndCheck(db, conn, [c]);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    const [waiting] = await eraseRows(db);
+    expect(waiting!.failed?.reason).toMatch(new RegExp(`Pipedrive did not let this user delete .*person ${personOfC} \\(You do not have permission.*delete them in Pipedrive by hand`));
+    fake!.mayDelete = true;
+    await retryProspect(db, c.id);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    expect(fake!.persons.size).toBe(0);
+  });
+
+  it('a person erased while their batch is in flight: the person that batch created is deleted too', async () => {
+    const clock = virtualClock();
+    fake = await new PipedriveFake(clock).start();
+    const conn = await connected(fake, clock);
+    const db = freshDb();
+    const data = makeData(4, 2, { allEmail: true });
+    await seedAndConnect(db, data, conn);
+    const victim = data.prospects[2]!;
+    // Erased right after Pipedrive answered the create of their person (its name is in the body).
+    const f = erasingFetch(db, victim, `"name":"${victim.name}"`);
+    for (let i = 0; i < 5 && (await db.outbox.count()); i++) await runSync(db, conn, STAGES, { fetch: f.fetch, clock });
+    expect(f.report()?.crm).toMatchObject({ inFlight: true });
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.syncLinks.where('prospectId').equals(victim.id).count()).toBe(0);
+    expect([...fake.persons.values()].map((p) => p.name)).not.toContain(victim.name);
+    expect(fake.persons.size).toBe(3);
+    expect(fake.deleted.filter((d) => d.startsWith('persons/'))).toHaveLength(1);
   });
 });

@@ -9,6 +9,8 @@ import { readConnection, writeConnection } from '../../lib/sync/connection-store
 import { logTouch } from '../../lib/store/touches';
 import { LEAD_STATUSES, OPPORTUNITY_STAGES, SalesforceFake } from './fakes/salesforce';
 import { personKey, trickyData } from './cases';
+import type { Prospect } from '../../lib/model';
+import { eraseAndCheck, eraseRows } from './erase-cases';
 import { connection, freshDb, makeData, runWithRestarts, seedAndConnect, STAGES } from './harness';
 
 const STAGE_MAP = Object.fromEntries(STAGES.map((s, i) => [s.id, OPPORTUNITY_STAGES[Math.min(i, OPPORTUNITY_STAGES.length - 1)]!]));
@@ -193,5 +195,83 @@ describe('Salesforce sign-in and the fake\u2019s rules', () => {
     } finally {
       await fake.server.close();
     }
+  });
+});
+
+describe('Salesforce: erasing a person (issue 15 item 5)', () => {
+  let fake: SalesforceFake | undefined;
+  afterEach(async () => {
+    await fake?.server.close();
+    expect(fake?.violations ?? []).toEqual([]);
+    fake = undefined;
+  });
+
+  async function pushed(clock: Clock, people: 'Lead' | 'Contact', n = 10) {
+    fake = await new SalesforceFake(clock).start();
+    const leadMap = Object.fromEntries(STAGES.map((s, i) => [s.id, LEAD_STATUSES[Math.min(i, 1)]!]));
+    const conn = await connected(fake, clock, people, people === 'Lead' ? leadMap : STAGE_MAP);
+    const db = freshDb();
+    const data = makeData(n, 3, { allEmail: true });
+    await seedAndConnect(db, data, conn);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    return { conn, db, data };
+  }
+  const get = (path: string) => fetch(`${fake!.url}/services/data/v62.0${path}`, { headers: { authorization: `Bearer ${fake!.accessToken}` } }).then((r) => r.status);
+
+  it('deletes tasks, contact role, opportunity and contact in one sObject Collections DELETE, through faults and restarts', async () => {
+    const clock = virtualClock();
+    const { conn, db, data } = await pushed(clock, 'Contact');
+    const victims = [data.prospects[0]!, data.prospects[6]!];
+    const links = new Map(await Promise.all(victims.map(async (p) => [p.id, (await db.syncLinks.where('prospectId').equals(p.id).toArray()).map((l) => l.remote)] as const)));
+    const reports = await eraseAndCheck(db, conn, victims);
+    expect(reports.get(victims[0]!.id)!.crm!.queued).toHaveLength(6);
+    fake!.server.faults.rate = 0.3;
+    fake!.server.faults.kinds.push('500', 'reset', 'reset-after-commit', 'timeout', 'malformed');
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 3, killAfterRequests: [1, 2] });
+    expect(run.result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    fake!.server.faults.rate = 0; // the checks below read the fake without faults
+    for (const p of victims) {
+      const remotes = links.get(p.id)!;
+      const person = remotes.find((r) => r.person)!;
+      expect(await get(`/sobjects/Contact/${person.person}`)).toBe(404);
+      for (const [type, id] of [['Opportunity', person.opportunity], ['OpportunityContactRole', person.role]] as const) expect(fake!.records[type]!.has(id!)).toBe(false);
+      for (const r of remotes.filter((x) => x.task)) expect(fake!.records.Task!.has(r.task!)).toBe(false);
+      expect(fake!.deleted.filter((id) => id === person.person)).toHaveLength(1);
+    }
+    expect(fake!.records.Contact!.size).toBe(8);
+    expect(fake!.records.Task!.size).toBe(24);
+  });
+
+  it('Leads: the lead and its tasks; a 500 is retried; a record deleted already (ENTITY_IS_DELETED) counts as done; another refusal waits with the reason', async () => {
+    const clock = virtualClock();
+    const { conn, db, data } = await pushed(clock, 'Lead', 3);
+    const [a, b, c] = data.prospects as [Prospect, Prospect, Prospect];
+    await eraseAndCheck(db, conn, [a]);
+    fake!.server.failNext((m) => m === 'DELETE', '500', 2);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(fake!.server.stats.faults).toMatchObject({ '500': 2 });
+    expect(await db.outbox.count()).toBe(0);
+    expect(fake!.records.Lead!.size).toBe(2);
+
+    const leadOfB = (await db.syncLinks.get(`${conn.id}|prospect|${b.id}`))!.remote.person!;
+    fake!.records.Lead!.delete(leadOfB);
+    await eraseAndCheck(db, conn, [b]);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+
+    // A validation rule refuses the delete of C's lead: the erase waits with Salesforce's words.
+    const leadOfC = (await db.syncLinks.get(`${conn.id}|prospect|${c.id}`))!.remote.person!;
+    const original = fake!.handle.bind(fake);
+    fake!.handle = (req) => {
+      const res = original(req);
+      return req.method === 'DELETE' && Array.isArray(res.body)
+        ? { ...res, body: (res.body as Array<{ id: string }>).map((r) => (r.id === leadOfC ? { id: r.id, success: false, errors: [{ message: 'Leads under review cannot be deleted', errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: [] }] } : r)) }
+        : res;
+    };
+    await eraseAndCheck(db, conn, [c]);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    const [waiting] = await eraseRows(db);
+    expect(waiting!.failed?.reason).toBe(`Salesforce did not delete ${leadOfC} (FIELD_CUSTOM_VALIDATION_EXCEPTION: Leads under review cannot be deleted).`);
   });
 });

@@ -4,6 +4,7 @@ import { virtualClock } from '../../lib/sync/clock';
 import { clearStop } from '../../lib/sync/engine';
 import { TWENTY_STAGES } from '../../lib/sync/adapters/twenty';
 import { TwentyFake } from './fakes/twenty';
+import { eraseAndCheck } from './erase-cases';
 import { personKey, trickyData } from './cases';
 import { connection, freshDb, makeData, runWithRestarts, seedAndConnect, STAGES } from './harness';
 
@@ -88,5 +89,69 @@ describe('the Twenty fake enforces Twenty\u2019s server rules', () => {
     } finally {
       await fake.server.close();
     }
+  });
+});
+
+describe('Twenty: erasing a person (issue 15 item 5)', () => {
+  let fake: TwentyFake | undefined;
+  afterEach(async () => {
+    await fake?.server.close();
+    expect(fake?.violations ?? []).toEqual([]);
+    fake = undefined;
+  });
+
+  async function pushed(people = 10) {
+    const clock = virtualClock();
+    fake = await new TwentyFake(clock).start();
+    const db = freshDb();
+    const conn = connection('twenty', fake.server.url, 'twenty-good', STAGE_MAP);
+    const data = makeData(people, 3);
+    await seedAndConnect(db, data, conn);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    return { clock, conn, db, data };
+  }
+  const get = (path: string) => fetch(fake!.server.url + path, { headers: { authorization: 'Bearer twenty-good' } }).then((r) => r.status);
+
+  it('destroys the note targets, notes, opportunity and person for good (no soft delete), through faults and restarts', async () => {
+    const { clock, conn, db, data } = await pushed();
+    const victims = [data.prospects[1]!, data.prospects[9]!];
+    const persons = new Map(await Promise.all(victims.map(async (p) => [p.id, (await db.syncLinks.get(`${conn.id}|prospect|${p.id}`))!.remote.person!] as const)));
+    const reports = await eraseAndCheck(db, conn, victims);
+    expect(reports.get(victims[0]!.id)!.crm!.queued).toHaveLength(5);
+    fake!.server.faults.rate = 0.25;
+    fake!.server.faults.kinds.push('500', 'reset', 'reset-after-commit', 'timeout', 'malformed', 'burst429');
+    const run = await runWithRestarts(db, () => conn, clock, { seed: 4, killAfterRequests: [1, 4] });
+    expect(run.result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    fake!.server.faults.rate = 0; // the checks below read the fake without faults
+    for (const p of victims) {
+      const person = persons.get(p.id)!;
+      expect(fake!.records.people!.has(person)).toBe(false);
+      expect(await get(`/rest/people/${person}`)).toBe(404);
+      expect(fake!.records.opportunities!.has(p.id)).toBe(false);
+      for (const t of data.touches.filter((t) => t.prospectId === p.id)) expect(fake!.records.notes!.has(t.id)).toBe(false);
+      expect([...fake!.records.noteTargets!.values()].filter((n) => n.personId === person)).toEqual([]);
+      expect(fake!.destroyed.filter((d) => d === `people/${person}`)).toHaveLength(1);
+    }
+    expect(fake!.records.people!.size).toBe(8);
+    expect(fake!.records.notes!.size).toBe(24);
+  });
+
+  it('a 429 or 500 on a delete is retried; 404 counts as done', async () => {
+    const { clock, conn, db, data } = await pushed(2);
+    const [a, b] = data.prospects;
+    await eraseAndCheck(db, conn, [a!]);
+    fake!.server.failNext((m) => m === 'DELETE', 'burst429', 1);
+    fake!.server.failNext((m) => m === 'DELETE', '500', 2);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(fake!.server.stats.faults).toMatchObject({ burst429: 1, '500': 2 });
+    expect(await db.outbox.count()).toBe(0);
+    const person = (await db.syncLinks.get(`${conn.id}|prospect|${b!.id}`))!.remote.person!;
+    fake!.records.people!.delete(person);
+    await eraseAndCheck(db, conn, [b!]);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    expect(fake!.records.people!.size).toBe(0);
+    expect(fake!.records.notes!.size).toBe(0);
   });
 });

@@ -5,6 +5,7 @@ import { matchingIds, type HomeSort } from '@/lib/home/filters';
 import { allScores } from '@/lib/store/scores';
 import { FilterBar, useHomeFilter, useHomeKeys, useNow } from '../filters';
 import { useSettingsLive } from '../record/use-settings-live';
+import { lastStages, rememberStages, type StageOutline } from '../board/last-stages';
 import { BulkBar } from './BulkBar';
 import { ListTable } from './ListTable';
 import { useSelection } from './use-selection';
@@ -20,7 +21,13 @@ export function ListPage() {
   const { settings, error } = useSettingsLive();
   const [filter, setFilter] = useHomeFilter();
   const now = useNow();
-  const stageIds = useMemo(() => settings?.stages.map((s) => s.id), [settings]);
+  // As on the board: the stages drawn last time start the key reads while the settings are still being read.
+  const [remembered] = useState(lastStages);
+  const stages: StageOutline[] | undefined = settings?.stages ?? remembered;
+  useEffect(() => {
+    if (settings) rememberStages(settings.stages);
+  }, [settings]);
+  const stageIds = useMemo(() => stages?.map((s) => s.id), [stages]);
   const keys = useHomeKeys(filter, stageIds, now);
   const ids = useMemo(() => (keys && stageIds ? matchingIds(keys, filter, stageIds) : undefined), [keys, filter, stageIds]);
   // The score column for every sort: the filter reads scores only when it sorts or filters by them.
@@ -33,10 +40,10 @@ export function ListPage() {
   useEffect(() => () => performance.clearMarks('touchline:list-start'), []);
 
   if (error) return <p role="alert">{error}</p>;
-  if (!settings) return <p role="status">Loading…</p>;
+  if (!stages) return <p role="status">Loading…</p>;
   return (
     <>
-      <FilterBar filter={filter} onChange={setFilter} stages={settings.stages} />
+      <FilterBar filter={filter} onChange={setFilter} stages={stages} />
       <p className="mb-2 text-sm text-slate-500" role="status" aria-live="polite">
         {ids ? `${ids.length.toLocaleString()} ${ids.length === 1 ? 'prospect' : 'prospects'}` : 'Loading…'}
       </p>
@@ -45,8 +52,8 @@ export function ListPage() {
           {notice}
         </p>
       )}
-      {selection.ids.length > 0 && <BulkBar selection={selection} settings={settings} onMoved={setNotice} />}
-      {ids && <ListTable ids={ids} scores={scores} stages={settings.stages} now={now} selection={selection} sort={filter.sort} onSort={onSort} onFirstRows={onFirstRows} />}
+      {selection.ids.length > 0 && settings && <BulkBar selection={selection} settings={settings} onMoved={setNotice} />}
+      {ids && <ListTable ids={ids} scores={scores} stages={stages} now={now} selection={selection} sort={filter.sort} onSort={onSort} onFirstRows={onFirstRows} />}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { recordPath } from '@/lib/home/record-path';
-import type { Stage } from '@/lib/process/stage';
+import type { StageOutline } from '../board/last-stages';
 import { formatDate } from '@/components/ui/format';
 import { hrefTo } from '../router';
 import type { ListRow } from './use-visible-rows';
@@ -15,7 +15,7 @@ interface Props {
   /** Undefined while its block is being read. */
   row: ListRow | undefined;
   score: number | undefined;
-  stages: Stage[];
+  stages: StageOutline[];
   now: number;
   selected: boolean;
   onToggle: (index: number, on: boolean, range: boolean) => void;

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HomeSort } from '@/lib/home/filters';
-import type { Stage } from '@/lib/process/stage';
+import type { StageOutline } from '../board/last-stages';
 import { ListRowView, ROW_HEIGHT } from './ListRowView';
 import type { Selection } from './use-selection';
 import { useVisibleRows } from './use-visible-rows';
@@ -9,7 +9,7 @@ import { useVisibleRows } from './use-visible-rows';
 interface Props {
   ids: string[];
   scores: Map<string, number>;
-  stages: Stage[];
+  stages: StageOutline[];
   now: number;
   selection: Selection;
   sort: HomeSort;

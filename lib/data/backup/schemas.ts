@@ -19,10 +19,11 @@ const DueBins = z.object({ id: z.literal('open-tasks'), bins: z.record(z.string(
 const OutboxRow = z.object({
   seq: z.number().int().optional(),
   connectionId: z.string(),
-  kind: z.enum(['prospect', 'touch']),
+  kind: z.enum(['prospect', 'touch', 'erase']),
   prospectId: z.string(),
   refId: z.string(),
   at: z.number(),
+  erase: z.object({ records: z.array(z.object({ kind: z.string(), id: z.string() })), spare: z.array(z.string()) }).optional(),
   failed: z.object({ reason: z.string(), at: z.number() }).optional(),
 });
 const SyncMeta = z.discriminatedUnion('key', [

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../../model/lazy-schema';
 import type { Touch } from '../../model';
-import { chunk, companyDomain, splitName, type AdapterFactory, type BatchResult, type CrmAdapter, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
+import { chunk, companyDomain, splitName, type AdapterFactory, type BatchResult, type CrmAdapter, type EraseBatch, type EraseResult, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
 import { SyncError } from '../errors';
 import { Ambiguous, type CrmHttp, type HttpPolicy, type HttpResponse, type Verdict } from '../http';
 import { escapeHtml } from './text';
@@ -449,8 +449,29 @@ export const hubspot: AdapterFactory = (conn, makeHttp): CrmAdapter => {
     return report;
   }
 
+  /**
+   * Erasing a person: deals and engagements by batch archive (HubSpot does not delete them with the contact),
+   * then the contact by HubSpot's GDPR delete, which also removes it for good (not to the recycle bin). A
+   * contact already gone answers 404, which counts as deleted; archive does not mind ids already archived.
+   */
+  async function erase(batch: EraseBatch): Promise<EraseResult> {
+    const byType = new Map<string, string[]>();
+    for (const item of batch.items)
+      for (const r of item.records) {
+        const type = r.kind === 'deal' ? 'deals' : (ENGAGEMENTS as readonly string[]).includes(r.kind) ? r.kind : undefined;
+        if (type) byType.set(type, [...(byType.get(type) ?? []), r.id]);
+      }
+    for (const [type, ids] of byType)
+      for (const part of chunk([...new Set(ids)], BATCH))
+        await http.request('POST', `${conn.baseUrl}/crm/v3/objects/${type}/batch/archive`, { inputs: part.map((id) => ({ id })) }, auth, { schema: Anything });
+    const contacts = new Set(batch.items.flatMap((i) => i.records.filter((r) => r.kind === 'contact').map((r) => r.id)));
+    for (const objectId of contacts) await http.request('POST', `${conn.baseUrl}/crm/v3/objects/contacts/gdpr-delete`, { objectId }, auth, { schema: Anything, accept: [404] });
+    return new Map(batch.items.map((i) => [i.prospectId, { done: true }]));
+  }
+
   return {
     rowsPerBatch: 500,
+    erase,
     async push(batch) {
       const missing = UNIQUE_OBJECTS.filter((o) => !conn.setup?.values[`${o}.${KEY_PROPERTY}`]);
       if (missing.length) throw new SyncError('stop', `HubSpot is not set up for Touchline yet (no unique ${KEY_PROPERTY} property on ${missing.join(', ')}). Open Touchline\u2019s options and connect again.`);

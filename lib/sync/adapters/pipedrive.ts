@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from '../../model/lazy-schema';
 import type { Touch } from '../../model';
-import { type AdapterFactory, type Batch, type BatchResult, type CrmAdapter, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
+import { type AdapterFactory, type Batch, type BatchResult, type CrmAdapter, type EraseBatch, type EraseResult, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
 import { SyncError } from '../errors';
 import { AccountBudget, Ambiguous, type CrmHttp, type HttpPolicy, type HttpResponse, type Verdict } from '../http';
 import { escapeHtml } from './text';
@@ -91,6 +91,7 @@ const Deal = lazySchema(() => z.object({ id: z.number().int(), title: z.string()
 const Activity = lazySchema(() => z.object({ id: z.number().int(), note: z.string().nullable().optional() }).loose());
 const Named = lazySchema(() => z.object({ id: z.number().int(), name: z.string() }).loose());
 const Stage = lazySchema(() => z.object({ id: z.number().int(), name: z.string(), pipeline_id: z.number().int() }).loose());
+const Anything = lazySchema(() => z.unknown());
 const Me = lazySchema(() => one(z.object({ name: z.string().optional() }).loose()));
 
 const ACTIVITY_TYPES: Partial<Record<Touch['channel'], string>> = { email: 'email', call: 'call', meeting: 'meeting' };
@@ -329,7 +330,34 @@ export const pipedrive: AdapterFactory = (conn, makeHttp): CrmAdapter => {
     }
   }
 
+  /** Where each erased record kind is deleted: activities and deals first (deleting a person leaves them). */
+  const ERASE_PATHS: Array<[string, string]> = [
+    ['activity', 'activities'],
+    ['deal', 'deals'],
+    ['person', 'persons'],
+  ];
+
+  /**
+   * Erasing a person: DELETE each activity, deal and the person (v2). Pipedrive marks them deleted and
+   * removes them for good after 30 days. 404 (gone already) counts as deleted; 403 (this user may not delete)
+   * refuses that person's erase with what to remove by hand, and the others go on.
+   */
+  async function erase(batch: EraseBatch): Promise<EraseResult> {
+    const out: EraseResult = new Map();
+    for (const item of batch.items) {
+      const refused: string[] = [];
+      for (const [kind, path] of ERASE_PATHS)
+        for (const r of item.records.filter((x) => x.kind === kind)) {
+          const res = await http.request('DELETE', `${root}/api/v2/${path}/${encodeURIComponent(r.id)}`, undefined, auth, { schema: Anything, accept: [403, 404] });
+          if (res.status === 403) refused.push(`${kind} ${r.id} (${errorText(res)})`);
+        }
+      out.set(item.prospectId, refused.length ? { failed: `Pipedrive did not let this user delete ${refused.join(', ')}: delete them in Pipedrive by hand, or ask an admin for delete rights and retry.` } : { done: true });
+    }
+    return out;
+  }
+
   return {
+    erase,
     // Enough people per batch to keep LANES lanes busy; every create's id is stored at once, so a restart
     // redoes lookups, never creates.
     rowsPerBatch: 48,

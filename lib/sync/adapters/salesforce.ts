@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from '../../model/lazy-schema';
-import { chunk, companyDomain, splitName, type AdapterFactory, type BatchResult, type CrmAdapter, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
+import { chunk, companyDomain, splitName, type AdapterFactory, type BatchResult, type CrmAdapter, type EraseBatch, type EraseResult, type Learnt, type PersonItem, type RemoteStage, type SetupReport, type TouchItem } from '../adapter';
 import { SyncError } from '../errors';
 import type { CrmHttp, HttpPolicy, HttpResponse, Verdict } from '../http';
 import { refreshAccessToken, SalesforceToken } from '../oauth';
@@ -301,7 +301,31 @@ export const salesforce: AdapterFactory = (conn, makeHttp, host): CrmAdapter => 
   const opportunityStages = () => picklist('Opportunity', 'StageName');
   const leadStatuses = () => picklist('Lead', 'Status');
 
+  /**
+   * Erasing a person: one sObject Collections DELETE per 200 ids (tasks, contact role, opportunity, then the
+   * Lead or Contact), allOrNone=false so each record stands alone. ENTITY_IS_DELETED (gone already) counts as
+   * deleted; any other refusal keeps that person's erase waiting with Salesforce's reason. Deleted records sit
+   * in the org's Recycle Bin until Salesforce purges them (15 days).
+   */
+  async function erase(batch: EraseBatch): Promise<EraseResult> {
+    const ORDER = ['task', 'role', 'opportunity', 'person'];
+    const owner = new Map<string, string>();
+    const ids = ORDER.flatMap((kind) => batch.items.flatMap((i) => i.records.filter((r) => r.kind === kind).map((r) => (owner.set(r.id, i.prospectId), r.id))));
+    const refused = new Map<string, string[]>();
+    for (const part of chunk([...new Set(ids)], COLLECTION)) {
+      const res = await call('DELETE', `/composite/sobjects?ids=${part.map(encodeURIComponent).join(',')}&allOrNone=false`, undefined, SaveResults);
+      part.forEach((id, i) => {
+        const r = res[i];
+        if (r?.success || r?.errors.some((e) => e.errorCode === 'ENTITY_IS_DELETED')) return;
+        const why = r?.errors.map((e) => `${e.errorCode}: ${e.message}`).join('; ') || 'no answer for it';
+        refused.set(owner.get(id)!, [...(refused.get(owner.get(id)!) ?? []), `${id} (${why})`]);
+      });
+    }
+    return new Map(batch.items.map((i) => [i.prospectId, refused.has(i.prospectId) ? { failed: `Salesforce did not delete ${refused.get(i.prospectId)!.join(', ')}.` } : { done: true }]));
+  }
+
   return {
+    erase,
     rowsPerBatch: 400,
     async push(batch) {
       const out: BatchResult = { people: new Map(), touches: new Map() };

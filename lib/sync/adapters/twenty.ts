@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { lazySchema } from '../../model/lazy-schema';
-import { chunk, companyDomain, splitName, type AdapterFactory, type BatchResult, type CrmAdapter, type PersonItem, type RemoteStage } from '../adapter';
+import { chunk, companyDomain, splitName, type AdapterFactory, type BatchResult, type CrmAdapter, type EraseBatch, type EraseResult, type PersonItem, type RemoteStage } from '../adapter';
 import type { HttpPolicy, HttpResponse, Verdict } from '../http';
 
 /**
@@ -143,6 +143,24 @@ export const twenty: AdapterFactory = (conn, makeHttp): CrmAdapter => {
       for (const { t } of touches)
         out.touches.set(t.touch.id, attached.has(derivedId(t.touch.id)) ? { remote: { note: t.touch.id } } : { failed: 'Twenty did not save the note for this touch.' });
       return out;
+    },
+    /**
+     * Erasing a person: each note's target, the note, the opportunity and the person, by DELETE /rest/{objects}/{id}
+     * without soft_delete (which would only move them to Twenty's trash). A record gone already (404) is done.
+     */
+    async erase(batch: EraseBatch): Promise<EraseResult> {
+      for (const item of batch.items) {
+        const of = (kind: string) => item.records.filter((r) => r.kind === kind).map((r) => r.id);
+        const order: Array<[string, string[]]> = [
+          ['noteTargets', of('note').map(derivedId)],
+          ['notes', of('note')],
+          ['opportunities', of('opportunity')],
+          ['people', of('person')],
+        ];
+        for (const [object, ids] of order)
+          for (const id of ids) await http.request('DELETE', `${conn.baseUrl}/rest/${object}/${encodeURIComponent(id)}`, undefined, auth, { schema: Anything, accept: [404] });
+      }
+      return new Map(batch.items.map((i) => [i.prospectId, { done: true }]));
     },
     async test() {
       await http.request('GET', `${conn.baseUrl}/rest/people?limit=1`, undefined, auth, { schema: Anything });

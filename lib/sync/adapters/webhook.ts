@@ -1,4 +1,4 @@
-import type { AdapterFactory, BatchResult, CrmAdapter, PersonItem, TouchItem } from '../adapter';
+import type { AdapterFactory, BatchResult, CrmAdapter, EraseItem, EraseResult, PersonItem, TouchItem } from '../adapter';
 import type { HttpPolicy, Verdict } from '../http';
 
 export const SIGNATURE_HEADER = 'x-touchline-signature';
@@ -56,6 +56,14 @@ function touchEvent(t: TouchItem) {
   return { type: 'touch.create', id: touch.id, personId: touch.prospectId, channel: touch.channel, direction: touch.direction, at: touch.at, subject: touch.subject, summary: touch.summary, url: touch.url };
 }
 
+/**
+ * A person was erased in Touchline (a request to be forgotten): the receiver deletes what it holds under
+ * `id` (the `person.upsert` id) and `ids` (that id and their `touch.create` ids). Nothing else of them is sent.
+ */
+function erasedEvent(item: EraseItem) {
+  return { type: 'prospect.erased', id: item.prospectId, ids: item.records.map((r) => r.id) };
+}
+
 /** A generic webhook: one signed POST per batch, carrying the batch's stable Idempotency-Key. */
 export const webhook: AdapterFactory = (conn, makeHttp): CrmAdapter => {
   const http = makeHttp(webhookPolicy);
@@ -70,6 +78,12 @@ export const webhook: AdapterFactory = (conn, makeHttp): CrmAdapter => {
       const out: BatchResult = { people: new Map(), touches: new Map() };
       for (const p of batch.people) out.people.set(p.prospect.id, { remote: { webhook: p.prospect.id } });
       for (const t of batch.touches) out.touches.set(t.touch.id, { remote: { webhook: t.touch.id } });
+      return out;
+    },
+    async erase(batch) {
+      await post({ batch: batch.key, events: batch.items.map(erasedEvent) }, batch.key);
+      const out: EraseResult = new Map();
+      for (const item of batch.items) out.set(item.prospectId, { done: true });
       return out;
     },
     async test() {

@@ -124,7 +124,12 @@ export class HubSpotFake {
     if (p[1] === 'v3' && p[2] === 'pipelines') return { status: 200, body: { results: [PIPELINE_ANSWER] } };
     if (p[2] === 'properties') return req.method === 'GET' ? this.getProperty(type!, params.propertyName!) : this.createProperty(req, type!, body);
     if (p[1] === 'v4') return this.associate(req, type!, params.toObjectType!, body.inputs as Array<{ from: { id: string }; to: { id: string } }>);
+    if (req.path === '/crm/v3/objects/contacts/gdpr-delete') return this.gdprDelete(String(body.objectId), body.idProperty as string | undefined);
     const store = this.objects[type!]!;
+    if (req.method === 'GET' && params.objectId) {
+      const o = store.get(params.objectId);
+      return o ? { status: 200, body: this.view(o) } : this.err(404, 'resource not found', 'OBJECT_NOT_FOUND');
+    }
     if (req.method === 'GET') return { status: 200, body: { results: [...store.values()].slice(0, Number(req.query.get('limit') ?? 10)).map((o) => this.view(o)) } };
     if (req.method === 'PATCH') {
       const o = store.get(params.objectId!);
@@ -139,6 +144,7 @@ export class HubSpotFake {
       this.gate.refuse(req, `${inputs.length} inputs, over the batch limit of ${BATCH_LIMIT}`);
       return this.err(400, `Batch input limit is ${BATCH_LIMIT}, got ${inputs.length}`, 'VALIDATION_ERROR');
     }
+    if (op === 'archive') return this.archive(req, type!, inputs as unknown as Array<{ id: string }>);
     if (op === 'upsert') return this.upsert(req, type!, inputs as unknown as UpsertInput[]);
     if (op === 'update') return this.update(req, type!, inputs as unknown as Array<{ id: string; properties: Record<string, string> }>);
     return this.create(req, type!, inputs as unknown as CreateInput[]);
@@ -236,6 +242,37 @@ export class HubSpotFake {
     }
     return undefined;
   }
+
+  /** Gone for good: the object, its unique values and every association it was part of. */
+  private remove(type: string, id: string): boolean {
+    const o = this.objects[type]!.get(id);
+    if (!o) return false;
+    this.objects[type]!.delete(id);
+    for (const [name, def] of this.properties[type]!) if (def.hasUniqueValue && o.properties[name]) this.unique.delete(`${type}|${name}|${o.properties[name]!.toLowerCase()}`);
+    for (const a of [...this.associations]) if (a.startsWith(`${type}/${id}->`) || a.endsWith(`->${type}/${id}`)) this.associations.delete(a);
+    return true;
+  }
+
+  /** Contacts permanently deleted by the GDPR delete, by id (a second delete of one answers 404). */
+  readonly gdprDeleted: string[] = [];
+
+  private gdprDelete(objectId: string, idProperty?: string): FakeResponse {
+    const o = idProperty ? this.find('contacts', idProperty, objectId) : this.objects.contacts!.get(objectId);
+    if (!o || !this.remove('contacts', o.id)) return this.err(404, 'resource not found', 'OBJECT_NOT_FOUND');
+    this.gdprDeleted.push(o.id);
+    return { status: 204 };
+  }
+
+  /** Batch archive: 204 whether or not each id still exists; no id twice, 100 at most. */
+  private archive(req: FakeRequest, type: string, inputs: Array<{ id: string }>): FakeResponse {
+    const dup = this.repeated(req, inputs.map((i) => i.id));
+    if (dup) return dup;
+    for (const i of inputs) if (this.remove(type, i.id)) this.archived.push(`${type}/${i.id}`);
+    return { status: 204 };
+  }
+
+  /** `type/id` of every object archived, in order. */
+  readonly archived: string[] = [];
 
   private upsert(req: FakeRequest, type: string, inputs: UpsertInput[]): FakeResponse {
     const props = new Set(inputs.map((i) => i.idProperty ?? 'hs_object_id'));

@@ -39,6 +39,10 @@ export class PipedriveFake {
   dailyLeft: number;
   searchLagMs: number;
   rejected429 = 0;
+  /** `kind/id` of every record deleted, in order (a second delete of one answers 404 and is not listed). */
+  readonly deleted: string[] = [];
+  /** False: this user's permission set does not allow deleting (Pipedrive answers 403). */
+  mayDelete = true;
   /** When search can see each row's latest write. */
   private readonly indexedAt = new WeakMap<Row, number>();
   private nextId = 1;
@@ -129,6 +133,16 @@ export class PipedriveFake {
     const kind = req.path.split('/')[3]!;
     const store = this.store(kind);
     if (req.path.endsWith('/search')) return this.search(req, kind, store);
+    if (params.id && (req.method === 'GET' || req.method === 'DELETE')) {
+      const row = store.get(Number(params.id));
+      if (!row) return this.fail(404, `${kind} not found`);
+      if (req.method === 'GET') return this.ok(row);
+      if (!this.mayDelete) return this.fail(403, 'You do not have permission to delete this item');
+      // Marked deleted (purged after 30 days): gone from reads and search at once.
+      store.delete(row.id);
+      this.deleted.push(`${kind}/${row.id}`);
+      return { status: 200, body: { success: true, data: { id: row.id } } };
+    }
     if (req.method === 'GET') {
       const person = Number(req.query.get('person_id'));
       return this.paged([...store.values()].filter((r) => r.person_id === person), req);

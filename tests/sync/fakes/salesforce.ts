@@ -122,6 +122,11 @@ export class SalesforceFake {
     if (p.endsWith('/describe')) return this.describe(params.sobject!);
     if (p === '/query') return this.query(req, req.query.get('q') ?? '');
     if (p === '/tooling/sobjects/CustomField') return this.customField(req, body);
+    if (req.method === 'DELETE') return this.remove(req, (req.query.get('ids') ?? '').split(',').filter(Boolean));
+    if (params.id) {
+      const rec = this.records[params.sobject!]?.get(params.id);
+      return rec ? { status: 200, body: { attributes: { type: params.sobject }, ...rec } } : this.errors(404, 'NOT_FOUND', 'The requested resource does not exist');
+    }
     const records = (body.records ?? []) as Array<Record<string, unknown>>;
     if (records.length > COLLECTION_LIMIT) {
       this.gate.refuse(req, `${records.length} records, over the collection limit of ${COLLECTION_LIMIT}`);
@@ -129,6 +134,30 @@ export class SalesforceFake {
     }
     if (params.externalIdField) return this.upsert(req, params.sobject!, params.externalIdField, records);
     return { status: 200, body: records.map((r) => (req.method === 'POST' ? this.create(req, r) : this.update(req, r))) };
+  }
+
+  /** Ids deleted, in order (a second delete of one fails with ENTITY_IS_DELETED and is not listed). */
+  readonly deleted: string[] = [];
+
+  /** sObject Collections delete: per id, in order; a person's tasks and contact roles go with it, an opportunity's roles too. */
+  private remove(req: FakeRequest, ids: string[]): FakeResponse {
+    if (ids.length > COLLECTION_LIMIT) {
+      this.gate.refuse(req, `${ids.length} ids, over the collection limit of ${COLLECTION_LIMIT}`);
+      return this.errors(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${COLLECTION_LIMIT} records into this call`);
+    }
+    const results = ids.map((id) => {
+      const type = Object.keys(this.records).find((t) => this.records[t]!.has(id));
+      if (!type) return { id, success: false, errors: [{ message: 'entity is deleted', errorCode: 'ENTITY_IS_DELETED', fields: [] }] };
+      this.records[type]!.delete(id);
+      this.deleted.push(id);
+      const cascade = (t: string, on: string) => {
+        for (const [k, r] of this.records[t]!) if (r[on] === id) this.records[t]!.delete(k);
+      };
+      if (type === 'Contact' || type === 'Lead') (cascade('Task', 'WhoId'), cascade('OpportunityContactRole', 'ContactId'));
+      if (type === 'Opportunity') cascade('OpportunityContactRole', 'OpportunityId');
+      return { id, success: true, errors: [] };
+    });
+    return { status: 200, body: results };
   }
 
   private describe(type: string): FakeResponse {

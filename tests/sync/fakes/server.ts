@@ -57,6 +57,11 @@ export interface FakeServer {
   url: string;
   stats: FakeStats;
   faults: FaultPlan;
+  /**
+   * Deterministic faults: the next `times` requests that `match` (method and path) get `fault` instead of
+   * their answer ('burst429' gives the CRM's own 429), counted in requests, never in time.
+   */
+  failNext(match: (method: string, path: string) => boolean, fault: Fault, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,7 @@ export async function startFake(
   const random = seeded(faults.seed ?? 1);
   const stats: FakeStats = { requests: 0, faults: {} };
   let burstLeft = 0;
+  const scripted: Array<{ match: (method: string, path: string) => boolean; fault: Fault; left: number }> = [];
   const sockets = new Set<import('node:net').Socket>();
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -86,7 +92,15 @@ export async function startFake(
         res.end(text ?? (r.body === undefined ? '' : JSON.stringify(r.body)));
       };
       let fault: Fault | undefined;
-      if (burstLeft > 0) fault = 'burst429';
+      const script = scripted.find((x) => x.left > 0 && x.match(req.method ?? 'GET', url.pathname));
+      if (script) {
+        script.left--;
+        fault = script.fault;
+        if (fault === 'burst429') {
+          stats.faults[fault] = (stats.faults[fault] ?? 0) + 1;
+          return send(opts.burst?.() ?? { status: 429, body: { message: 'Too many requests (injected)' } });
+        }
+      } else if (burstLeft > 0) fault = 'burst429';
       else if (faults.kinds.length && random() < faults.rate) fault = faults.kinds[Math.floor(random() * faults.kinds.length)];
       if (fault) stats.faults[fault] = (stats.faults[fault] ?? 0) + 1;
       if (fault === 'burst429' && opts.burst) {
@@ -124,6 +138,7 @@ export async function startFake(
     url: `http://127.0.0.1:${port}`,
     stats,
     faults,
+    failNext: (match, fault, times = 1) => void scripted.push({ match, fault, left: times }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -81,8 +81,11 @@ export class TwentyFake {
   }
 
   private route(req: FakeRequest): FakeResponse {
-    const object = req.path.split('/').at(-1)!;
+    const [, , first, second] = req.path.split('/');
+    const object = first === 'batch' ? second! : first!;
+    const id = first === 'batch' ? undefined : second;
     const store = this.records[object]!;
+    if (id) return this.one(req, object, id);
     if (req.method === 'GET') return { status: 200, body: { data: { [object]: [...store.values()].slice(0, Number(req.query.get('limit') ?? 60)) }, totalCount: store.size } };
     const input = req.body as Array<Record<string, unknown>>;
     const upsert = req.query.get('upsert') === 'true';
@@ -117,6 +120,23 @@ export class TwentyFake {
     }
     const name = `create${object[0]!.toUpperCase()}${object.slice(1)}`;
     return { status: 201, body: { data: { [name]: [...updated, ...inserted].map((r) => ({ ...r })) } } };
+  }
+
+  /** `object/id` of every record destroyed, in order. */
+  readonly destroyed: string[] = [];
+
+  /** GET or DELETE by id: destroyed for good, or with ?soft_delete=true only marked (it stays, restorable). */
+  private one(req: FakeRequest, object: string, id: string): FakeResponse {
+    const rec = this.records[object]!.get(id);
+    if (!rec) return this.fail(404, 'NotFoundException', `Record not found`);
+    const singular = { people: 'Person', opportunities: 'Opportunity', notes: 'Note', noteTargets: 'NoteTarget', companies: 'Company' }[object]!;
+    if (req.method === 'GET') return { status: 200, body: { data: { [singular[0]!.toLowerCase() + singular.slice(1)]: { ...rec } } } };
+    if (req.query.get('soft_delete') === 'true') rec.deletedAt = new Date(0).toISOString();
+    else {
+      this.records[object]!.delete(id);
+      this.destroyed.push(`${object}/${id}`);
+    }
+    return { status: 200, body: { data: { [`delete${singular}`]: { ...rec } } } };
   }
 
   /** What an input matches: its id, else its unique value (an empty string is a value too). */

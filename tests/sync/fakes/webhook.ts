@@ -18,6 +18,8 @@ export class WebhookFake {
   readonly people = new Map<string, Event>();
   readonly touches = new Map<string, Event>();
   readonly applied = new Map<string, number>();
+  /** Every `prospect.erased` event applied, in order. */
+  readonly erased: Event[] = [];
   gone = false;
   /** Answers every delivery with this (a receiver that refuses what it is sent) until cleared. */
   refuse?: { status: number; body: unknown };
@@ -46,7 +48,12 @@ export class WebhookFake {
     const events = ((req.body as { events?: Event[] }).events ?? []) as Event[];
     for (const e of events) {
       if (e.type === 'ping') continue;
-      this.applied.set(e.id, (this.applied.get(e.id) ?? 0) + 1);
+      const counted = e.type === 'prospect.erased' ? `erased:${e.id}` : e.id;
+      this.applied.set(counted, (this.applied.get(counted) ?? 0) + 1);
+      if (e.type === 'prospect.erased') {
+        for (const id of (e.ids as string[]) ?? []) this.people.delete(id), this.touches.delete(id);
+        this.erased.push(e);
+      }
       if (e.type === 'person.upsert') this.people.set(e.id, e);
       if (e.type === 'touch.create') this.touches.set(e.id, e);
     }

@@ -20,6 +20,8 @@ const FILES = {
   properties: 'PublicApiSpecs/CRM/Properties/Rollouts/145899/v3/properties.json',
   associations: 'PublicApiSpecs/CRM/Associations/Rollouts/130902/v4/associations.json',
   pipelines: 'PublicApiSpecs/CRM/Pipelines/Rollouts/145896/v3/pipelines.json',
+  // The GDPR delete is defined for contacts only, in the contacts file (issue 15 item 5: erasing a person).
+  contacts: 'PublicApiSpecs/CRM/Contacts/Rollouts/424/v3/contacts.json',
 };
 /** The operations Touchline's adapter may call; anything else the fake answers 404. */
 const USED: Record<keyof typeof FILES, string[]> = {
@@ -28,12 +30,15 @@ const USED: Record<keyof typeof FILES, string[]> = {
     'POST /crm/v3/objects/{objectType}/batch/create',
     'POST /crm/v3/objects/{objectType}/batch/update',
     'POST /crm/v3/objects/{objectType}/batch/upsert',
+    'POST /crm/v3/objects/{objectType}/batch/archive',
     'POST /crm/v3/objects/{objectType}/search',
     'PATCH /crm/v3/objects/{objectType}/{objectId}',
+    'GET /crm/v3/objects/{objectType}/{objectId}',
   ],
   properties: ['GET /crm/v3/properties/{objectType}/{propertyName}', 'POST /crm/v3/properties/{objectType}'],
   associations: ['POST /crm/v4/associations/{fromObjectType}/{toObjectType}/batch/associate/default'],
   pipelines: ['GET /crm/v3/pipelines/{objectType}'],
+  contacts: ['POST /crm/v3/objects/contacts/gdpr-delete'],
 };
 
 const DROP = new Set(['description', 'example', 'examples', 'x-hubspot-related-documentation']);
@@ -48,7 +53,8 @@ const schemas: Record<string, unknown> = {};
 const operations: unknown[] = [];
 for (const [file, path] of Object.entries(FILES) as Array<[keyof typeof FILES, string]>) {
   const doc = JSON.parse(git('show', `${commit}:${path}`));
-  for (const [name, s] of Object.entries(doc.components.schemas)) schemas[name] = strip(s);
+  // The contacts file repeats the objects file's schemas; the generic ones (read first) are kept.
+  for (const [name, s] of Object.entries(doc.components.schemas)) if (file !== 'contacts' || !(name in schemas)) schemas[name] = strip(s);
   for (const id of USED[file]) {
     const [method, p] = id.split(' ') as [string, string];
     const op = doc.paths[p]?.[method.toLowerCase()];
