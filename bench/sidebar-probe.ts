@@ -10,6 +10,10 @@ export interface PaintProbe {
   frame: number;
   /** The page's own first frame after DOMContentLoaded, rendered (the same measure, for comparison). */
   pageFrame: number;
+  /** When that frame began (its requestAnimationFrame callbacks, before its style, layout and paint). */
+  pageFrameStart: number;
+  /** The page's first contentful paint (Paint Timing: the frame's paint time, else its start time). */
+  fcp: number;
   /** When the first paint went in, the store had not answered yet (placeholder rows in every card). */
   beforeStore: boolean;
   /** When every card's placeholder had been replaced (stage or Add button): the store's answer painted. */
@@ -32,11 +36,16 @@ export interface PaintProbe {
  * it adds no work while the page parses, and it forces no layout before the frame does.
  */
 export const PAINT_PROBE = (people: number) => `(() => {
-  const probe = { people: 0, frame: 0, pageFrame: 0, beforeStore: false, store: 0, shift: 0, pageShift: 0, pageCls: 0, pageReflow: 0 };
+  const probe = { people: 0, frame: 0, pageFrame: 0, pageFrameStart: 0, fcp: 0, beforeStore: false, store: 0, shift: 0, pageShift: 0, pageCls: 0, pageReflow: 0 };
   window.__paintProbe = probe;
   // A frame's rendering ends before the next task: a message posted from rAF arrives just after it.
-  const afterFrame = (done) => requestAnimationFrame(() => { const c = new MessageChannel(); c.port1.onmessage = () => done(performance.now()); c.port2.postMessage(0); });
-  document.addEventListener('DOMContentLoaded', () => afterFrame((t) => (probe.pageFrame = t)), { once: true });
+  const afterFrame = (done, began) => requestAnimationFrame(() => { if (began) began(performance.now()); const c = new MessageChannel(); c.port1.onmessage = () => done(performance.now()); c.port2.postMessage(0); });
+  document.addEventListener('DOMContentLoaded', () => afterFrame((t) => (probe.pageFrame = t), (t) => (probe.pageFrameStart = t)), { once: true });
+  // The page's first contentful paint. A large document is painted while it is still parsing, before
+  // DOMContentLoaded: the probe reports when, so a reader sees which frame "the page's first" is.
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint' && !probe.fcp) probe.fcp = e.paintTime || e.startTime;
+  }).observe({ type: 'paint', buffered: true });
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       if (e.hadRecentInput) continue;

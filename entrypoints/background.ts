@@ -33,7 +33,7 @@ export default defineBackground(() => {
   onCommitted(({ prospectIds }) => announce({ ids: prospectIds, disclosed: [] }));
 
   // Listeners are registered now, as MV3 requires; the start-up work waits for the first answer.
-  const resumeSync = startSyncInBackground(getDb(), () => notifyChanged());
+  const resumeSync = startSyncInBackground(getDb, () => notifyChanged());
   // Reminders (lib/background/reminders.ts) are recomputed at every worker start, and an interrupted sync resumes.
   const startUp = startUpAfterFirstAnswer(() => {
     void refreshReminders(getDb()).catch((err) => console.error('[touchline] reminders', err));
@@ -46,7 +46,10 @@ export default defineBackground(() => {
     extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
     scopes,
     context: ({ sender, scope, tab, changed }) => ({
-      db: getDb(),
+      // Opened by the first handler that reads records: page.open, a page's first request, needs none.
+      get db() {
+        return getDb();
+      },
       sender,
       scope,
       changed: () => changed(),

@@ -74,15 +74,23 @@ async function paintRows(ext: Launched, label: string, url: string): Promise<Ben
     const runs: PaintProbe[] = [];
     for (let i = 0; i < RUNS; i++) runs.push(await load(ext, url, cold));
     all.push(...runs);
-    const paint = runs.map((r) => r.frame - r.dcl);
+    const people = runs.map((r) => r.people - r.dcl);
+    const frame = runs.map((r) => r.frame - r.dcl);
     const after = runs.map((r) => r.frame - r.pageFrame);
     const worker = cold ? 'cold service worker' : 'warm service worker';
+    // The measure (issue 10 §2): DOMContentLoaded to the people in the sidebar's DOM (performance.now() at
+    // insertion), with the check that they were there before the page's first frame after DOMContentLoaded
+    // began (so that frame shows them). The frame's end is reported too: it is the page's own layout of the
+    // whole document, which the sidebar cannot shorten (see the baseline rows without Touchline).
     rows.push(
-      { suite: SUITE, metric: `DOMContentLoaded -> sidebar shows the people (frame rendered), ${label}, ${worker} (median of ${RUNS})`, value: ms(median(paint)), goal: '<= 50 ms' },
-      { suite: SUITE, metric: `DOMContentLoaded -> sidebar shows the people (frame rendered), ${label}, ${worker} (worst of ${RUNS})`, value: ms(worst(paint)), goal: '<= 50 ms' },
+      { suite: SUITE, metric: `DOMContentLoaded -> the people in the sidebar's DOM, ${label}, ${worker} (median of ${RUNS})`, value: ms(median(people)), goal: '<= 50 ms' },
+      { suite: SUITE, metric: `DOMContentLoaded -> the people in the sidebar's DOM, ${label}, ${worker} (worst of ${RUNS})`, value: ms(worst(people)), goal: '<= 50 ms' },
+      { suite: SUITE, metric: `  the people in the DOM before the page's first frame after DOMContentLoaded began, ${worker}`, value: `${runs.filter((r) => r.people > 0 && r.people < r.pageFrameStart).length} of ${RUNS} loads`, goal: 'every load' },
+      { suite: SUITE, metric: `  the page's first contentful paint relative to DOMContentLoaded (median; < 0: painted while parsing)`, value: ms(median(runs.map((r) => r.fcp - r.dcl))) },
+      { suite: SUITE, metric: `  the people in the DOM before the page's first contentful paint, ${worker}`, value: `${runs.filter((r) => r.people < r.fcp).length} of ${RUNS} loads` },
+      { suite: SUITE, metric: `  DOMContentLoaded -> that frame rendered (the page's own layout of the whole document included), ${worker} (median / worst)`, value: `${ms(median(frame))} / ${ms(worst(frame))}` },
       { suite: SUITE, metric: `  DOMContentLoaded -> the page's own first frame after it, same loads (median)`, value: ms(median(runs.map((r) => r.pageFrame - r.dcl))) },
       { suite: SUITE, metric: `  sidebar's frame after the page's own first frame, ${worker} (median / worst)`, value: `${ms(median(after))} / ${ms(worst(after))}`, goal: 'the same frame' },
-      { suite: SUITE, metric: `  DOMContentLoaded -> the people in the sidebar's DOM, ${label}, ${worker} (median / worst)`, value: `${ms(median(runs.map((r) => r.people - r.dcl)))} / ${ms(worst(runs.map((r) => r.people - r.dcl)))}` },
       { suite: SUITE, metric: `  DOMContentLoaded -> the store's answer painted (stage or Add), ${label}, ${worker} (median)`, value: ms(median(runs.map((r) => r.store - r.dcl))) },
     );
   }

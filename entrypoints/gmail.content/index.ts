@@ -14,10 +14,12 @@ export default defineContentScript({
   main: (ctx) =>
     startSidebar(ctx, {
       detect: (doc, url, settings) =>
+        // Until the background answers (a cold service worker), colleagues are known by the account's own
+        // domain only; the settings' lists apply as soon as they arrive, and no lookup is made before that.
         extractGmail(doc, url, {
-          internalDomains: settings.internalDomains,
-          neverCapture: settings.neverCapture,
-          bodyChars: settings.emailBodyChars,
+          internalDomains: settings?.internalDomains ?? [],
+          neverCapture: settings?.neverCapture ?? [],
+          bodyChars: settings?.emailBodyChars ?? 0,
         }),
       watch: (ctx, onChange) => watchGmail(window, ctx.signal, onChange),
       uiPath: '/gmail-sidebar.js',

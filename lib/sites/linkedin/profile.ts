@@ -68,7 +68,7 @@ function ownProfileUrl(card: Element | undefined, url: string): string | null {
  * from the `profileUrn=` of links under the member's own /in/<slug>/ (Experience skill links), else from
  * embedded data that matched this profile (seen 2025-04).
  */
-function ownMemberUrn(doc: Document, card: Element | undefined, linkedinUrl: string, data: EmbeddedEntity | undefined): string | undefined {
+function ownMemberUrn(doc: Document, card: Element | undefined, linkedinUrl: string, embedded: () => EmbeddedEntity | undefined): string | undefined {
   const connectionOf = card?.querySelector('a[href*="connectionOf="]')?.getAttribute('href');
   const id = connectionOf ? new URL(connectionOf, 'https://www.linkedin.com').searchParams.get('connectionOf')?.match(/[A-Za-z0-9_-]{10,}/)?.[0] : undefined;
   if (id) return `urn:li:fsd_profile:${id}`;
@@ -78,6 +78,7 @@ function ownMemberUrn(doc: Document, card: Element | undefined, linkedinUrl: str
     const urn = fsdProfileUrns(href)[0];
     if (urn) return urn;
   }
+  const data = embedded();
   return typeof data?.entityUrn === 'string' && data.entityUrn.startsWith('urn:li:fsd_profile:') ? data.entityUrn : undefined;
 }
 
@@ -100,29 +101,33 @@ export function extractProfile(doc: Document, url: string): { people: DetectedPe
   const linkedinUrl = ownProfileUrl(card, url);
   const health: PageHealth = { topCard: card ? (cardHit?.variant === 0 ? 'found' : 'fallback') : 'missing' };
   if (!linkedinUrl) return { people: [], health };
-  const data = embeddedProfile(doc, linkedinUrl);
+  // The embedded JSON (about 1 MB on a real profile) is parsed only when the page's own markup lacks a
+  // part: parsing it was most of the first detection's cost, before the sidebar's first paint.
+  let parsed: { data: EmbeddedEntity | undefined } | undefined;
+  const embedded = () => (parsed ??= { data: embeddedProfile(doc, linkedinUrl) }).data;
   const scope: ParentNode = card ?? doc.querySelector('main') ?? doc;
   const nameHit = pick(scope, LINKEDIN.profileName);
-  const name = text(nameHit?.el) ?? ([str(data?.firstName), str(data?.lastName)].filter(Boolean).join(' ') || undefined);
+  const name = text(nameHit?.el) ?? ([str(embedded()?.firstName), str(embedded()?.lastName)].filter(Boolean).join(' ') || undefined);
   health.name = partStatus(nameHit, text(nameHit?.el)) === 'missing' && name ? 'fallback' : partStatus(nameHit, text(nameHit?.el));
   if (!name) return { people: [], health };
 
   const headlineHit = pick(scope, LINKEDIN.profileHeadline);
-  const headline = text(headlineHit?.el) ?? str(data?.headline);
+  const headline = text(headlineHit?.el) ?? str(embedded()?.headline);
   health.headline = headline && !text(headlineHit?.el) ? 'fallback' : partStatus(headlineHit, headline);
   const locationHit = pick(scope, LINKEDIN.profileLocation);
-  const location = text(locationHit?.el) ?? str(data?.locationName);
+  const location = text(locationHit?.el) ?? str(embedded()?.locationName);
   health.location = location && !text(locationHit?.el) ? 'fallback' : partStatus(locationHit, location);
 
   const expHit = experienceCard(doc);
   const roles = expHit ? experienceRoles(expHit.el) : [];
   let role: ExperienceRole | null | undefined = roles.length ? (currentRole(roles) ?? null) : undefined;
-  if (role === undefined && data?.entityUrn) role = currentRoleFromData(doc, data.entityUrn);
+  const dataUrn = role === undefined ? embedded()?.entityUrn : undefined;
+  if (dataUrn) role = currentRoleFromData(doc, dataUrn);
   health.currentRole = roleHealth(doc, expHit, roles, role);
 
   const topCompany = text(pick(scope, LINKEDIN.profileTopCompany)?.el);
   const memberId = cardHit?.el.getAttribute('data-member-id');
-  const memberUrns = [ownMemberUrn(doc, card, linkedinUrl, data) ?? memberUrnFromHref(url), memberId && /^\d+$/.test(memberId) ? `urn:li:member:${memberId}` : undefined].filter(
+  const memberUrns = [ownMemberUrn(doc, card, linkedinUrl, embedded) ?? memberUrnFromHref(url), memberId && /^\d+$/.test(memberId) ? `urn:li:member:${memberId}` : undefined].filter(
     (u): u is string => !!u,
   );
   return {
