@@ -1,10 +1,8 @@
 /// <reference lib="webworker" />
 import { getDb } from '../db/database';
 import { createBackup, restoreBackup } from './backup';
-import { exportCsv, importCsv } from './csv';
-import { pages } from './backup/write';
-import { filteredIds } from './export-view';
-import type { Prospect } from '../model/prospect';
+import { importCsv } from './csv';
+import { exportView, filteredIds } from './export-view';
 import type { WorkerReply, WorkerRequest } from './protocol';
 
 // The data page's worker: CSV import, backup and restore run here so the page stays responsive. Workers of
@@ -30,7 +28,7 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       reply({ id: msg.id, done });
     } else if (job.job === 'export') {
       const ids = job.ids ?? (job.filter ? await filteredIds(db, job.filter, { now: job.now ?? Date.now(), timeZone: job.timeZone ?? 'UTC', stageIds: job.stages.map((s) => s.id) }) : undefined);
-      reply({ id: msg.id, done: await exportCsv(viewPages(ids), job.stages) });
+      reply({ id: msg.id, done: await exportView(db, ids, job.stages) });
     } else if (job.job === 'backup') {
       reply({ id: msg.id, done: await createBackup(db, job.settings, { onProgress: progress }) });
     } else {
@@ -51,12 +49,3 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   }
 };
 
-/** A view's prospects a page at a time: by ids (kept in the view's order) or the whole table. */
-async function* viewPages(ids: string[] | undefined): AsyncGenerator<Prospect[]> {
-  const db = getDb();
-  if (ids) {
-    for (let i = 0; i < ids.length; i += 5000) yield (await db.prospects.bulkGet(ids.slice(i, i + 5000))).filter((p): p is Prospect => !!p);
-    return;
-  }
-  for await (const page of pages(db.table<Prospect, string>('prospects'), 5000)) yield page;
-}

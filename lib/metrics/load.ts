@@ -5,7 +5,8 @@ import { groupHistories } from './history';
 import { closesIn } from './outcomes';
 import { periodBounds } from './period';
 import type { TouchStats } from './touches';
-import type { MetricStage, Period, ProspectFacts } from './types';
+import { touchesUpToWins } from './won-touches';
+import type { Bounds, MetricStage, Period, ProspectFacts } from './types';
 
 export interface MetricsQuery {
   period: Period;
@@ -27,13 +28,17 @@ const dealValueOf = (p: { dealValue?: unknown }) => {
  * [channel+at+prospectId] index, and each won deal's touches from its [prospectId+at] keys.
  */
 export async function loadMetrics(db: TouchlineDb, q: MetricsQuery): Promise<Metrics> {
-  // One read transaction for every query: thousands of small key reads outside one would each open their own.
-  return db.transaction('r', [db.prospects, db.stageChanges, db.touches], () => load(db, q));
+  const bounds = periodBounds(q.period, q.timeZone);
+  // One read transaction for the history and the channel counts; the won deals' touch keys follow in a second
+  // (straight IndexedDB requests, which a Dexie transaction would see as leaving it early).
+  const { histories, prospects, byChannel } = await db.transaction('r', [db.prospects, db.stageChanges, db.touches], () => readHistory(db, q, bounds));
+  const before = await touchesUpToWins(db, closesIn(histories, q.stages, bounds).won);
+  const touches: TouchStats = { byChannel, before: (pid) => before.get(pid) ?? { count: 0 } };
+  return computeMetrics({ stages: q.stages, changes: [], histories, prospects, touches, bounds, source: q.source });
 }
 
-async function load(db: TouchlineDb, q: MetricsQuery): Promise<Metrics> {
-  const bounds = periodBounds(q.period, q.timeZone);
-  const [prospectRows, changes, byChannel] = await Promise.all([
+async function readHistory(db: TouchlineDb, q: MetricsQuery, bounds: Bounds) {
+  const [prospectRows, changes, allChannels] = await Promise.all([
     db.prospects.toArray(),
     db.stageChanges.where('at').below(bounds.end).toArray(),
     channelCounts(db, bounds.start, bounds.end, q.source ? undefined : null),
@@ -41,19 +46,8 @@ async function load(db: TouchlineDb, q: MetricsQuery): Promise<Metrics> {
   const prospects = new Map<string, ProspectFacts>();
   for (const p of prospectRows) prospects.set(p.id, { id: p.id, site: p.source.site, dealValue: dealValueOf(p) });
   const histories = groupHistories(changes, prospects, q.source);
-  const channels = q.source ? await channelCounts(db, bounds.start, bounds.end, (id) => prospects.get(id)?.site === q.source) : byChannel;
-
-  // Each won deal's touches up to its win: keys only ([prospectId, at]), all requests in flight at once.
-  const won = closesIn(histories, q.stages, bounds).won;
-  const before = new Map<string, { count: number; first?: number }>();
-  await Promise.all(
-    [...won].map(async ([pid, at]) => {
-      const keys = (await db.touches.where('[prospectId+at]').between([pid, -Infinity], [pid, at], true, true).keys()) as unknown as [string, number][];
-      before.set(pid, { count: keys.length, first: keys[0]?.[1] });
-    }),
-  );
-  const touches: TouchStats = { byChannel: channels, before: (pid) => before.get(pid) ?? { count: 0 } };
-  return computeMetrics({ stages: q.stages, changes: [], histories, prospects, touches, bounds, source: q.source });
+  const byChannel = q.source ? await channelCounts(db, bounds.start, bounds.end, (id) => prospects.get(id)?.site === q.source) : allChannels;
+  return { histories, prospects, byChannel };
 }
 
 /** Touches per channel in [start, end): counted by the index, or (with `keep`) filtered by owner from its keys. */

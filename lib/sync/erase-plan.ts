@@ -11,7 +11,8 @@ export const ERASE_KINDS: Record<CrmKind, { deletes: readonly string[]; keeps: r
   // Deleting a Pipedrive person leaves its deals and activities: each is deleted by id.
   pipedrive: { deletes: ['person', 'deal', 'activity'], keeps: ['org'] },
   twenty: { deletes: ['person', 'opportunity', 'note'], keeps: ['company'] },
-  salesforce: { deletes: ['person', 'opportunity', 'role', 'task'], keeps: ['account'] },
+  // `touchline`: a Touchline id to find by the external-ID field (a send whose answer was lost, below).
+  salesforce: { deletes: ['person', 'opportunity', 'role', 'task', 'touchline'], keeps: ['account'] },
   webhook: { deletes: ['webhook'], keeps: [] },
 };
 
@@ -47,5 +48,7 @@ export function ownIdRecords(crm: CrmKind, prospectId: string, touchIds: string[
   if (crm === 'webhook') return [prospectId, ...touchIds].map((id) => ({ kind: 'webhook', id }));
   // Twenty: opportunities take the prospect id, notes the touch id (lib/sync/adapters/twenty.ts).
   if (crm === 'twenty') return [{ kind: 'opportunity', id: prospectId }, ...touchIds.map((id) => ({ kind: 'note', id }))];
+  // Salesforce: every record Touchline writes carries its Touchline id in the external-ID field.
+  if (crm === 'salesforce') return [prospectId, ...touchIds].map((id) => ({ kind: 'touchline', id }));
   return [];
 }

@@ -11,6 +11,8 @@ import { LEAD_STATUSES, OPPORTUNITY_STAGES, SalesforceFake } from './fakes/sales
 import { personKey, trickyData } from './cases';
 import type { Prospect } from '../../lib/model';
 import { eraseAndCheck, eraseRows } from './erase-cases';
+import { erasePerson } from '../../lib/data/erase';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { connection, freshDb, makeData, runWithRestarts, seedAndConnect, STAGES } from './harness';
 
 const STAGE_MAP = Object.fromEntries(STAGES.map((s, i) => [s.id, OPPORTUNITY_STAGES[Math.min(i, OPPORTUNITY_STAGES.length - 1)]!]));
@@ -273,5 +275,33 @@ describe('Salesforce: erasing a person (issue 15 item 5)', () => {
     expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
     const [waiting] = await eraseRows(db);
     expect(waiting!.failed?.reason).toBe(`Salesforce did not delete ${leadOfC} (FIELD_CUSTOM_VALIDATION_EXCEPTION: Leads under review cannot be deleted).`);
+  });
+
+  it('a person erased while their batch is on the wire, the answer lost: their contact is found by its external ID and deleted', async () => {
+    const clock = virtualClock();
+    fake = await new SalesforceFake(clock).start();
+    const conn = await connected(fake, clock, 'Contact');
+    const db = freshDb();
+    const data = makeData(4, 2, { allEmail: true });
+    await seedAndConnect(db, data, conn);
+    const victim = data.prospects[1]!;
+    const stop = new AbortController();
+    let report: Awaited<ReturnType<typeof erasePerson>> | undefined;
+    // Salesforce applies the upsert of the people; the run dies before the answer, the erase lands meanwhile.
+    const dying = async (url: string, init: RequestInit) => {
+      const res = await fetch(url, init);
+      if (report || !String(init.body ?? '').includes(victim.id)) return res;
+      report = await erasePerson(db, victim.id, { settings: DEFAULT_SETTINGS, neverCapture: false });
+      stop.abort();
+      throw new DOMException('The run was killed.', 'AbortError');
+    };
+    await runSync(db, conn, STAGES, { fetch: dying, clock, signal: stop.signal });
+    expect(report!.crm).toMatchObject({ inFlight: true });
+    expect([...fake.records.Contact!.values()].some((c) => c.Touchline_Id__c === victim.id)).toBe(true);
+    expect((await runWithRestarts(db, () => conn, clock)).result.state).toBe('idle');
+    expect(await db.outbox.count()).toBe(0);
+    expect([...fake.records.Contact!.values()].some((c) => c.Touchline_Id__c === victim.id)).toBe(false);
+    expect(fake.records.Contact!.size).toBe(3);
+    expect([...fake.records.Opportunity!.values()].some((o) => o.Touchline_Id__c === victim.id)).toBe(false);
   });
 });

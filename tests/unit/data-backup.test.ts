@@ -68,6 +68,16 @@ describe('backup and restore', () => {
     expect(r.written.touches).toBe(7);
     expect(await dump()).toEqual(before);
     expect(saved).toEqual(settings);
+
+    // A database not opened yet (a worker's first job is the restore) is emptied and filled the same way.
+    const fresh = openDb(`touchline-backup-fresh-${Math.random()}`);
+    try {
+      await restoreBackup(fresh, file, { mode: 'replace', settings, saveSettings: async () => {} });
+      expect(await dump(fresh)).toEqual(before);
+    } finally {
+      fresh.close();
+      await Dexie.delete(fresh.name);
+    }
   });
 
   it('a broken, truncated, foreign or newer file changes nothing and says why', async () => {
@@ -112,6 +122,65 @@ describe('backup and restore', () => {
     } finally {
       other.close();
       await Dexie.delete(other.name);
+    }
+  });
+
+  it('replace over a profile full of other people leaves exactly the backup (chunks of 3, written while the next is read)', async () => {
+    await seed();
+    const before = await dump();
+    const file = await createBackup(db, settings, { now: NOW, pageRows: 2 });
+    const other = openDb(`touchline-backup-other-${Math.random()}`);
+    try {
+      const { prospect: zed } = await addProspect(other, { name: 'Zed', emails: ['zed@z.example', 'ana@lima.example'] }, settings, NOW);
+      for (let i = 0; i < 5; i++) await logTouch(other, { prospectId: zed.id, channel: 'call', direction: 'outbound', at: NOW + i }, NOW);
+      await setNextStep(other, { prospectId: zed.id, text: 'Ring', due: NOW + 3_600_000 }, NOW);
+      const r = await restoreBackup(other, file, { mode: 'replace', settings, saveSettings: async () => {}, chunkRows: 3 });
+      expect(r.written).toMatchObject({ prospects: 2, touches: 7 });
+      expect(await dump(other)).toEqual(before);
+    } finally {
+      other.close();
+      await Dexie.delete(other.name);
+    }
+  });
+
+  it('a bad row at the very end of the file, after chunks of good ones, changes nothing in either mode', async () => {
+    await seed();
+    const before = await dump();
+    const good = await (await createBackup(db, settings, { now: NOW })).text();
+    const lastTouch = good.lastIndexOf('"channel":"email"');
+    const bad = `${good.slice(0, lastTouch)}"channel":"pigeon"${good.slice(lastTouch + '"channel":"email"'.length)}`;
+    for (const mode of ['replace', 'merge'] as const) {
+      const error = await restoreBackup(db, new Blob([bad]), { mode, settings, saveSettings: async () => { throw new Error('must not save'); }, chunkRows: 1 }).catch((e: Error) => e);
+      expect(error).toBeInstanceOf(BackupFileError);
+      expect((error as Error).message).toMatch(/^Nothing was restored: 1 record\(s\) are not valid\. touches row 7: channel/);
+      expect(await dump()).toEqual(before);
+    }
+  });
+
+  it('merge recognises a person by a second email, in chunks, and their rows follow them', async () => {
+    const source = openDb(`touchline-backup-src-${Math.random()}`);
+    const other = openDb(`touchline-backup-other-${Math.random()}`);
+    try {
+      const { prospect: cy } = await addProspect(source, { name: 'Cy', emails: ['cy@home.example', 'cy@work.example'] }, settings, NOW);
+      for (let i = 0; i < 4; i++) await addProspect(source, { name: `New ${i}`, emails: [`new${i}@x.example`] }, settings, NOW);
+      for (let i = 0; i < 3; i++) await logTouch(source, { prospectId: cy.id, channel: 'email', direction: 'inbound', at: NOW + i, sourceId: `c${i}` }, NOW);
+      const file = await createBackup(source, settings, { now: NOW });
+      const { prospect: mine } = await addProspect(other, { name: 'Cy (mine)', emails: ['cy@work.example'] }, settings, NOW);
+      const r = await restoreBackup(other, file, { mode: 'merge', settings, saveSettings: async () => {}, chunkRows: 2 });
+      expect(r.written.prospects).toBe(4);
+      expect(r.kept.prospects).toBe(1);
+      expect(await other.prospects.count()).toBe(5);
+      expect(await other.touches.where('prospectId').equals(mine.id).count()).toBe(3);
+      expect((await other.engagement.get(mine.id))?.touches).toBe(3);
+      // The same file again adds nothing.
+      const again = await restoreBackup(other, file, { mode: 'merge', settings, saveSettings: async () => {}, chunkRows: 2 });
+      expect(again.written).toMatchObject({ prospects: 0, touches: 0 });
+      expect(await other.prospects.count()).toBe(5);
+    } finally {
+      for (const d of [source, other]) {
+        d.close();
+        await Dexie.delete(d.name);
+      }
     }
   });
 });

@@ -81,6 +81,28 @@ describe('CSV import', () => {
     expect(await db.prospects.get(dee.id)).toMatchObject({ emails: ['dee@jones.example'], title: 'VP' });
   });
 
+  it('batches see the people earlier batches wrote: a later row with a second email updates, a bad row costs only itself', async () => {
+    const { prospect: known } = await addProspect(db, { name: 'Known', emails: ['k2@x.example'] }, DEFAULT_SETTINGS);
+    const file = csv(
+      [
+        'Name,Email,Email 2,Title',
+        'Ana,ana@x.example,,A', // batch 1
+        'Bad,not-an-email,,B',
+        'Kay,k1@x.example,K2@x.example,C', // batch 2: the person here by her second email
+        'Ana,ana2@x.example,ana@x.example,A', // Ana from batch 1, by her second email
+        'Ok,ok@x.example,,E',
+      ].join('\n'),
+    );
+    const r = await run(file, { batchRows: 2 });
+    expect(r).toMatchObject({ rows: 5, created: 2, updated: 2, rejected: 1 });
+    expect(r.rejects.map((x) => x.line)).toEqual([3]);
+    expect(await db.prospects.count()).toBe(3);
+    expect(await db.prospects.get(known.id)).toMatchObject({ name: 'Kay', title: 'C', emails: ['k2@x.example', 'k1@x.example'] });
+    expect(await db.prospects.where('emails').equals('ana2@x.example').first()).toMatchObject({ name: 'Ana', emails: ['ana@x.example', 'ana2@x.example'] });
+    const again = await run(file, { batchRows: 2 });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 4, rejected: 1 });
+  });
+
   it('rejects a row that matches two different people rather than merging them by accident', async () => {
     await addProspect(db, { name: 'A', emails: ['a@x.example'] }, DEFAULT_SETTINGS);
     await addProspect(db, { name: 'B', emails: ['b@x.example'] }, DEFAULT_SETTINGS);

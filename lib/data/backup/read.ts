@@ -18,7 +18,8 @@ export interface BackupHead {
 
 export type BackupItem = { table: string; row: unknown; index: number };
 
-async function* lines(file: Blob, sliceBytes = 4 << 20): AsyncGenerator<string> {
+/** The file's lines a slice at a time (one array per slice: a generator step per line costs more than the line). */
+async function* lineSlices(file: Blob, sliceBytes = 4 << 20): AsyncGenerator<string[]> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let rest = '';
   for (let offset = 0; offset < file.size; offset += sliceBytes) {
@@ -30,9 +31,9 @@ async function* lines(file: Blob, sliceBytes = 4 << 20): AsyncGenerator<string> 
     }
     const parts = text.split('\n');
     rest = parts.pop()!;
-    yield* parts;
+    yield parts;
   }
-  if (rest) yield rest;
+  if (rest) yield [rest];
 }
 
 function checkHead(head: Partial<BackupHead>): BackupHead {
@@ -46,53 +47,73 @@ function checkHead(head: Partial<BackupHead>): BackupHead {
   return head as BackupHead;
 }
 
-const parseLine = (line: string, where: string) => {
+// Only the scoreboard holds typed arrays; a reviver on every row made parsing the other tables ~4x slower.
+const REVIVED: ReadonlySet<string> = new Set(['scoreboard']);
+
+const parseLine = (line: string, where: string, table?: string) => {
   try {
-    return JSON.parse(line, reviver);
+    return table === undefined || REVIVED.has(table) ? JSON.parse(line, reviver) : JSON.parse(line);
   } catch {
     throw new BackupFileError(`The backup is damaged: ${where} is not valid JSON.`);
   }
 };
 
 /**
- * Reads a backup one row at a time, in the one-row-per-line layout createBackup writes, without holding the
- * file in memory. The head (versions, settings) comes first; a file that ends early says where it stopped.
+ * Reads a backup a slice of rows at a time, in the one-row-per-line layout createBackup writes, without
+ * holding the file in memory. The head (versions, settings) comes first; a file that ends early says where
+ * it stopped.
  */
-export async function readBackup(file: Blob, onHead: (head: BackupHead) => void): Promise<AsyncGenerator<BackupItem>> {
-  const it = lines(file);
-  const first = await it.next();
-  if (first.done || !first.value.startsWith('{')) throw new BackupFileError('This is not a Touchline backup (it is not a JSON file).');
-  if (!first.value.endsWith('"tables":{')) throw new BackupFileError('This is not a Touchline backup, or it was edited (its layout is not the one Touchline writes).');
-  onHead(checkHead(parseLine(`${first.value}}}`, 'the first line')));
+export async function readBackup(file: Blob, onHead: (head: BackupHead) => void): Promise<AsyncGenerator<BackupItem[]>> {
+  const it = lineSlices(file);
+  let first: string[] = [];
+  while (!first.length) {
+    const next = await it.next();
+    if (next.done) break;
+    first = next.value;
+  }
+  const head = first.shift();
+  if (head === undefined || !head.startsWith('{')) throw new BackupFileError('This is not a Touchline backup (it is not a JSON file).');
+  if (!head.endsWith('"tables":{')) throw new BackupFileError('This is not a Touchline backup, or it was edited (its layout is not the one Touchline writes).');
+  onHead(checkHead(parseLine(`${head}}}`, 'the first line')));
   return (async function* () {
     let table: string | undefined;
     let index = 0;
     let lineNo = 1;
     let ended = false;
-    for await (const raw of it) {
-      lineNo++;
-      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-      if (ended) {
-        if (line.trim()) throw new BackupFileError(`The backup is damaged: there is text after its end (line ${lineNo}).`);
-        continue;
-      }
-      if (table === undefined) {
-        if (line === '}}') {
-          ended = true;
+    const read = (slice: string[]): BackupItem[] => {
+      const items: BackupItem[] = [];
+      for (const raw of slice) {
+        lineNo++;
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (ended) {
+          if (line.trim()) throw new BackupFileError(`The backup is damaged: there is text after its end (line ${lineNo}).`);
           continue;
         }
-        const m = /^"([A-Za-z0-9_]+)":\[$/.exec(line);
-        if (!m) throw new BackupFileError(`The backup is damaged at line ${lineNo}.`);
-        table = m[1]!;
-        index = 0;
-        continue;
+        if (table === undefined) {
+          if (line === '}}') {
+            ended = true;
+            continue;
+          }
+          const m = /^"([A-Za-z0-9_]+)":\[$/.exec(line);
+          if (!m) throw new BackupFileError(`The backup is damaged at line ${lineNo}.`);
+          table = m[1]!;
+          index = 0;
+          continue;
+        }
+        if (line === ']' || line === '],') {
+          table = undefined;
+          continue;
+        }
+        const row = line.endsWith(',') ? line.slice(0, -1) : line;
+        items.push({ table, row: parseLine(row, `line ${lineNo}`, table), index: index++ });
       }
-      if (line === ']' || line === '],') {
-        table = undefined;
-        continue;
-      }
-      const row = line.endsWith(',') ? line.slice(0, -1) : line;
-      yield { table, row: parseLine(row, `line ${lineNo}`), index: index++ };
+      return items;
+    };
+    const rest = read(first);
+    if (rest.length) yield rest;
+    for await (const slice of it) {
+      const items = read(slice);
+      if (items.length) yield items;
     }
     if (!ended) throw new BackupFileError(`The backup file is incomplete: it ends${table ? ` inside table ${table}` : ''} at line ${lineNo}.`);
   })();

@@ -2,7 +2,7 @@ import type { TouchlineDb } from '../../db/database';
 import type { Company, Prospect } from '../../model';
 import { Settings, describeSettingsError } from '../../settings/settings';
 import { tickId } from '../../store/criteria';
-import { write, writeWithoutSideEffects } from '../../store/unit-of-work';
+import { clearWithoutSideEffects, write, writeWithoutSideEffects } from '../../store/unit-of-work';
 import { BackupFileError, readBackup, type BackupHead } from './read';
 import { BACKUP_TABLES, DERIVED_TABLES, SYNC_TABLES, TABLE_NAMES, type BackupTable } from './schemas';
 
@@ -30,7 +30,7 @@ export async function checkBackup(file: Blob, onProgress?: (p: RestoreProgress) 
   const counts: Partial<Record<BackupTable, number>> = {};
   const problems: string[] = [];
   let bad = 0;
-  for await (const { table, row, index } of rows) {
+  for await (const items of rows) for (const { table, row, index } of items) {
     const schema = (BACKUP_TABLES as Record<string, (typeof BACKUP_TABLES)[BackupTable]>)[table];
     if (!schema) throw new BackupFileError(`The backup has a table this version of Touchline does not know ("${table}").`);
     const t = table as BackupTable;
@@ -76,34 +76,48 @@ export interface RestoreOptions {
 export async function restoreBackup(db: TouchlineDb, file: Blob, opts: RestoreOptions): Promise<RestoreSummary & { check: BackupCheck }> {
   const check = await checkBackup(file, opts.onProgress);
   const summary: RestoreSummary = { mode: opts.mode, written: {}, kept: {} };
-  const size = opts.chunkRows ?? 2000;
+  const size = opts.chunkRows ?? 5000;
   const merge = opts.mode === 'merge' ? merger(db, summary, opts.settings) : undefined;
   // Replace writes a snapshot that carries its own derived rows (scores, engagement, due counts, outbox):
   // no side effects, or they would be counted twice.
-  if (!merge) await writeWithoutSideEffects(db, () => Promise.all(TABLE_NAMES.map((t) => db.table(t).clear())));
+  if (!merge) await clearWithoutSideEffects(db, TABLE_NAMES);
+  const add = async (t: BackupTable, rows: unknown[]) => {
+    // The tables are empty: add, not put (a put behind Dexie's hooks reads every key first).
+    await writeWithoutSideEffects(db, () => db.table(t).bulkAdd(rows));
+    summary.written[t] = (summary.written[t] ?? 0) + rows.length;
+    opts.onProgress?.({ phase: 'writing', table: t, rows: summary.written[t] ?? 0 });
+  };
+  // Replace: the next chunk is parsed while the last one is written (one in flight, so memory stays at two
+  // chunks). Merge maps ids chunk by chunk, so each chunk waits for the one before.
+  let writing: Promise<void> = Promise.resolve();
   let buffer: unknown[] = [];
   let current: BackupTable | undefined;
   const flush = async () => {
     if (!current || !buffer.length) return;
-    const rows = buffer.map((r) => BACKUP_TABLES[current!].parse(r));
+    const t = current;
+    const rows = buffer.map((r) => BACKUP_TABLES[t].parse(r));
     buffer = [];
-    if (merge) await merge.write(current, rows);
-    else {
-      const table = db.table(current);
-      await writeWithoutSideEffects(db, () => table.bulkPut(rows));
-      summary.written[current] = (summary.written[current] ?? 0) + rows.length;
+    await writing;
+    if (merge) {
+      await merge.write(t, rows);
+      opts.onProgress?.({ phase: 'writing', table: t, rows: summary.written[t] ?? 0 });
+    } else {
+      writing = add(t, rows);
+      writing.catch(() => {}); // awaited (and thrown) at the next flush
     }
-    opts.onProgress?.({ phase: 'writing', table: current, rows: summary.written[current] ?? 0 });
   };
-  for await (const { table, row } of await readBackup(file, () => {})) {
-    if (table !== current) {
-      await flush();
-      current = table as BackupTable;
+  for await (const items of await readBackup(file, () => {})) {
+    for (const { table, row } of items) {
+      if (table !== current) {
+        await flush();
+        current = table as BackupTable;
+      }
+      buffer.push(row);
+      if (buffer.length >= size) await flush();
     }
-    buffer.push(row);
-    if (buffer.length >= size) await flush();
   }
   await flush();
+  await writing;
   if (!merge) await opts.saveSettings(check.settings);
   return { ...summary, check };
 }
@@ -122,15 +136,24 @@ function merger(db: TouchlineDb, summary: RestoreSummary, settings: Settings) {
   const pid = (id: string) => prospectIds.get(id) ?? id;
 
   async function companies(rows: Company[]) {
+    const domains = [...new Set(rows.flatMap((c) => (c.domain ? [c.domain] : [])))];
+    const urls = [...new Set(rows.flatMap((c) => (c.linkedinUrl ? [c.linkedinUrl] : [])))];
+    const [byId, byDomain, byUrl] = await Promise.all([
+      db.companies.bulkGet(rows.map((c) => c.id)),
+      domains.length ? db.companies.where('domain').anyOf(domains).toArray() : [],
+      urls.length ? db.companies.where('linkedinUrl').anyOf(urls).toArray() : [],
+    ]);
+    const domainOwner = new Map(byDomain.map((c) => [c.domain!, c.id]));
+    const urlOwner = new Map(byUrl.map((c) => [c.linkedinUrl!, c.id]));
     const add: Company[] = [];
-    for (const c of rows) {
-      const same =
-        (await db.companies.get(c.id)) ??
-        (c.domain ? await db.companies.where('domain').equals(c.domain).first() : undefined) ??
-        (c.linkedinUrl ? await db.companies.where('linkedinUrl').equals(c.linkedinUrl).first() : undefined);
-      if (same) companyIds.set(c.id, same.id);
-      else add.push(c);
-    }
+    rows.forEach((c, i) => {
+      const same = byId[i]?.id ?? (c.domain ? domainOwner.get(c.domain) : undefined) ?? (c.linkedinUrl ? urlOwner.get(c.linkedinUrl) : undefined);
+      if (same) return void companyIds.set(c.id, same);
+      // A later row of the backup with the same domain or page is the same company (both indexes are unique).
+      if (c.domain) domainOwner.set(c.domain, c.id);
+      if (c.linkedinUrl) urlOwner.set(c.linkedinUrl, c.id);
+      add.push(c);
+    });
     await write(db, () => db.companies.bulkAdd(add), { settings });
     count('companies', add.length, rows.length - add.length);
   }
@@ -138,19 +161,32 @@ function merger(db: TouchlineDb, summary: RestoreSummary, settings: Settings) {
   async function prospects(rows: Prospect[]) {
     const add: Prospect[] = [];
     await write(db, async () => {
-      for (const p of rows) {
-        const same =
-          (await db.prospects.get(p.id)) ??
-          (p.emails.length ? await db.prospects.where('emails').anyOf(p.emails).first() : undefined) ??
-          (p.linkedinUrl ? await db.prospects.where('linkedinUrl').equals(p.linkedinUrl).first() : undefined);
+      // Three index reads per chunk, not three per person.
+      const emails = [...new Set(rows.flatMap((p) => p.emails))];
+      const urls = [...new Set(rows.flatMap((p) => (p.linkedinUrl ? [p.linkedinUrl] : [])))];
+      const [byId, byEmail, byUrl] = await Promise.all([
+        db.prospects.bulkGet(rows.map((p) => p.id)),
+        emails.length ? db.prospects.where('emails').anyOf(emails).toArray() : [],
+        urls.length ? db.prospects.where('linkedinUrl').anyOf(urls).toArray() : [],
+      ]);
+      // Who holds each email or URL: people here first, then the backup's people added by this chunk.
+      const emailOwner = new Map<string, string>();
+      for (const p of byEmail) for (const e of p.emails) emailOwner.set(e, p.id);
+      const urlOwner = new Map(byUrl.map((p) => [p.linkedinUrl!, p.id]));
+      rows.forEach((p, i) => {
+        // The person's lowest email in index order decides, as an anyOf(emails).first() would. A backup row
+        // whose email or URL an earlier row of the same backup claimed keeps the first, and its rows follow it.
+        const email = p.emails.filter((e) => emailOwner.has(e)).sort()[0];
+        const same = byId[i]?.id ?? (email ? emailOwner.get(email) : undefined) ?? (p.linkedinUrl ? urlOwner.get(p.linkedinUrl) : undefined);
         if (same) {
-          prospectIds.set(p.id, same.id);
-          continue;
+          prospectIds.set(p.id, same);
+          return;
         }
-        // Another row of this same backup may already have claimed one of these emails: keep the first.
-        if (add.some((a) => a.emails.some((e) => p.emails.includes(e)) || (p.linkedinUrl && a.linkedinUrl === p.linkedinUrl))) continue;
-        add.push({ ...p, companyId: p.companyId && (companyIds.get(p.companyId) ?? p.companyId) });
-      }
+        const next = { ...p, companyId: p.companyId && (companyIds.get(p.companyId) ?? p.companyId) };
+        for (const e of p.emails) emailOwner.set(e, p.id);
+        if (p.linkedinUrl) urlOwner.set(p.linkedinUrl, p.id);
+        add.push(next);
+      });
       await db.prospects.bulkAdd(add);
     }, { settings });
     count('prospects', add.length, rows.length - add.length);

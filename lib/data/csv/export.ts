@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { Prospect } from '../../model/prospect';
 import type { Stage } from '../../process/stage';
 import { escapeCell, LIST_SEPARATOR } from './cells';
@@ -21,20 +20,49 @@ const COLUMNS: Array<[string, (p: Prospect, stageName: (id: string) => string) =
 
 export const EXPORT_HEADER = COLUMNS.map(([h]) => h);
 
+const NEEDS_QUOTES = /[",\r\n\ufeff]/;
+
 /**
- * The prospects of a view as CSV, built in parts (one string per thousand rows inside a Blob, never one giant
- * string). Formula-looking cells are escaped; importing the file back changes nothing.
+ * One CSV field, quoted exactly when papaparse's unparse would quote it (a quote, comma, line break or BOM
+ * inside, or a space at either end), so files are byte for byte what earlier versions wrote. Written by hand
+ * because calling Papa.unparse per thousand rows was a measurable part of exporting 100,000 prospects.
  */
-export async function exportCsv(source: Iterable<Prospect[]> | AsyncIterable<Prospect[]>, stages: Stage[]): Promise<Blob> {
+export function csvField(value: string): string {
+  const quote = NEEDS_QUOTES.test(value) || value.startsWith(' ') || value.endsWith(' ');
+  return quote ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** Turns prospects into CSV lines (no line end) for the given stages; formula-looking cells are escaped. */
+export function csvLineMaker(stages: Stage[]): (p: Prospect) => string {
   const names = new Map(stages.map((s) => [s.id, s.name]));
   const stageName = (id: string) => names.get(id) ?? id;
-  // A BOM so Excel reads the file as UTF-8 (the import skips it).
-  const parts: string[] = ['\ufeff', Papa.unparse([EXPORT_HEADER], { newline: '\r\n' }), '\r\n'];
-  for await (const chunk of source) {
-    for (let i = 0; i < chunk.length; i += 1000) {
-      const rows = chunk.slice(i, i + 1000).map((p) => COLUMNS.map(([, get]) => escapeCell(get(p, stageName))));
-      if (rows.length) parts.push(Papa.unparse(rows, { newline: '\r\n' }), '\r\n');
+  return (p) => COLUMNS.map(([, get]) => csvField(escapeCell(get(p, stageName)))).join(',');
+}
+
+const LINES_PER_PART = 2000;
+
+/** The file from its lines: a BOM (so Excel reads UTF-8; the import skips it), the header, then one part per few thousand lines. */
+export function csvBlob(lines: Iterable<string>): Blob {
+  const parts: string[] = ['\ufeff', EXPORT_HEADER.map(csvField).join(','), '\r\n'];
+  let batch: string[] = [];
+  for (const line of lines) {
+    batch.push(line);
+    if (batch.length === LINES_PER_PART) {
+      parts.push(batch.join('\r\n'), '\r\n');
+      batch = [];
     }
   }
+  if (batch.length) parts.push(batch.join('\r\n'), '\r\n');
   return new Blob(parts, { type: 'text/csv;charset=utf-8' });
+}
+
+/**
+ * The prospects of a view as CSV, in the order given, built in parts (never one giant string). Importing
+ * the file back changes nothing.
+ */
+export async function exportCsv(source: Iterable<Prospect[]> | AsyncIterable<Prospect[]>, stages: Stage[]): Promise<Blob> {
+  const line = csvLineMaker(stages);
+  const lines: string[] = [];
+  for await (const chunk of source) for (const p of chunk) lines.push(line(p));
+  return csvBlob(lines);
 }

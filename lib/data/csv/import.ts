@@ -71,7 +71,7 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
     throw new CsvFileError('no-header', 'Map at least one column to Email or LinkedIn URL: people are recognised by them.');
   }
   const make = recordMaker(opts.mapping, opts.settings.stages);
-  const size = opts.batchRows ?? 500;
+  const size = opts.batchRows ?? 2000;
   const p: ImportProgress = { bytes: 0, total: file.size, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   const log = new RejectLog();
   let header: string[] | undefined;

@@ -310,7 +310,11 @@ export const salesforce: AdapterFactory = (conn, makeHttp, host): CrmAdapter => 
   async function erase(batch: EraseBatch): Promise<EraseResult> {
     const ORDER = ['task', 'role', 'opportunity', 'person'];
     const owner = new Map<string, string>();
-    const ids = ORDER.flatMap((kind) => batch.items.flatMap((i) => i.records.filter((r) => r.kind === kind).map((r) => (owner.set(r.id, i.prospectId), r.id))));
+    const found = await byTouchlineId(batch);
+    const ids = ORDER.flatMap((kind) => [
+      ...batch.items.flatMap((i) => i.records.filter((r) => r.kind === kind).map((r) => (owner.set(r.id, i.prospectId), r.id))),
+      ...found.filter((f) => f.kind === kind).map((f) => (owner.set(f.id, f.prospectId), f.id)),
+    ]);
     const refused = new Map<string, string[]>();
     for (const part of chunk([...new Set(ids)], COLLECTION)) {
       const res = await call('DELETE', `/composite/sobjects?ids=${part.map(encodeURIComponent).join(',')}&allOrNone=false`, undefined, SaveResults);
@@ -322,6 +326,22 @@ export const salesforce: AdapterFactory = (conn, makeHttp, host): CrmAdapter => 
       });
     }
     return new Map(batch.items.map((i) => [i.prospectId, refused.has(i.prospectId) ? { failed: `Salesforce did not delete ${refused.get(i.prospectId)!.join(', ')}.` } : { done: true }]));
+  }
+
+  /**
+   * Records of an erased person that a send under way may have made without Touchline learning their ids (its
+   * answer lost): found by the Touchline ids in the external-ID field, on each object Touchline writes.
+   */
+  async function byTouchlineId(batch: EraseBatch): Promise<Array<{ kind: string; id: string; prospectId: string }>> {
+    const ownerOf = new Map(batch.items.flatMap((i) => i.records.filter((r) => r.kind === 'touchline').map((r) => [r.id, i.prospectId] as const)));
+    if (!ownerOf.size) return [];
+    const objects: Array<[string, string]> = people === 'Lead' ? [['Task', 'task'], ['Lead', 'person']] : [['Task', 'task'], ['Opportunity', 'opportunity'], ['Contact', 'person']];
+    const out: Array<{ kind: string; id: string; prospectId: string }> = [];
+    for (const [object, kind] of objects)
+      for (const part of chunk([...ownerOf.keys()], QUERY_IN))
+        for (const r of await query(`SELECT Id, ${field} FROM ${object} WHERE ${field} IN (${part.map(soqlString).join(', ')})`))
+          out.push({ kind, id: r.Id, prospectId: ownerOf.get(String(r[field]))! });
+    return out;
   }
 
   return {

@@ -136,6 +136,17 @@ export class SalesforceFake {
     return { status: 200, body: records.map((r) => (req.method === 'POST' ? this.create(req, r) : this.update(req, r))) };
   }
 
+  /** `SELECT Id, <field> FROM <object> WHERE <field> IN (...)`: the field must exist on the object (INVALID_FIELD). */
+  private byExternalId(req: FakeRequest, type: string, field: string, list: string): FakeResponse {
+    if (!this.fields[type]?.some((x) => x.name === field)) {
+      this.gate.refuse(req, `no field ${field} on ${type}`);
+      return this.errors(400, 'INVALID_FIELD', `No such column '${field}' on entity '${type}'.`);
+    }
+    const values = [...list.matchAll(/'((?:[^'\\]|\\.)*)'/g)].map((x) => x[1]!.replace(/\\(.)/g, '$1').toLowerCase());
+    const records = [...this.records[type]!.values()].filter((r) => values.includes(String(r[field] ?? '').toLowerCase())).map((r) => ({ attributes: { type }, Id: r.Id, [field]: r[field] }));
+    return { status: 200, body: { totalSize: records.length, done: true, records } };
+  }
+
   /** Ids deleted, in order (a second delete of one fails with ENTITY_IS_DELETED and is not listed). */
   readonly deleted: string[] = [];
 
@@ -258,6 +269,8 @@ export class SalesforceFake {
   }
 
   private query(req: FakeRequest, q: string): FakeResponse {
+    const byKey = /^SELECT Id, (\w+) FROM (\w+) WHERE \1 IN \((.*)\)$/.exec(q);
+    if (byKey && byKey[1] !== 'Email') return this.byExternalId(req, byKey[2]!, byKey[1]!, byKey[3]!);
     const m = /^SELECT Id, Email FROM (\w+) WHERE Email IN \((.*)\)$/.exec(q);
     if (!m || !this.fields[m[1]!]) {
       this.gate.refuse(req, `a query the fake does not know: ${q}`);
