@@ -68,6 +68,15 @@ describe('watchGmail', () => {
     expect(calls).toBe(2);
   });
 
+  it('runs at once on a hash change, even just after a run (another thread is not held back)', async () => {
+    document.getElementById('thread')!.append(document.createElement('div'));
+    await settle();
+    expect(calls).toBe(1);
+    window.dispatchEvent(new Event('hashchange'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toBe(2);
+  });
+
   it('re-detects on hash change, and stops entirely when aborted', async () => {
     window.dispatchEvent(new Event('hashchange'));
     await settle();

@@ -41,14 +41,44 @@ export interface Audience {
   neverCapture: string[];
 }
 
+/**
+ * What one audience decides, worked out once per audience object: extraction builds one per run and asks
+ * about the same few addresses for every message of a thread (50 messages, 20 people on the large thread),
+ * so each verdict is computed once per run instead of per chip. An audience is not changed after use.
+ */
+interface Verdicts {
+  own: string | null;
+  internal: Set<string | null>;
+  external: Map<string, boolean>;
+}
+const verdicts = new WeakMap<Audience, Verdicts>();
+
+function verdictsOf(who: Audience): Verdicts {
+  let v = verdicts.get(who);
+  if (!v) {
+    const own = ownDomain(who.account);
+    v = { own, internal: new Set([own, ...who.internalDomains.map((d) => d.toLowerCase())]), external: new Map() };
+    verdicts.set(who, v);
+  }
+  return v;
+}
+
 /** Colleagues, the user, automated senders and never-capture entries are not prospects. */
 export function isExternalPerson(email: string, who: Audience): boolean {
   const e = normalizeEmail(email);
+  const v = verdictsOf(who);
+  let external = v.external.get(e);
+  if (external === undefined) {
+    external = decideExternal(e, who, v);
+    v.external.set(e, external);
+  }
+  return external;
+}
+
+function decideExternal(e: string, who: Audience, v: Verdicts): boolean {
   const domain = emailDomain(e);
   if (!domain || e === who.account) return false;
-  const own = ownDomain(who.account);
-  const internal = new Set([own, ...who.internalDomains.map((d) => d.toLowerCase())]);
-  if (internal.has(domain)) return false;
+  if (v.internal.has(domain)) return false;
   if (isAutomatedSender(e)) return false;
   return !who.neverCapture.some((entry) => {
     const n = entry.trim().toLowerCase();
@@ -61,6 +91,6 @@ export function isOwnSide(email: string, who: Audience): boolean {
   const e = normalizeEmail(email);
   if (e === who.account) return true;
   const domain = emailDomain(e);
-  const own = ownDomain(who.account);
-  return (!!own && domain === own) || who.internalDomains.some((d) => d.toLowerCase() === domain);
+  const v = verdictsOf(who);
+  return (!!v.own && domain === v.own) || v.internal.has(domain);
 }

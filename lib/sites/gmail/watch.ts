@@ -10,7 +10,7 @@ const ATTRIBUTES = ['email', 'data-hovercard-id', 'data-message-id', 'data-legac
  * the compose host only; a burst is coalesced into one run per `minIntervalMs`. A second observer on the page
  * does no scan: per mutation record it only asks whether a scope appeared (looking inside the added nodes)
  * or disappeared, so Gmail's other churn (chat, notifications, tooltips) costs a `contains` check. While
- * nothing changes, nothing runs. Everything stops with `signal`.
+ * nothing changes, nothing runs; a hash change (another thread) runs at once. Everything stops with `signal`.
  */
 export function watchGmail(win: Window, signal: AbortSignal, onChange: () => void, minIntervalMs = 16): void {
   const doc = win.document;
@@ -23,12 +23,15 @@ export function watchGmail(win: Window, signal: AbortSignal, onChange: () => voi
     lastRun = performance.now();
     if (!signal.aborted) onChange();
   };
-  const schedule = () => {
-    if (timer !== undefined || signal.aborted) return;
-    timer = setTimeout(run, Math.max(0, lastRun + minIntervalMs - performance.now()));
+  // `now`: a navigation shows another thread, so it is not held back behind the burst interval.
+  const schedule = (now = false) => {
+    if (signal.aborted) return;
+    if (now && timer !== undefined) clearTimeout(timer);
+    else if (timer !== undefined) return;
+    timer = setTimeout(run, now ? 0 : Math.max(0, lastRun + minIntervalMs - performance.now()));
   };
 
-  const scopeObserver = new MutationObserver(schedule);
+  const scopeObserver = new MutationObserver(() => schedule());
   const bind = () => {
     scopeObserver.disconnect();
     scopes = [...doc.querySelectorAll(SCOPES)];
@@ -59,7 +62,7 @@ export function watchGmail(win: Window, signal: AbortSignal, onChange: () => voi
 
   const navigated = () => {
     bind();
-    schedule();
+    schedule(true);
   };
   bind();
   shellObserver.observe(doc.body, { childList: true, subtree: true });
