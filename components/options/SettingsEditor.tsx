@@ -1,3 +1,4 @@
+import { dequal } from 'dequal';
 import { useState } from 'react';
 import { send } from '@/lib/messaging/client';
 import type { Settings } from '@/lib/settings/settings';
@@ -116,5 +117,6 @@ const EDITED = ['stages', 'lossReasons', 'internalDomains', 'neverCapture', 'fra
 
 /** The process carries a version: bump it when stages or their criteria change (history keeps old names). */
 function stagesChanged(a: Settings, b: Settings): boolean {
-  return JSON.stringify(a.stages) !== JSON.stringify(b.stages);
+  // By value: stored settings come back with their keys sorted, so their JSON text differs from the form's.
+  return !dequal(a.stages, b.stages);
 }

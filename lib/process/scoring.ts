@@ -1,3 +1,4 @@
+import { dequal } from 'dequal';
 import { z } from 'zod';
 import { lazySchema } from '../model/lazy-schema';
 import type { Company, Prospect } from '../model';
@@ -171,7 +172,9 @@ function round1(x: number): number {
  * `full` when the profile or the framework's questions changed (the parts themselves change), else `none`.
  */
 export function scoringChange(a: { scoring: Scoring; framework: Framework }, b: { scoring: Scoring; framework: Framework }): 'none' | 'reweigh' | 'full' {
-  const facts = (x: typeof a) => JSON.stringify([x.scoring.icp, x.framework.questions.map((q) => q.id)]);
-  if (facts(a) !== facts(b)) return 'full';
-  return JSON.stringify(a.scoring.weights) === JSON.stringify(b.scoring.weights) ? 'none' : 'reweigh';
+  // By value, not by JSON text: settings read back from extension storage come with their keys sorted, so
+  // the same profile would print differently and every save rescored everyone.
+  const facts = (x: typeof a) => [x.scoring.icp, x.framework.questions.map((q) => q.id)];
+  if (!dequal(facts(a), facts(b))) return 'full';
+  return dequal(a.scoring.weights, b.scoring.weights) ? 'none' : 'reweigh';
 }

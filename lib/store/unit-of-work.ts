@@ -1,3 +1,4 @@
+import { dequal } from 'dequal';
 import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreTransaction, type Table, type Transaction } from 'dexie';
 import type { TouchlineDb } from '../db/database';
 import type { Task, Touch } from '../model';
@@ -251,5 +252,5 @@ function taskCounts(c: ChangeSet, before: Task | undefined, after: Task | undefi
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  return dequal(a, b);
 }

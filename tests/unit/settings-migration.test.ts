@@ -41,4 +41,14 @@ describe('stored settings', () => {
     expect(scoringChange(DEFAULT_SETTINGS, w)).toBe('reweigh');
     expect(scoringChange(DEFAULT_SETTINGS, icp)).toBe('full');
   });
+
+  it('the same settings with their keys in another order change no score', () => {
+    // Chrome's storage hands objects back with their keys sorted; a restore or an options save sends them
+    // in the schema's order. Compared as JSON text, every save rescored everyone.
+    const sortKeys = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(sortKeys) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortKeys(x)])) : v;
+    const stored = sortKeys(DEFAULT_SETTINGS) as typeof DEFAULT_SETTINGS;
+    expect(JSON.stringify(stored)).not.toBe(JSON.stringify(DEFAULT_SETTINGS));
+    expect(scoringChange(stored, DEFAULT_SETTINGS)).toBe('none');
+  });
 });
