@@ -47,6 +47,10 @@ async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
 /** The home at `hash` with the page's clock fixed at NOW (cards compute overdue and days in stage from it). */
 async function openBoard(page: Page, extensionId: string, hash = '#/board'): Promise<void> {
   await page.clock.setFixedTime(NOW);
+  // A new document, so the home starts under the fixed clock: from an open dashboard.html, going to a hash is
+  // a same-document navigation, and the board mounted at load keeps the real time it read then (a card read
+  // "1 day in stage" whenever the test's first load had drawn it before the clock was set).
+  await page.goto('about:blank');
   await page.goto(`chrome-extension://${extensionId}/dashboard.html${hash}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
   expect(await page.evaluate(() => Date.now())).toBe(NOW);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { DndContext, DragOverlay, KeyboardSensor, MeasuringStrategy, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/database';
 import { joinKeys, withMoves } from '@/lib/home/board';
@@ -28,6 +28,11 @@ const scoresNeeded = (f: HomeFilter) => f.sort !== 'score' && f.scoreMin === 0 &
  * Cards move by dragging or by keyboard, by the sidebar's rules (use-board-move.ts); everything follows the
  * database live, so a move made in a Gmail sidebar shows here by itself.
  */
+// The columns are measured on every move of a drag, not only when it starts: a live update (a card added from
+// another tab, a count or a filter row arriving) can move them mid-drag, and a column measured before that
+// never lit up under the pointer. Nine rectangles a frame is nothing.
+const MEASURE_COLUMNS = { droppable: { strategy: MeasuringStrategy.Always } };
+
 export function BoardPage() {
   // The bench measures from here to the cards drawn (bench/suites/board.ts).
   useState(() => performance.mark('touchline:board-start'));
@@ -99,6 +104,7 @@ export function BoardPage() {
         <DndContext
           sensors={sensors}
           collisionDetection={columnCollision}
+          measuring={MEASURE_COLUMNS}
           onDragStart={onDragStart}
           onDragEnd={onDragEnd}
           onDragCancel={() => setDragging(undefined)}
