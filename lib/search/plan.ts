@@ -1,40 +1,50 @@
-/** What the index gave for one query word: the people it names (first seen first) and whether that is all of them. */
-export interface WordKeys {
+import type { Prospect } from '../model';
+
+/** What the index gave for one query word: the first people with a token it starts, and whether that is all. */
+export interface WordSample {
   term: string;
-  /** Primary keys in index order (shortest matching token first), each once. */
-  ids: string[];
-  /** True when the read stopped before its cap, so `ids` is every person with a token starting with `term`. */
+  /** Rows in index order (shortest matching token first), each person once. */
+  rows: Prospect[];
+  /** True when the read stopped before its cap, so `rows` is everyone with a token starting with `term`. */
   complete: boolean;
 }
 
-export interface CandidatePlan {
-  /** The people to read, best guess first. */
-  ids: string[];
-  /** Words a read row must still be checked against (the index read of those stopped at its cap). */
-  check: string[];
-  /** True when `ids` holds every match (some complete word bounds it); false when it is only a sample. */
+export interface SampleAnswer {
+  /** People found with every word. */
+  hits: Prospect[];
+  /** True when `hits` is every match (some word's read was complete); false when it comes from samples. */
   exhaustive: boolean;
+  /** The word whose sample held the most matches: the one to walk further, if more matches are wanted. */
+  walk: string;
 }
 
-/** Primary keys in first-seen order: a multi-entry index names a person once per matching token. */
-export function uniqueIds(keys: readonly string[]): string[] {
-  return [...new Set(keys)];
+const hasPrefix = (p: Prospect, term: string) => (p.searchTokens ?? []).some((token) => token.startsWith(term));
+export const matchesAll = (p: Prospect, terms: readonly string[]) => terms.every((t) => hasPrefix(p, t));
+
+/** Rows in first-seen order: a multi-entry index names a person once per matching token. */
+export function uniqueRows(rows: readonly Prospect[]): Prospect[] {
+  const seen = new Set<string>();
+  return rows.filter((p) => !seen.has(p.id) && (seen.add(p.id), true));
 }
 
 /**
- * Which people a query's rows must be read for, from a capped key read per word. A word whose read is complete
- * bounds the answer: the smallest such set, narrowed by every other complete one, holds every match, and only
- * the words whose read hit its cap ("person" among 100,000 Person N) are checked on the rows. When every word
- * hit its cap, the longest word's keys are a sample to start from.
+ * The matches a capped read per word already holds. A word whose read is complete bounds the answer: its rows,
+ * checked against the other words, are every match, whatever the other words' reads held ("person 4711": the
+ * 30 rows of 4711, not the 100,000 Person N). When every read hit its cap, the samples' matches are the
+ * answer so far, and the word whose sample matched best is the one worth walking for more.
  */
-export function planCandidates(words: readonly WordKeys[]): CandidatePlan {
-  const complete = words.filter((w) => w.complete).sort((a, b) => a.ids.length - b.ids.length);
-  const check = words.filter((w) => !w.complete).map((w) => w.term);
-  if (!complete.length) {
-    const longest = [...words].sort((a, b) => b.term.length - a.term.length)[0];
-    return { ids: longest?.ids ?? [], check, exhaustive: false };
+export function answerFromSamples(samples: readonly WordSample[]): SampleAnswer {
+  const terms = samples.map((s) => s.term);
+  const complete = samples.filter((s) => s.complete).sort((a, b) => a.rows.length - b.rows.length)[0];
+  if (complete) return { hits: complete.rows.filter((p) => matchesAll(p, terms)), exhaustive: true, walk: complete.term };
+  let walk = samples[0]?.term ?? '';
+  let best = -1;
+  const hits = new Map<string, Prospect>();
+  for (const s of samples) {
+    const found = s.rows.filter((p) => matchesAll(p, terms));
+    for (const p of found) hits.set(p.id, p);
+    const rate = s.rows.length ? found.length / s.rows.length : 0;
+    if (rate > best) [best, walk] = [rate, s.term];
   }
-  const [smallest, ...others] = complete as [WordKeys, ...WordKeys[]];
-  const sets = others.map((w) => new Set(w.ids));
-  return { ids: smallest.ids.filter((id) => sets.every((s) => s.has(id))), check, exhaustive: true };
+  return { hits: [...hits.values()], exhaustive: false, walk };
 }

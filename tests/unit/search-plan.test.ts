@@ -2,52 +2,56 @@ import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type TouchlineDb } from '@/lib/db/database';
 import type { Prospect } from '@/lib/model';
-import { planCandidates, uniqueIds } from '@/lib/search/plan';
+import { answerFromSamples, uniqueRows } from '@/lib/search/plan';
 import { searchProspects } from '@/lib/search/search';
 import { writeWithoutSideEffects } from '@/lib/store/unit-of-work';
 
-describe('planCandidates', () => {
-  it('reads the smallest complete word, narrowed by the other complete ones, and checks the capped ones on rows', () => {
-    const plan = planCandidates([
-      { term: 'person', ids: ['p1', 'p2', 'p3'], complete: false },
-      { term: '47', ids: ['p47', 'p470', 'p9'], complete: true },
-      { term: 'acme', ids: ['p9', 'p470', 'p1'], complete: true },
+const row = (id: string, name: string, tokens: string[] = []): Prospect =>
+  ({ id, name, emails: [], source: { site: 'manual', at: 1 }, stageId: 'prospecting', stageEnteredAt: 1, qualification: {}, tags: [], crmIds: {}, createdAt: 1, updatedAt: 1, searchTokens: tokens }) as Prospect;
+
+describe('answerFromSamples', () => {
+  const a = row('a', 'A', ['person', '47']);
+  const b = row('b', 'B', ['person', '12']);
+  const c = row('c', 'C', ['person', '470']);
+
+  it('a word read whole bounds the answer: its rows checked against every word', () => {
+    const answer = answerFromSamples([
+      { term: 'person', rows: [b], complete: false },
+      { term: '47', rows: [a, c], complete: true },
     ]);
-    expect(plan).toEqual({ ids: ['p470', 'p9'], check: ['person'], exhaustive: true });
+    expect(answer).toEqual({ hits: [a, c], exhaustive: true, walk: '47' });
   });
 
-  it('starts from the longest word as a sample when every word hit its cap', () => {
-    expect(planCandidates([
-      { term: 'a', ids: ['p1', 'p2'], complete: false },
-      { term: 'acme', ids: ['p3', 'p4'], complete: false },
-    ])).toEqual({ ids: ['p3', 'p4'], check: ['a', 'acme'], exhaustive: false });
-  });
-
-  it('a complete word with nobody means nobody', () => {
-    expect(planCandidates([{ term: 'zz', ids: [], complete: true }, { term: 'a', ids: ['p1'], complete: false }]).ids).toEqual([]);
+  it('when every read hit its cap, the samples\' matches, and the word that matched best to walk', () => {
+    const answer = answerFromSamples([
+      { term: 'person', rows: [b, a], complete: false },
+      { term: '47', rows: [a, c], complete: false },
+    ]);
+    expect(answer.exhaustive).toBe(false);
+    expect(answer.hits.map((p) => p.id).sort()).toEqual(['a', 'c']);
+    expect(answer.walk).toBe('47');
   });
 
   it('names each person once, in first-seen order', () => {
-    expect(uniqueIds(['p2', 'p1', 'p2', 'p3', 'p1'])).toEqual(['p2', 'p1', 'p3']);
+    expect(uniqueRows([b, a, b, c, a]).map((p) => p.id)).toEqual(['b', 'a', 'c']);
   });
 });
 
-describe('search past the caps', () => {
+describe('search past the sample size', () => {
   let db: TouchlineDb;
-  const row = (id: string, name: string, company: string): Prospect =>
-    ({ id, name, emails: [], company, source: { site: 'manual', at: 1 }, stageId: 'prospecting', stageEnteredAt: 1, qualification: {}, tags: [], crmIds: {}, createdAt: 1, updatedAt: 1 }) as Prospect;
-  // Caps small enough that 40 people cross them: 5 keys a word, rows 3 at a time.
-  const caps = { keyCap: 5, rowBatch: 3 };
-  const names = async (q: string) => (await searchProspects(db, q, 8, caps)).map((p) => p.name);
+  const person = (id: string, name: string, company: string) => ({ ...row(id, name), company, searchTokens: undefined });
+  // Samples of 5 rows a word, so 40 people cross them.
+  const names = async (q: string) => (await searchProspects(db, q, 8, 5)).map((p) => p.name);
 
   beforeEach(async () => {
     db = openDb(`touchline-search-plan-${Math.random()}`);
     await db.open();
-    const rows = Array.from({ length: 40 }, (_, i) => row(`p${i}`, `Person ${i}`, i % 2 ? 'Acme' : 'Globex'));
+    const rows = Array.from({ length: 40 }, (_, i) => person(`p${i}`, `Person ${i}`, i % 2 ? 'Acme' : 'Globex'));
     // Two common words that meet in one person only, last in every index order.
-    for (let i = 0; i < 12; i++) rows.push(row(`q${i}`, `Alpha ${i}`, 'Initech'), row(`r${i}`, `Gamma ${i}`, 'Initech'));
-    rows.push(row('z9', 'Alpha Gamma', 'Initech'));
-    await writeWithoutSideEffects(db, () => db.prospects.bulkAdd(rows));
+    for (let i = 0; i < 12; i++) rows.push(person(`q${i}`, `Alpha ${i}`, 'Initech'), person(`r${i}`, `Gamma ${i}`, 'Initech'));
+    rows.push(person('z9', 'Alpha Gamma', 'Initech'));
+    // The creating hook fills searchTokens.
+    await writeWithoutSideEffects(db, () => db.prospects.bulkAdd(rows as Prospect[]));
   });
   afterEach(async () => {
     db.close();
@@ -65,7 +69,7 @@ describe('search past the caps', () => {
     expect(await names('gamma initech')).toContain('Alpha Gamma');
   });
 
-  it('a single common word answers from the first rows', async () => {
+  it('a single common word fills the list, walking past a sample smaller than it', async () => {
     expect(await names('person')).toHaveLength(8);
     expect(await names('nobody here')).toEqual([]);
   });
