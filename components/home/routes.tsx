@@ -1,4 +1,5 @@
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
+import { routeView } from './route-view';
 import { matchPattern } from './router';
 
 /** What every routed view receives: the params its pattern captured (`/record/:id` -> { id }). */
@@ -14,16 +15,18 @@ export interface HomeRoute {
   /** Shown in the shell's navigation under this label, in registry order; absent = not in the nav. */
   nav?: string;
   /** Loaded when first opened, so the board's first paint does not wait for the metrics or import code. */
-  Component: LazyExoticComponent<ComponentType<RouteProps>>;
+  Component: ComponentType<RouteProps>;
+  /** Loads the view's code ahead of rendering it (the page's first route, from boot). */
+  preload(): Promise<unknown>;
 }
 
 /** Each view is one entry: a new view (or a real one replacing a placeholder) changes one line here. */
 export const ROUTES: HomeRoute[] = [
-  { pattern: '/board', title: 'Board', nav: 'Board', Component: lazy(() => import('./board/BoardPage').then((m) => ({ default: m.BoardPage }))) },
-  { pattern: '/list', title: 'List', nav: 'List', Component: lazy(() => import('./list/ListPage').then((m) => ({ default: m.ListPage }))) },
-  { pattern: '/record/:id', title: 'Prospect', Component: lazy(() => import('./record/RecordPage').then((m) => ({ default: m.RecordPage }))) },
-  { pattern: '/metrics', title: 'Metrics', nav: 'Metrics', Component: lazy(() => import('../pages/metrics/MetricsPage').then((m) => ({ default: m.MetricsPage }))) },
-  { pattern: '/data', title: 'Import and export', nav: 'Import and export', Component: lazy(() => import('../pages/data/DataPage').then((m) => ({ default: m.DataPage }))) },
+  { pattern: '/board', title: 'Board', nav: 'Board', ...routeView(() => import('./board/BoardPage').then((m) => m.BoardPage)) },
+  { pattern: '/list', title: 'List', nav: 'List', ...routeView(() => import('./list/ListPage').then((m) => m.ListPage)) },
+  { pattern: '/record/:id', title: 'Prospect', ...routeView(() => import('./record/RecordPage').then((m) => m.RecordPage)) },
+  { pattern: '/metrics', title: 'Metrics', nav: 'Metrics', ...routeView(() => import('../pages/metrics/MetricsPage').then((m) => m.MetricsPage)) },
+  { pattern: '/data', title: 'Import and export', nav: 'Import and export', ...routeView(() => import('../pages/data/DataPage').then((m) => m.DataPage)) },
 ];
 
 /** The route a path opens and its params, or undefined for a path no view answers. */

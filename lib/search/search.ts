@@ -1,30 +1,45 @@
 import type { TouchlineDb } from '../db/database';
 import type { Prospect } from '../model';
 import { fold } from './fold';
+import { answerFromSamples, matchesAll, uniqueRows, type WordSample } from './plan';
 import { queryTerms } from './tokens';
 
-/** How many index hits are ranked before the best few are shown (a prefix like "a" matches thousands). */
+/**
+ * Index entries read per query word. A word with fewer is read whole and bounds the answer; "person" (one of
+ * 100,000 Person N) stops here, and ranking the rows read costs little.
+ */
+const SAMPLE = 400;
+/** Matches wanted before the samples are taken as the answer (the best few of them are shown). */
 const CANDIDATES = 60;
+/** One collator for every sort: String#localeCompare builds one per call, which showed on 400 rows. */
+const collator = new Intl.Collator();
 
 /**
  * People matching a typed query, best first: every word of the query must start one of the person's search
- * tokens (name, emails, company, LinkedIn URL, tags; accent- and case-insensitive). Reads the multi-entry
- * `searchTokens` index by the query's longest word and at most CANDIDATES rows: no table scan per keystroke.
+ * tokens (name, emails, company, LinkedIn URL, tags; accent- and case-insensitive). Each word reads the
+ * multi-entry `searchTokens` index by prefix, at most SAMPLE rows, all at once; a word read whole bounds the
+ * answer (plan.ts). Only when every word is common and their samples hold few people with all of them is an
+ * index range walked, the one whose sample matched best. No table scan per keystroke, and a common word beside
+ * a rare one ("person 4711") costs the rare one's rows, not the common one's.
  */
-export async function searchProspects(db: TouchlineDb, query: string, limit = 8): Promise<Prospect[]> {
+export async function searchProspects(db: TouchlineDb, query: string, limit = 8, sample = SAMPLE): Promise<Prospect[]> {
   const terms = queryTerms(query);
   if (!terms.length) return [];
-  const [key, ...rest] = [...terms].sort((a, b) => b.length - a.length) as [string, ...string[]];
-  const hits = await db.prospects
-    .where('searchTokens')
-    .startsWith(key)
-    .distinct()
-    .filter((p) => rest.every((t) => (p.searchTokens ?? []).some((token) => token.startsWith(t))))
-    .limit(CANDIDATES)
-    .toArray();
+  const index = db.prospects.where('searchTokens');
+  const samples = await Promise.all(
+    terms.map(async (term): Promise<WordSample> => {
+      const rows = await index.startsWith(term).limit(sample + 1).toArray();
+      return { term, rows: uniqueRows(rows.slice(0, sample)), complete: rows.length <= sample };
+    }),
+  );
+  let { hits, exhaustive, walk } = answerFromSamples(samples);
+  if (!exhaustive && hits.length < Math.min(CANDIDATES, limit)) {
+    hits = await index.startsWith(walk).distinct().filter((p) => matchesAll(p, terms)).limit(CANDIDATES).toArray();
+  }
+  const whole = fold(query).trim();
   return hits
-    .map((p) => ({ p, rank: rank(p, terms, fold(query).trim()) }))
-    .sort((a, b) => a.rank - b.rank || a.p.name.localeCompare(b.p.name))
+    .map((p) => ({ p, rank: rank(p, terms, whole) }))
+    .sort((a, b) => a.rank - b.rank || collator.compare(a.p.name, b.p.name))
     .slice(0, limit)
     .map((h) => h.p);
 }

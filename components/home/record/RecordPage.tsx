@@ -41,7 +41,7 @@ export function RecordPage({ params }: RouteProps) {
         <h2 className="break-words text-2xl font-bold">{prospect.name}</h2>
         {subtitle && <p className="break-words text-slate-600 dark:text-slate-300">{subtitle}</p>}
         <p className="text-xs text-slate-500">
-          {record.touchCount} touches · score {view?.score.score ?? '…'}
+          {record.touchCount ?? `${record.timeline.filter((e) => e.kind === 'touch' || e.kind === 'note').length}+`} touches · score {view?.score.score ?? '…'}
         </p>
       </header>
       <ErrorLine error={settingsError} />
