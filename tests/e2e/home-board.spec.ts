@@ -37,10 +37,14 @@ async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 3 });
   await expect(from).toHaveAttribute('aria-pressed', 'true'); // picked up
-  // Where the column is now, with the drag under way.
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(b.x + b.width / 2, b.y + 120, { steps: 12 });
-  await expect(to).toHaveAttribute('data-drop-over', 'true');
+  // Into the column, to where it is now with the drag under way; a hand that does not see the highlight yet
+  // keeps moving inside the column (each pass is a few pixels lower) until it shows, then lets go.
+  let pass = 0;
+  await expect(async () => {
+    const b = (await to.boundingBox())!;
+    await page.mouse.move(b.x + b.width / 2, b.y + 120 + 4 * (pass++ % 10), { steps: 12 });
+    await expect(to).toHaveAttribute('data-drop-over', 'true', { timeout: 5_000 });
+  }).toPass();
   await page.mouse.up();
 }
 
