@@ -63,11 +63,15 @@ export async function rescoreProspect(db: TouchlineDb, prospectId: string, setti
 
 /**
  * Recomputes and stores the scores of these prospects (missing ones are skipped) with one read and one write
- * of the board. Runs in the caller's transaction: the unit of work's score side effect.
+ * of the board. Runs in the caller's transaction: the unit of work's score side effect, which passes the rows
+ * it saw written (`known`) so only the others are read.
  */
-export async function rescoreMany(db: TouchlineDb, prospectIds: string[], settings: Settings, now = Date.now()): Promise<Map<string, ScoreResult>> {
+export async function rescoreMany(db: TouchlineDb, prospectIds: string[], settings: Settings, now = Date.now(), known?: ReadonlyMap<string, Prospect>): Promise<Map<string, ScoreResult>> {
   const results = new Map<string, ScoreResult>();
-  const prospects = (await db.prospects.bulkGet([...new Set(prospectIds)])).filter((p): p is Prospect => !!p);
+  const unique = [...new Set(prospectIds)];
+  const unknown = known ? unique.filter((id) => !known.has(id)) : unique;
+  const read = unknown.length ? await db.prospects.bulkGet(unknown) : [];
+  const prospects = [...(known ? unique.flatMap((id) => known.get(id) ?? []) : []), ...read.filter((p): p is Prospect => !!p)];
   if (!prospects.length) return results;
   const board = await readBoard(db, settings.scoring.weights);
   const index = new Map(board.ids.map((id, i) => [id, i]));

@@ -49,5 +49,5 @@ async function outbox({ db, changes, now }: SideEffectContext): Promise<void> {
 /** Lead scores of everyone still there whose record, touches or tasks changed. */
 async function scores({ db, changes, settings, now }: SideEffectContext): Promise<void> {
   const ids = [...changes.prospectIds].filter((id) => !changes.prospectsDeleted.has(id));
-  if (ids.length) await rescoreMany(db, ids, settings, now);
+  if (ids.length) await rescoreMany(db, ids, settings, now, changes.prospectRows);
 }
