@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { getDb } from '../db/database';
+import { BULK_OPTIONS, getDb } from '../db/database';
 import { createBackup, restoreBackup } from './backup';
 import { importCsv } from './csv';
 import { exportView, filteredIds } from './export-view';
@@ -20,7 +20,7 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const ctl = new AbortController();
   running.set(msg.id, ctl);
   const progress = (p: unknown) => reply({ id: msg.id, progress: p as never });
-  const db = getDb();
+  const db = getDb(BULK_OPTIONS);
   try {
     const job = msg.run;
     if (job.job === 'import') {

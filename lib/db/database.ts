@@ -3,7 +3,7 @@ import type { Engagement } from '../process/scoring';
 import type { Scoreboard } from '../store/scores';
 import type { DueBins } from '../store/due-bins';
 import type { CriterionTick } from '../store/criteria';
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { Company, MergeRecord, Prospect, StageChange, Task, Touch } from '../model';
 import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
 import type { SecretRow } from '../sync/connection-store';
@@ -40,8 +40,8 @@ export function declareSchema(db: Dexie, upTo = Infinity): void {
   }
 }
 
-export function openDb(name = DB_NAME): TouchlineDb {
-  const db = new Dexie(name) as TouchlineDb;
+export function openDb(name = DB_NAME, options?: DexieOptions): TouchlineDb {
+  const db = new Dexie(name, options) as TouchlineDb;
   declareSchema(db);
   trackChanges(db);
   maintainSearchTokens(db);
@@ -51,13 +51,19 @@ export function openDb(name = DB_NAME): TouchlineDb {
 let shared: TouchlineDb | undefined;
 
 /**
- * The extension's database. Only the background and extension pages may call this: IndexedDB opened in a
+ * For the data page's worker (import, restore): its transactions commit without waiting for the disk
+ * (Chromium's relaxed durability), much faster for large writes; a job cut short by a crash is run again.
+ */
+export const BULK_OPTIONS: DexieOptions = { chromeTransactionDurability: 'relaxed' };
+
+/**
+ * The extension's database (the first call's options hold). Only the background and extension pages may call this: IndexedDB opened in a
  * content script belongs to the website's origin (mail.google.com), not to the extension.
  */
-export function getDb(): TouchlineDb {
+export function getDb(options?: DexieOptions): TouchlineDb {
   if (typeof location !== 'undefined' && !/^(chrome|moz)-extension:$/.test(location.protocol) && !import.meta.env?.VITEST) {
     throw new Error('The Touchline database is only opened in the extension origin; use messaging from content scripts.');
   }
-  shared ??= openDb();
+  shared ??= openDb(DB_NAME, options);
   return shared;
 }

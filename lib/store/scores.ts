@@ -72,12 +72,17 @@ export async function rescoreProspect(db: TouchlineDb, prospectId: string, setti
 
 /**
  * Recomputes and stores the scores of these prospects (missing ones are skipped) with one read and one write
- * of the board. Runs in the caller's transaction: the unit of work's score side effect.
+ * of the board. Runs in the caller's transaction: the unit of work's score side effect, which passes the rows
+ * it saw written (`known`) so only the others are read.
  */
-export async function rescoreMany(db: TouchlineDb, prospectIds: string[], settings: Settings, now = Date.now()): Promise<Map<string, ScoreResult>> {
+export async function rescoreMany(db: TouchlineDb, prospectIds: string[], settings: Settings, now = Date.now(), known?: ReadonlyMap<string, Prospect>): Promise<Map<string, ScoreResult>> {
   const results = new Map<string, ScoreResult>();
   const unique = [...new Set(prospectIds)];
-  const rows = await db.prospects.bulkGet(unique);
+  // The rows the unit of work saw written are not read again; rows[i] is unique[i]'s row, or undefined if it is gone.
+  const unknown = known ? unique.filter((id) => !known.has(id)) : unique;
+  const read = unknown.length ? await db.prospects.bulkGet(unknown) : [];
+  const readById = new Map(read.flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  const rows = unique.map((id) => known?.get(id) ?? readById.get(id));
   const prospects = rows.filter((p): p is Prospect => !!p);
   const board = await readBoard(db, settings.scoring.weights);
   const index = new Map(board.ids.map((id, i) => [id, i]));

@@ -48,5 +48,6 @@ async function outbox({ db, changes, now }: SideEffectContext): Promise<void> {
 
 /** Lead scores (and the scoreboard's stage column) of everyone whose record, touches or tasks changed; the removed leave the column. */
 async function scores({ db, changes, settings, now }: SideEffectContext): Promise<void> {
-  if (changes.prospectIds.size) await rescoreMany(db, [...changes.prospectIds], settings, now);
+  // Removed ids are passed too: they leave the stage column. The rows written in this unit of work are known.
+  if (changes.prospectIds.size) await rescoreMany(db, [...changes.prospectIds], settings, now, changes.prospectRows);
 }

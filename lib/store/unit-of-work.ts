@@ -1,7 +1,7 @@
 import { dequal } from 'dequal';
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { TouchlineDb } from '../db/database';
-import type { Task, Touch } from '../model';
+import type { Prospect, Task, Touch } from '../model';
 import type { Settings } from '../settings/settings';
 import { loadSettings } from '../settings/settings-store';
 import { SIDE_EFFECTS } from './side-effects';
@@ -21,6 +21,11 @@ export class ChangeSet {
   /** Prospect records created or updated: the CRM must see their new state. */
   readonly prospectsWritten = new Set<string>();
   readonly prospectsDeleted = new Set<string>();
+  /**
+   * The latest row of each prospect created or updated (as the hooks saw it written), so the side effects
+   * need not read back what this unit of work just wrote.
+   */
+  readonly prospectRows = new Map<string, Prospect>();
   /** Prospects erased (a request to be forgotten): their erase queued its own outbox row, ids only. */
   readonly prospectsErased = new Set<string>();
   /** Touches created, by id (each one goes to the CRM). */
@@ -166,6 +171,7 @@ function created(c: ChangeSet, table: string, row: Row): void {
     const id = row.id as string;
     c.prospectsWritten.add(id);
     c.prospectsDeleted.delete(id);
+    c.prospectRows.set(id, row as unknown as Prospect);
     touch(c, id);
     return;
   }
@@ -179,6 +185,7 @@ function updated(c: ChangeSet, table: string, before: Row, after: Row, mods: Row
     // A touch logged bumps `updatedAt` only: the CRM gets the touch, not the unchanged person again.
     // Search tokens are derived from the other fields (search-tokens.ts): they are not news to a CRM either.
     if (Object.keys(mods).some((k) => !DERIVED.has(k) && !sameValue(before[k], mods[k]))) c.prospectsWritten.add(before.id as string);
+    c.prospectRows.set(before.id as string, after as unknown as Prospect);
     touch(c, before.id as string);
     return;
   }
@@ -199,6 +206,7 @@ function deleted(c: ChangeSet, table: string, row: Row): void {
     const id = row.id as string;
     c.prospectsDeleted.add(id);
     c.prospectsWritten.delete(id);
+    c.prospectRows.delete(id);
     touch(c, id);
     return;
   }

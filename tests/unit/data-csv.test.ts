@@ -7,6 +7,8 @@ import { addProspect } from '@/lib/store/prospects';
 import { write } from '@/lib/store/unit-of-work';
 import { CsvFileError, escapeCell, exportCsv, guessMapping, importCsv, previewCsv, rejectsCsv, REJECTS_SHOWN, unescapeCell } from '@/lib/data/csv';
 import { readCsvRows } from '@/lib/data/csv/rows';
+import { writeBatch } from '@/lib/data/csv/write';
+import type { ImportRecord } from '@/lib/data/csv/record';
 
 let db: TouchlineDb;
 beforeEach(async () => {
@@ -101,6 +103,28 @@ describe('CSV import', () => {
     expect(await db.prospects.where('emails').equals('ana2@x.example').first()).toMatchObject({ name: 'Ana', emails: ['ana@x.example', 'ana2@x.example'] });
     const again = await run(file, { batchRows: 2 });
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 4, rejected: 1 });
+  });
+
+  it('a batch of new people is written without looking anyone up; one that meets someone here is undone and written as a lookup would', async () => {
+    const NOW = Date.parse('2026-12-03T08:00:00Z');
+    const { prospect: kay } = await addProspect(db, { name: 'Kay', emails: ['kay@x.example'] }, settings, NOW);
+    const rec = (line: number, name: string, emails: string[], extra: Partial<ImportRecord> = {}): ImportRecord => ({ line, name, emails, tags: [], ...extra });
+    const fresh = await writeBatch(db, [rec(2, 'New 1', ['new1@x.example']), rec(3, 'New 2', ['new2@x.example'])], settings, NOW, 'assume-new');
+    expect(fresh).toMatchObject({ created: 2, updated: 0, looked: false });
+
+    const mixed = await writeBatch(db, [rec(4, 'New 3', ['new3@x.example']), rec(5, 'Kay', ['kay@x.example'], { title: 'CEO' })], settings, NOW, 'assume-new');
+    expect(mixed).toMatchObject({ created: 1, updated: 1, looked: true, found: 1 });
+    expect(await db.prospects.get(kay.id)).toMatchObject({ title: 'CEO', emails: ['kay@x.example'] });
+    // Nothing of the undone attempt is left: one New 3, one stage change per person, a score for each.
+    expect(await db.prospects.where('emails').equals('new3@x.example').count()).toBe(1);
+    expect(await db.prospects.count()).toBe(4);
+    expect(await db.stageChanges.count()).toBe(4);
+    expect(new Set((await db.scoreboard.get('ids'))?.ids)).toEqual(new Set(await db.prospects.toCollection().primaryKeys()));
+
+    // Merged in the batch with someone here: rejected naming both, as a lookup does.
+    const clash = await writeBatch(db, [rec(6, 'A', ['a@x.example']), rec(7, 'AK', ['a@x.example', 'kay@x.example'])], settings, NOW, 'assume-new');
+    expect(clash).toMatchObject({ created: 1, looked: true });
+    expect(clash.rejects.map((r) => [r.line, r.reason])).toEqual([[7, 'matches two different people already known (A and Kay)']]);
   });
 
   it('rejects a row that matches two different people rather than merging them by accident', async () => {

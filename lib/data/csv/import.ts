@@ -6,7 +6,7 @@ import { guessMapping, type Mapping } from './fields';
 import { isReject, recordMaker, type ImportRecord, type Reject } from './record';
 import { RejectLog } from './rejects';
 import { readCsvRows } from './rows';
-import { writeBatch } from './write';
+import { writeBatch, type MatchMode } from './write';
 
 export interface CsvPreview {
   header: string[];
@@ -71,15 +71,19 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
     throw new CsvFileError('no-header', 'Map at least one column to Email or LinkedIn URL: people are recognised by them.');
   }
   const make = recordMaker(opts.mapping, opts.settings.stages);
-  const size = opts.batchRows ?? 2000;
+  const size = opts.batchRows ?? 5000;
   const p: ImportProgress = { bytes: 0, total: file.size, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   const log = new RejectLog();
   let header: string[] | undefined;
   let records: ImportRecord[] = [];
   let bad: Reject[] = []; // rejects since the last batch
   const cellsOf = new Map<number, string[]>();
+  // New leads are written without looking anyone up until a batch meets someone already here; then batches
+  // look up, until one finds nobody again (./write.ts, MatchMode).
+  let mode: MatchMode = 'assume-new';
   const flush = async () => {
-    const r = await writeBatch(db, records, opts.settings, opts.now?.());
+    const r = await writeBatch(db, records, opts.settings, opts.now?.(), mode);
+    mode = r.looked && r.found > 0 ? 'lookup' : 'assume-new';
     p.created += r.created;
     p.updated += r.updated;
     p.unchanged += r.unchanged;
