@@ -53,12 +53,34 @@ export interface TouchDigestRow {
 export interface DigestState {
   id: 'state';
   buckets: number;
+  /** The next delta row's number, and how many wait to be folded into the buckets. */
+  seq: number;
+  pending: number;
 }
 
-export type DigestRow = HistoryRow | TouchDigestRow | DigestState;
+/**
+ * What one unit of work changed, written as one row (a CSV import's batch of 2,000 people would otherwise
+ * rewrite nearly every bucket): entries that replace or remove a prospect's, and touches added to one. The
+ * metrics page folds the waiting deltas into the buckets when it reads them (and a writer does when many
+ * wait), in key order, so a later delta wins.
+ */
+export interface DeltaRow {
+  id: string;
+  history: HistoryRow;
+  historyGone: string[];
+  touches: TouchDigestRow;
+  touchesGone: string[];
+  added: TouchDigestRow;
+}
+
+export type DigestRow = HistoryRow | TouchDigestRow | DigestState | DeltaRow;
 
 export const historyRowId = (bucket: number) => `h:${bucket}`;
 export const touchRowId = (bucket: number) => `t:${bucket}`;
+export const deltaRowId = (seq: number) => `d:${String(seq).padStart(12, '0')}`;
+export const isHistoryRow = (r: DigestRow): r is HistoryRow => r.id.startsWith('h:');
+export const isTouchRow = (r: DigestRow): r is TouchDigestRow => r.id.startsWith('t:');
+export const isDeltaRow = (r: DigestRow): r is DeltaRow => r.id.startsWith('d:');
 
 /** FNV-1a of the id, into DIGEST_BUCKETS buckets. */
 export function bucketOf(prospectId: string): number {

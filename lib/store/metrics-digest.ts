@@ -10,7 +10,11 @@ import {
   historyRowId,
   touchEntry,
   touchRowId,
+  deltaRowId,
+  isDeltaRow,
+  type DeltaRow,
   type DigestRow,
+  type DigestState,
   type HistoryEntry,
   type HistoryRow,
   type TouchDigestRow,
@@ -34,9 +38,16 @@ export interface DigestChanges {
   touchesCreated: Map<string, Touch>;
 }
 
+/** Deltas a writer lets wait before it folds them itself (the metrics page folds whatever waits). */
+const FOLD_AT = 128;
+
+async function stateOf(db: TouchlineDb): Promise<DigestState | undefined> {
+  const s = (await db.metricsDigest.get(STATE)) as DigestState | undefined;
+  return s?.buckets === DIGEST_BUCKETS && typeof s.seq === 'number' ? s : undefined;
+}
+
 export async function isDigestBuilt(db: TouchlineDb): Promise<boolean> {
-  const s = (await db.metricsDigest.get(STATE)) as { buckets?: number } | undefined;
-  return s?.buckets === DIGEST_BUCKETS;
+  return !!(await stateOf(db));
 }
 
 /** Marks the digest stale (inside the transaction that wrote rows without side effects). */
@@ -55,56 +66,108 @@ function groupBy<T, K>(items: Iterable<T>, key: (t: T) => K): Map<K, T[]> {
   return out;
 }
 
-/** The side effect: rereads the changed prospects' rows and rewrites their buckets. */
+/**
+ * The side effect: rereads the changed prospects' own rows (a few each) and writes one delta row; no
+ * bucket is read or rewritten here until many deltas wait.
+ */
 export async function refreshDigest(db: TouchlineDb, c: DigestChanges): Promise<void> {
   if (!c.historyOf.size && !c.touchesOf.size && !c.touchesCreated.size) return;
-  if (!(await isDigestBuilt(db))) return;
-  if (c.historyOf.size) {
-    const ids = [...c.historyOf];
-    const [prospects, changes] = await Promise.all([db.prospects.bulkGet(ids), db.stageChanges.where('prospectId').anyOf(ids).toArray()]);
-    const byOwner = groupBy(changes, (r) => r.prospectId);
-    const fresh = new Map(ids.map((id, i) => [id, historyEntry(id, prospects[i], byOwner.get(id) ?? [])]));
-    await rewrite(db, ids, historyRowId, (r) => decodeHistory(r as HistoryRow), encodeHistory, (entries, id) => {
-      const e = fresh.get(id);
-      if (e) entries.set(id, e);
-      else entries.delete(id);
-    });
+  const state = await stateOf(db);
+  if (!state) return;
+  const historyIds = [...c.historyOf];
+  const reread = [...c.touchesOf];
+  const [prospects, changes, touchRows] = await Promise.all([
+    historyIds.length ? db.prospects.bulkGet(historyIds) : [],
+    historyIds.length ? db.stageChanges.where('prospectId').anyOf(historyIds).toArray() : [],
+    reread.length ? db.touches.where('prospectId').anyOf(reread).toArray() : [],
+  ]);
+  const changesOf = groupBy(changes, (r) => r.prospectId);
+  const history: HistoryEntry[] = [];
+  const historyGone: string[] = [];
+  historyIds.forEach((id, i) => {
+    const e = historyEntry(id, prospects[i], changesOf.get(id) ?? []);
+    if (e) history.push(e);
+    else historyGone.push(id);
+  });
+  const touchesOfOwner = groupBy(touchRows, (t) => t.prospectId);
+  const touches: TouchEntry[] = [];
+  const touchesGone: string[] = [];
+  for (const id of reread) {
+    const e = touchEntry(id, touchesOfOwner.get(id) ?? []);
+    if (e) touches.push(e);
+    else touchesGone.push(id);
   }
-  const added = groupBy([...c.touchesCreated.values()].filter((t) => !c.touchesOf.has(t.prospectId)), (t) => t.prospectId);
-  if (c.touchesOf.size || added.size) {
-    const reread = [...c.touchesOf];
-    const rows = reread.length ? await db.touches.where('prospectId').anyOf(reread).toArray() : [];
-    const byOwner = groupBy(rows, (t) => t.prospectId);
-    await rewrite(db, [...reread, ...added.keys()], touchRowId, (r) => decodeTouches(r as TouchDigestRow), encodeTouches, (entries, id) => {
-      const old = entries.get(id);
-      const more = added.get(id);
-      const list = more ? [...(old ? old.at.map((at, i) => ({ at, channel: old.channel[i]! })) : []), ...more] : (byOwner.get(id) ?? []);
-      const e = touchEntry(id, list);
-      if (e) entries.set(id, e);
-      else entries.delete(id);
-    });
-  }
+  const added = [...groupBy([...c.touchesCreated.values()].filter((t) => !c.touchesOf.has(t.prospectId)), (t) => t.prospectId)].map(([id, list]) => touchEntry(id, list)!);
+  const delta: DeltaRow = {
+    id: deltaRowId(state.seq),
+    history: encodeHistory('', history),
+    historyGone,
+    touches: encodeTouches('', touches),
+    touchesGone,
+    added: encodeTouches('', added),
+  };
+  const next: DigestState = { ...state, seq: state.seq + 1, pending: state.pending + 1 };
+  await db.metricsDigest.bulkPut([delta, next]);
+  if (next.pending >= FOLD_AT) await foldDeltas(db);
 }
 
-/** Rewrites the buckets holding `ids`, each entry of theirs set (or deleted) by `apply`. */
-async function rewrite<E extends { prospectId: string }>(
-  db: TouchlineDb,
-  ids: string[],
-  rowId: (bucket: number) => string,
-  decode: (row: DigestRow) => E[],
-  encode: (id: string, entries: E[]) => DigestRow,
-  apply: (entries: Map<string, E>, id: string) => void,
-): Promise<void> {
-  const buckets = [...groupBy(ids, bucketOf)];
-  const keys = buckets.map(([b]) => rowId(b));
-  const rows = await db.metricsDigest.bulkGet(keys);
-  const out = buckets.map(([, bucketIds], i) => {
-    const old = rows[i];
-    const entries = new Map((old ? decode(old as DigestRow) : []).map((e) => [e.prospectId, e]));
-    for (const id of bucketIds) apply(entries, id);
-    return encode(keys[i]!, [...entries.values()]);
-  });
-  await db.metricsDigest.bulkPut(out);
+/**
+ * Folds the waiting deltas into the buckets, in order; `all` is every digest row when the caller read them
+ * (the metrics page), else the deltas and the buckets they reach are read here. Returns the rows after.
+ */
+async function foldDeltas(db: TouchlineDb, all?: DigestRow[]): Promise<DigestRow[] | undefined> {
+  const rows = all ?? ((await db.metricsDigest.where('id').between('d:', 'd:\uffff').toArray()) as DigestRow[]);
+  const deltas = rows.filter(isDeltaRow).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const state = rows.find((r) => r.id === STATE) as DigestState | undefined;
+  const byId = new Map<string, DigestRow>(all ? all.map((r) => [r.id, r]) : []);
+  const opened = deltas.map((d) => ({
+    history: decodeHistory(d.history),
+    historyGone: d.historyGone,
+    touches: decodeTouches(d.touches),
+    touchesGone: d.touchesGone,
+    added: decodeTouches(d.added),
+  }));
+  // The buckets these deltas reach, read in one request (no other await: a Dexie transaction follows only its own promises).
+  const hIds = new Set<string>();
+  const tIds = new Set<string>();
+  for (const d of opened) {
+    for (const e of d.history) hIds.add(historyRowId(bucketOf(e.prospectId)));
+    for (const id of d.historyGone) hIds.add(historyRowId(bucketOf(id)));
+    for (const e of [...d.touches, ...d.added]) tIds.add(touchRowId(bucketOf(e.prospectId)));
+    for (const id of d.touchesGone) tIds.add(touchRowId(bucketOf(id)));
+  }
+  const wanted = [...hIds, ...tIds];
+  if (!all) (await db.metricsDigest.bulkGet(wanted)).forEach((r, i) => r && byId.set(wanted[i]!, r as DigestRow));
+  const open = <E extends { prospectId: string }>(rowId: string, decode: (r: DigestRow) => E[]) =>
+    new Map((byId.has(rowId) ? decode(byId.get(rowId)!) : []).map((e) => [e.prospectId, e]));
+  const history = new Map([...hIds].map((id) => [id, open(id, (r) => decodeHistory(r as HistoryRow))]));
+  const touches = new Map([...tIds].map((id) => [id, open(id, (r) => decodeTouches(r as TouchDigestRow))]));
+  const historyOf = (id: string) => history.get(historyRowId(bucketOf(id)))!;
+  const touchesOf = (id: string) => touches.get(touchRowId(bucketOf(id)))!;
+  for (const d of opened) {
+    for (const e of d.history) historyOf(e.prospectId).set(e.prospectId, e);
+    for (const id of d.historyGone) historyOf(id).delete(id);
+    for (const e of d.touches) touchesOf(e.prospectId).set(e.prospectId, e);
+    for (const id of d.touchesGone) touchesOf(id).delete(id);
+    for (const e of d.added) {
+      const m = touchesOf(e.prospectId);
+      const old = m.get(e.prospectId);
+      const list = [...(old ? old.at.map((at, i) => ({ at, channel: old.channel[i]! })) : []), ...e.at.map((at, i) => ({ at, channel: e.channel[i]! }))];
+      m.set(e.prospectId, touchEntry(e.prospectId, list)!);
+    }
+  }
+  const written: DigestRow[] = [
+    ...[...history].map(([id, m]) => encodeHistory(id, [...m.values()])),
+    ...[...touches].map(([id, m]) => encodeTouches(id, [...m.values()])),
+  ];
+  const current = state ?? (await stateOf(db));
+  if (current) written.push({ ...current, pending: 0 });
+  await db.metricsDigest.bulkDelete(deltas.map((d) => d.id));
+  await db.metricsDigest.bulkPut(written);
+  if (!all) return undefined;
+  for (const d of deltas) byId.delete(d.id);
+  for (const r of written) byId.set(r.id, r);
+  return [...byId.values()];
 }
 
 const PAGE = 50_000;
@@ -154,7 +217,7 @@ export async function rebuildDigest(db: TouchlineDb): Promise<DigestRow[]> {
     const rows: DigestRow[] = [
       ...history.map((e, b) => encodeHistory(historyRowId(b), e)),
       ...touched.map((e, b) => encodeTouches(touchRowId(b), e)),
-      { id: STATE, buckets: DIGEST_BUCKETS },
+      { id: STATE, buckets: DIGEST_BUCKETS, seq: 0, pending: 0 },
     ];
     await db.metricsDigest.clear();
     await db.metricsDigest.bulkPut(rows);
@@ -162,9 +225,18 @@ export async function rebuildDigest(db: TouchlineDb): Promise<DigestRow[]> {
   });
 }
 
-/** The digest's rows, rebuilt first when it is not built. */
+/**
+ * The digest's buckets, rebuilt first when it is not built, with the waiting deltas folded in (written back
+ * in the same transaction as the read, so a write from the background lands before or after, never between).
+ */
 export async function readDigest(db: TouchlineDb): Promise<DigestRow[]> {
   const rows = (await db.metricsDigest.toArray()) as DigestRow[];
-  const state = rows.find((r) => r.id === STATE) as { buckets?: number } | undefined;
-  return state?.buckets === DIGEST_BUCKETS ? rows : rebuildDigest(db);
+  const state = rows.find((r) => r.id === STATE) as DigestState | undefined;
+  if (state?.buckets !== DIGEST_BUCKETS || typeof state.seq !== 'number') return rebuildDigest(db);
+  if (!rows.some(isDeltaRow)) return rows;
+  return (await db.transaction('rw', db.metricsDigest, async () => {
+    const fresh = (await db.metricsDigest.toArray()) as DigestRow[];
+    if (!(await stateOf(db))) return undefined;
+    return foldDeltas(db, fresh);
+  })) ?? rebuildDigest(db);
 }
