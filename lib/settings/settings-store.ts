@@ -7,11 +7,19 @@ import { migrateSettingsV1toV2 } from './migrations';
  * Settings live in extension storage, which the background locks to trusted contexts (extension pages and
  * the service worker): content scripts read them through messaging, so nothing here is visible to a page.
  */
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: SETTINGS_VERSION,
-  migrations: { 2: (old: Record<string, unknown>) => migrateSettingsV1toV2(old) as unknown as Settings },
-});
+const defineSettingsItem = () =>
+  storage.defineItem<Settings>('local:settings', {
+    fallback: DEFAULT_SETTINGS,
+    version: SETTINGS_VERSION,
+    migrations: { 2: (old: Record<string, unknown>) => migrateSettingsV1toV2(old) as unknown as Settings },
+  });
+let item: ReturnType<typeof defineSettingsItem> | undefined;
+/**
+ * The stored settings item, defined on first use: defining it starts its migration, and this module is also
+ * bundled into the data page's worker (through the store), which has no extension storage and never reads
+ * settings (the page passes them), so a definition at load failed there with "Migration failed".
+ */
+export const settingsItem = () => (item ??= defineSettingsItem());
 
 export const sidebarOpenItem = storage.defineItem<boolean>('local:ui.sidebarOpen', { fallback: true });
 
@@ -28,7 +36,7 @@ const validatedItem = storage.defineItem<{ source: string; value: Settings } | n
 
 /** Stored settings, repaired to defaults field by field if an older or damaged shape is found. */
 export async function loadSettings(): Promise<Settings> {
-  const [raw, validated] = await Promise.all([settingsItem.getValue(), validatedItem.getValue().catch(() => null)]);
+  const [raw, validated] = await Promise.all([settingsItem().getValue(), validatedItem.getValue().catch(() => null)]);
   const source = sourceOf(raw);
   if (validated?.source === source) return validated.value;
   const value = validate(raw);
@@ -70,7 +78,7 @@ function pickValid(raw: unknown): Partial<Settings> {
 export async function saveSettings(next: unknown): Promise<Settings> {
   const parsed = Settings.safeParse(next);
   if (!parsed.success) throw new UserError('invalid', `Settings not saved: ${describeSettingsError(parsed.error)}`);
-  await settingsItem.setValue(parsed.data);
+  await settingsItem().setValue(parsed.data);
   await remember(sourceOf(parsed.data), parsed.data);
   return parsed.data;
 }

@@ -1,5 +1,5 @@
 import { dequal } from 'dequal';
-import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreTransaction, type Table, type Transaction } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { TouchlineDb } from '../db/database';
 import type { Task, Touch } from '../model';
 import type { Settings } from '../settings/settings';
@@ -120,33 +120,6 @@ export async function writeWithoutSideEffects<T>(db: TouchlineDb, fn: () => Prom
   });
 }
 
-/** Each database's DBCore just below Dexie's hooks (captured by trackChanges), for clearing a table in one request. */
-const belowHooks = new WeakMap<Dexie, DBCore>();
-// Dexie's own AnyRange (DBCoreRangeType.Any is a const enum, not importable at run time).
-const ANY_RANGE = { type: 3, lower: -Infinity, lowerOpen: false, upper: [[]], upperOpen: false } as unknown as DBCoreKeyRange;
-
-/**
- * Empties these tables in one transaction, with no side effects: the first step of restoring a snapshot over
- * a profile. A table with a `deleting` hook is cleared by Dexie one row at a time, every row read first (a
- * million touches took minutes and most of a gigabyte); here each table goes in one request. It still passes
- * through Dexie's observability layer, so open live queries see the tables emptied.
- */
-export async function clearWithoutSideEffects(db: TouchlineDb, tables: readonly string[]): Promise<void> {
-  if (!db.isOpen()) await db.open(); // the stack (and its layer below the hooks) is built when the database opens
-  const core = belowHooks.get(db);
-  if (!core) throw new Error('clearWithoutSideEffects needs a database opened by openDb (trackChanges).');
-  await writeWithoutSideEffects(db, async () => {
-    const trans = Dexie.currentTransaction!.idbtrans as unknown as DBCoreTransaction;
-    if (tables.some((t) => DIGEST_SOURCES.has(t))) await invalidateDigest(db);
-    await Promise.all(
-      tables.map(async (t) => {
-        const res = await core.table(t).mutate({ trans, type: 'deleteRange', range: ANY_RANGE });
-        if (res.numFailures) throw res.failures[0];
-      }),
-    );
-  });
-}
-
 function announce(changes: ChangeSet): void {
   if (!changes.prospectIds.size) return;
   const committed: Committed = { prospectIds: [...changes.prospectIds], removedProspectIds: [...changes.prospectsDeleted] };
@@ -171,8 +144,6 @@ function collectorOf(tx: Transaction, table: string): ChangeSet | undefined {
 
 /** Registers the change-collecting hooks on a database (once, when it is opened). */
 export function trackChanges(db: TouchlineDb): void {
-  // Level 1.5: above the virtual index and observability layers, below the hooks (level 2).
-  db.use({ stack: 'dbcore', name: 'below-hooks', level: 1.5, create: (down) => (belowHooks.set(db, down), {}) });
   for (const name of TRACKED) {
     const table = db.table(name) as Table<Row, string>;
     table.hook('creating', function (_key, obj, tx) {
@@ -189,9 +160,6 @@ export function trackChanges(db: TouchlineDb): void {
     });
   }
 }
-
-/** Tables the metrics digest is made from. */
-const DIGEST_SOURCES: ReadonlySet<string> = new Set(['prospects', 'stageChanges', 'touches']);
 
 /** Prospect fields whose change alone does not make the person news to a CRM. */
 const DERIVED = new Set(['updatedAt', 'searchTokens']);

@@ -142,6 +142,30 @@ test.describe('Import, export, metrics, backup and restore', () => {
     }
   });
 
+  test('replace restore over a profile with other people: every table becomes the backup, an open list follows', async ({ extensionPage }) => {
+    const page = await extensionPage('/dashboard.html#/data');
+    await importFile(page, 'leads.csv', LEADS);
+    const tables = await dumpTables(page);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download backup' }).click()]);
+    const backup = await file.path();
+    await page.getByRole('button', { name: 'Import another file' }).click();
+    await importFile(page, 'more.csv', 'Full name;E-mail;Company;Stage;Notes;Owner\r\nGus Moreno;gus@moreno.example;Moreno SL;Qualification;;me');
+    // Another tab holds the database open (as the background does): the restore deletes and re-creates it.
+    const list = await extensionPage('/dashboard.html#/list');
+    await expect(list.getByRole('table', { name: 'Prospects' })).toContainText('Gus Moreno');
+
+    await page.getByLabel('Backup file to restore').setInputFiles(backup);
+    await page.getByRole('radio', { name: /^Replace/ }).check();
+    await page.getByRole('button', { name: 'Restore this backup' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+    expect(await dumpTables(page)).toEqual(tables);
+    await expect(list.getByRole('table', { name: 'Prospects' })).not.toContainText('Gus Moreno');
+    await expect(list.getByRole('table', { name: 'Prospects' })).toContainText('Ana Lima');
+    // The background opened the new database too: it answers from the restored rows.
+    const names = await page.evaluate(async () => (await chrome.runtime.sendMessage({ type: 'prospect.list', payload: { limit: 50 } })).value.map((p: { name: string }) => p.name));
+    expect(names.sort()).toEqual(['Ana Lima', 'Bo Chen', 'Cy Diaz', 'Dee Jones']);
+  });
+
   test('erase a person: gone from every table, the record, search, the list and the outbox; never captured again', async ({ extensionPage }) => {
     const page = await extensionPage('/dashboard.html#/data');
     await importFile(page, 'leads.csv', LEADS);
@@ -188,4 +212,4 @@ test.describe('Import, export, metrics, backup and restore', () => {
   });
 });
 
-declare const chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: { neverCapture: string[] } }> } };
+declare const chrome: { runtime: { sendMessage(m: unknown): Promise<{ value: any }> } };

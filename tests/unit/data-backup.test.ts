@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type TouchlineDb } from '@/lib/db/database';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/settings/settings';
@@ -140,6 +140,38 @@ describe('backup and restore', () => {
     } finally {
       other.close();
       await Dexie.delete(other.name);
+    }
+  });
+
+  it('replace deletes and re-creates the database: the CRM secret stays, another open connection reopens and its live queries follow', async () => {
+    await seed();
+    const before = await dump();
+    const file = await createBackup(db, settings, { now: NOW });
+    const name = `touchline-backup-other-${Math.random()}`;
+    const other = openDb(name);
+    // The background's connection (and another page's) to the same database, with a live query on it.
+    const background = openDb(name);
+    try {
+      const { prospect: zed } = await addProspect(other, { name: 'Zed', emails: ['zed@z.example'] }, settings, NOW);
+      for (let i = 0; i < 3; i++) await logTouch(other, { prospectId: zed.id, channel: 'call', direction: 'outbound', at: NOW + i }, NOW);
+      const secret = { key: 'connection' as const, connection: { kind: 'hubspot', token: 't0ken' } as never };
+      await other.secrets.put(secret);
+      const seen: number[] = [];
+      const sub = liveQuery(() => background.prospects.count()).subscribe((n) => seen.push(n));
+      await expect.poll(() => seen.at(-1)).toBe(1);
+
+      await restoreBackup(other, file, { mode: 'replace', settings, saveSettings: async () => {} });
+      expect(await dump(other)).toEqual(before);
+      expect(await other.secrets.toArray()).toEqual([secret]);
+      // Closed by the delete's versionchange, opened again by its next query, at the current schema.
+      expect(await background.touches.count()).toBe(before.touches!.length);
+      expect(background.verno).toBe(other.verno);
+      await expect.poll(() => seen.at(-1)).toBe(before.prospects!.length);
+      sub.unsubscribe();
+    } finally {
+      background.close();
+      other.close();
+      await Dexie.delete(name);
     }
   });
 

@@ -141,7 +141,7 @@ describe('schema version 5 and the auto-log setting', () => {
   it('defaults auto-logging LinkedIn messages to off, also for settings stored before the field existed', async () => {
     fakeBrowser.reset();
     const { autoLogLinkedInMessages: _omit, ...older } = DEFAULT_SETTINGS;
-    await settingsItem.setValue(older as typeof DEFAULT_SETTINGS);
+    await settingsItem().setValue(older as typeof DEFAULT_SETTINGS);
     expect((await loadSettings()).autoLogLinkedInMessages).toBe(false);
   });
 });

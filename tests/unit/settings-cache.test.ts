@@ -7,7 +7,7 @@ beforeEach(() => fakeBrowser.reset());
 
 describe('validated settings kept across service worker starts (issue 10 §2)', () => {
   it('validates a stored value once; the same value read again is not parsed again', async () => {
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, emailBodyChars: 300 });
+    await settingsItem().setValue({ ...DEFAULT_SETTINGS, emailBodyChars: 300 });
     const parse = vi.spyOn(Settings, 'safeParse');
     expect((await loadSettings()).emailBodyChars).toBe(300);
     expect(parse).toHaveBeenCalledTimes(1);
@@ -18,10 +18,10 @@ describe('validated settings kept across service worker starts (issue 10 §2)', 
   it('a stored value changed behind its back (another page, a migration) is validated again', async () => {
     await saveSettings({ ...DEFAULT_SETTINGS, emailBodyChars: 300 });
     expect((await loadSettings()).emailBodyChars).toBe(300);
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, emailBodyChars: -5 } as never);
+    await settingsItem().setValue({ ...DEFAULT_SETTINGS, emailBodyChars: -5 } as never);
     // Damaged field: repaired to its default, as without the cache.
     expect((await loadSettings()).emailBodyChars).toBe(DEFAULT_SETTINGS.emailBodyChars);
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, emailBodyChars: 40 });
+    await settingsItem().setValue({ ...DEFAULT_SETTINGS, emailBodyChars: 40 });
     expect((await loadSettings()).emailBodyChars).toBe(40);
   });
 

@@ -17,7 +17,7 @@ describe('stored settings', () => {
       neverCapture: ['ceo@ourco.example'],
     };
     await fakeBrowser.storage.local.set({ settings: v1, settings$: { v: 1 } });
-    await settingsItem.migrate();
+    await settingsItem().migrate();
     const s = await loadSettings();
     expect(s.lossReasons).toEqual(['Price', 'Timing']);
     expect(s.neverCapture).toEqual(['ceo@ourco.example']);

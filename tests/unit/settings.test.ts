@@ -26,7 +26,7 @@ describe('settings', () => {
     const edited = { ...DEFAULT_SETTINGS, internalDomains: ['ourco-partner.example'] };
     await saveSettings(edited);
     expect((await loadSettings()).internalDomains).toEqual(['ourco-partner.example']);
-    await settingsItem.setValue({ ...edited, lossReasons: 'not a list' } as never);
+    await settingsItem().setValue({ ...edited, lossReasons: 'not a list' } as never);
     const repaired = await loadSettings();
     expect(repaired.lossReasons).toEqual(DEFAULT_SETTINGS.lossReasons);
     expect(repaired.internalDomains).toEqual(['ourco-partner.example']);

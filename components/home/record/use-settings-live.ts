@@ -13,7 +13,7 @@ export function useSettingsLive(): { settings?: Settings; error?: string } {
         (err: Error) => live && setState({ error: `Settings could not be read: ${err.message}` }),
       );
     void load();
-    const unwatch = settingsItem.watch(() => void load());
+    const unwatch = settingsItem().watch(() => void load());
     return () => {
       live = false;
       unwatch();
