@@ -1,4 +1,4 @@
-import type { HomeKeys } from './filters';
+import type { HomeKeys, Ranked } from './filters';
 
 /**
  * The board's pure parts: moves shown before the database has them, and what a card says about time.
@@ -15,19 +15,51 @@ export interface PendingMove {
 }
 
 /**
- * `keys` with each pending move applied: the id leaves its stage's key list and joins the target's, so
- * boardColumns() places it by the current filter and sort. Only the two lists a move touches are copied.
+ * `keys` with each pending move applied: the id leaves its stage's list and joins the target's, at its place
+ * by score when the lists are ranked (else first; boardColumns() sorts them), so boardColumns() shows it by
+ * the current filter and sort. Only the two lists a move touches are copied; the others keep their identity.
  */
 export function withMoves(keys: HomeKeys, moves: ReadonlyMap<string, PendingMove>): HomeKeys {
   if (moves.size === 0) return keys;
   const byStage = new Map(keys.byStage);
   for (const [id, m] of moves) {
     const from = byStage.get(m.from);
-    if (from) byStage.set(m.from, from.filter((x) => x !== id));
+    let score = 0;
+    if (from) {
+      const i = from.ids.indexOf(id);
+      if (i >= 0) {
+        score = from.scores[i]!;
+        byStage.set(m.from, without(from, i));
+      }
+    }
     const to = byStage.get(m.to);
-    if (to && !to.includes(id)) byStage.set(m.to, [id, ...to]);
+    if (to && !to.ids.includes(id)) byStage.set(m.to, inserted(to, keys.ranked ? placeOf(to, score) : 0, id, score));
   }
   return { ...keys, byStage };
+}
+
+/** The first place in a ranked (highest first) list where `score` goes before everyone it ties with. */
+function placeOf(list: Ranked, score: number): number {
+  let lo = 0;
+  let hi = list.ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list.scores[mid]! > score) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function without(list: Ranked, i: number): Ranked {
+  const scores = Array.from(list.scores);
+  scores.splice(i, 1);
+  return { ids: [...list.ids.slice(0, i), ...list.ids.slice(i + 1)], scores };
+}
+
+function inserted(list: Ranked, i: number, id: string, score: number): Ranked {
+  const scores = Array.from(list.scores);
+  scores.splice(i, 0, score);
+  return { ids: [...list.ids.slice(0, i), id, ...list.ids.slice(i)], scores };
 }
 
 /**
@@ -39,18 +71,9 @@ export function settledMoves(keys: HomeKeys, moves: ReadonlyMap<string, PendingM
   for (const [id, m] of moves) {
     if (!m.settled) continue;
     const to = keys.byStage.get(m.to);
-    if (!to || to.includes(id)) done.push(id);
+    if (!to || to.ids.includes(id)) done.push(id);
   }
   return done;
-}
-
-/**
- * The keys of the open columns joined with those of the collapsed ones (read after, so the first paint waits
- * only for the columns it draws). The filter's id sets are the same in both; the open read's are kept.
- */
-export function joinKeys(open: HomeKeys, collapsed: HomeKeys | undefined): HomeKeys {
-  if (!collapsed) return open;
-  return { ...open, byStage: new Map([...collapsed.byStage, ...open.byStage]) };
 }
 
 /** Whole days since `enteredAt` (0 on the day of the move, never negative). */

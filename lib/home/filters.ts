@@ -33,12 +33,18 @@ export type HomeFilter = z.infer<typeof HomeFilter>;
 
 export const DEFAULT_FILTER: HomeFilter = { scoreMin: 0, scoreMax: 100, stageIds: [], sources: [], followUpDue: false, sort: 'score' };
 
+/** Prospect ids with their lead scores beside them: scores[i] is ids[i]'s (0 = not scored yet). */
+export interface Ranked {
+  ids: string[];
+  scores: ArrayLike<number>;
+}
+
 /** What the key reads of lib/home/keys.ts found; a set is present only when its filter is on. */
 export interface HomeKeys {
-  /** Every prospect id per stage id (the stageId index). */
-  byStage: Map<string, string[]>;
-  /** Lead score per prospect id (absent = not scored yet, counts as 0). */
-  scores: Map<string, number>;
+  /** Every prospect id per stage id, each list with its scores. */
+  byStage: Map<string, Ranked>;
+  /** Each stage's list is already highest score first (ties in a fixed order), so a score sort is free. */
+  ranked: boolean;
   /** sort 'lastTouch': ids with a touch, newest touch first; 'nextStep': ids with a date, soonest first. */
   order?: string[];
   sourceIds?: Set<string>;
@@ -55,58 +61,118 @@ export function checkFilter(f: HomeFilter): string | undefined {
   return undefined;
 }
 
-function keep(keys: HomeKeys, f: HomeFilter): (id: string) => boolean {
+/** The test a prospect must pass, or undefined when the filter keeps everyone (no copy needed). */
+function keep(keys: HomeKeys, f: HomeFilter): ((id: string, score: number) => boolean) | undefined {
   const scoreLimited = f.scoreMin > 0 || f.scoreMax < 100;
-  return (id) => {
-    if (scoreLimited) {
-      const s = keys.scores.get(id) ?? 0;
-      if (s < f.scoreMin || s > f.scoreMax) return false;
-    }
-    if (keys.sourceIds && !keys.sourceIds.has(id)) return false;
-    if (keys.tagIds && !keys.tagIds.has(id)) return false;
-    if (keys.dueIds && !keys.dueIds.has(id)) return false;
-    if (keys.touchedSince && keys.touchedSince.has(id)) return false;
+  const { sourceIds, tagIds, dueIds, touchedSince } = keys;
+  if (!scoreLimited && !sourceIds && !tagIds && !dueIds && !touchedSince) return undefined;
+  return (id, s) => {
+    if (scoreLimited && (s < f.scoreMin || s > f.scoreMax)) return false;
+    if (sourceIds && !sourceIds.has(id)) return false;
+    if (tagIds && !tagIds.has(id)) return false;
+    if (dueIds && !dueIds.has(id)) return false;
+    if (touchedSince && touchedSince.has(id)) return false;
     return true;
   };
 }
 
-/** Score order, highest first, ties by id: a bucket per score (0-100), so 100,000 ids sort in one pass. */
-function byScore(ids: string[], scores: Map<string, number>): string[] {
-  const buckets: string[][] = Array.from({ length: 101 }, () => []);
-  for (const id of ids) buckets[Math.max(0, Math.min(100, Math.round(scores.get(id) ?? 0)))]!.push(id);
-  const out: string[] = [];
-  for (let s = 100; s >= 0; s--) for (const id of buckets[s]!) out.push(id);
-  return out;
+function kept(list: Ranked, ok: ((id: string, score: number) => boolean) | undefined): Ranked {
+  if (!ok) return list;
+  const ids: string[] = [];
+  const scores: number[] = [];
+  list.ids.forEach((id, i) => {
+    const s = list.scores[i]!;
+    if (ok(id, s)) {
+      ids.push(id);
+      scores.push(s);
+    }
+  });
+  return { ids, scores };
 }
 
-/** `ids` in the order of `order` (ids missing from it last, in their own order). */
-function byOrder(ids: string[], order: string[]): string[] {
-  const want = new Set(ids);
-  const out: string[] = [];
-  for (const id of order) if (want.delete(id)) out.push(id);
-  for (const id of ids) if (want.has(id)) out.push(id);
-  return out;
+/** Score order, highest first, ties in their order here: a bucket per score (0-100), so 100,000 ids sort in one pass. */
+export function byScore(list: Ranked): Ranked {
+  const buckets: number[][] = Array.from({ length: 101 }, () => []);
+  for (let i = 0; i < list.ids.length; i++) buckets[Math.max(0, Math.min(100, Math.round(list.scores[i]!)))]!.push(i);
+  const ids: string[] = [];
+  const scores: number[] = [];
+  for (let s = 100; s >= 0; s--)
+    for (const i of buckets[s]!) {
+      ids.push(list.ids[i]!);
+      scores.push(list.scores[i]!);
+    }
+  return { ids, scores };
 }
 
-function sorted(ids: string[], keys: HomeKeys, f: HomeFilter): string[] {
-  if (f.sort === 'score' || !keys.order) return byScore(ids, keys.scores);
-  return byOrder(ids, keys.order);
+/** `list` in the order of `order` (ids missing from it last, in their own order). */
+function byOrder(list: Ranked, order: string[]): Ranked {
+  const at = new Map(list.ids.map((id, i) => [id, i]));
+  const ids: string[] = [];
+  const scores: number[] = [];
+  const take = (i: number) => {
+    ids.push(list.ids[i]!);
+    scores.push(list.scores[i]!);
+  };
+  for (const id of order) {
+    const i = at.get(id);
+    if (i === undefined) continue;
+    at.delete(id);
+    take(i);
+  }
+  for (const i of at.values()) take(i);
+  return { ids, scores };
+}
+
+function sorted(list: Ranked, keys: HomeKeys, f: HomeFilter): Ranked {
+  if (f.sort === 'score' || !keys.order) return keys.ranked ? list : byScore(list);
+  return byOrder(list, keys.order);
+}
+
+const NONE: Ranked = { ids: [], scores: [] };
+const shown = (f: HomeFilter, stageOrder: string[]) => (f.stageIds.length ? stageOrder.filter((s) => f.stageIds.includes(s)) : stageOrder);
+
+/**
+ * The board: each stage's matching prospect ids (with their scores) in the chosen order, in the team's stage
+ * order (a stage left out by the stage filter has no column). With the default filter and ranked keys the
+ * lists are the keys' own (no copy), so a view can tell an unchanged column by identity.
+ */
+export function boardColumns(keys: HomeKeys, f: HomeFilter, stageOrder: string[]): Array<{ stageId: string } & Ranked> {
+  const ok = keep(keys, f);
+  return shown(f, stageOrder).map((stageId) => ({ stageId, ...sorted(kept(keys.byStage.get(stageId) ?? NONE, ok), keys, f) }));
 }
 
 /**
- * The board: each stage's matching prospect ids in the chosen order, in the team's stage order (a stage left
- * out by the stage filter has no column).
+ * The list: every matching prospect in the chosen order, across the stages the filter keeps. By score, the
+ * stages' ranked lists are merged score by score (ties by stage order, then each list's order).
  */
-export function boardColumns(keys: HomeKeys, f: HomeFilter, stageOrder: string[]): Array<{ stageId: string; ids: string[] }> {
+export function matchingRanked(keys: HomeKeys, f: HomeFilter, stageOrder: string[]): Ranked {
   const ok = keep(keys, f);
-  const stages = f.stageIds.length ? stageOrder.filter((s) => f.stageIds.includes(s)) : stageOrder;
-  return stages.map((stageId) => ({ stageId, ids: sorted((keys.byStage.get(stageId) ?? []).filter(ok), keys, f) }));
+  const lists = shown(f, stageOrder).map((s) => kept(keys.byStage.get(s) ?? NONE, ok));
+  if (f.sort !== 'score' && keys.order) return byOrder(concat(lists), keys.order);
+  if (!keys.ranked) return byScore(concat(lists));
+  const total = lists.reduce((n, l) => n + l.ids.length, 0);
+  const ids = new Array<string>(total);
+  const scores = new Uint8Array(total);
+  const at = lists.map(() => 0);
+  let n = 0;
+  for (let s = 100; s >= 0; s--)
+    lists.forEach((l, k) => {
+      let i = at[k]!;
+      while (i < l.ids.length && l.scores[i]! >= s) {
+        ids[n] = l.ids[i]!;
+        scores[n++] = l.scores[i]!;
+        i++;
+      }
+      at[k] = i;
+    });
+  return { ids, scores };
 }
 
-/** The list: every matching prospect id in the chosen order, across the stages the filter keeps. */
+function concat(lists: Ranked[]): Ranked {
+  return { ids: lists.flatMap((l) => l.ids), scores: lists.flatMap((l) => Array.from(l.scores)) };
+}
+
+/** The ids of matchingRanked(). */
 export function matchingIds(keys: HomeKeys, f: HomeFilter, stageOrder: string[]): string[] {
-  const ok = keep(keys, f);
-  const stages = f.stageIds.length ? stageOrder.filter((s) => f.stageIds.includes(s)) : stageOrder;
-  const ids = stages.flatMap((s) => (keys.byStage.get(s) ?? []).filter(ok));
-  return sorted(ids, keys, f);
+  return matchingRanked(keys, f, stageOrder).ids;
 }

@@ -2,18 +2,23 @@ import type { TouchlineDb } from '../db/database';
 import type { Prospect } from '../model';
 import { combineParts, scoreProspect, type ScoreParts, type ScoreResult, type ScoreWeights } from '../process/scoring';
 import type { Settings } from '../settings/settings';
+import { buildStageColumn, grownColumn, setStage, validColumn, type StageColumn } from './stage-column';
 
 /**
  * Everyone's lead score, column by column, in three rows: `ids` (prospect ids), `parts` (fit, engagement,
  * qualification, disqualified 0/1 for ids[i] at [4i..4i+3]) and `scores` (scores[i] under `weights`). A weight
  * change reads the parts and writes the scores: two typed arrays, no per-prospect rows and no strings (the
- * id list is the slow one to clone, so it is only written when a prospect joins the board).
+ * id list is the slow one to clone, so it is only written when a prospect joins the board). The 'scores' row
+ * also carries the stage column (./stage-column.ts), kept in step by the same writes.
  */
 export interface Scoreboard {
   id: 'ids' | 'parts' | 'scores';
   ids?: string[];
   parts?: Float64Array;
   scores?: Uint8Array;
+  /** On the 'scores' row: stages[i] indexes stageKeys for ids[i] (./stage-column.ts). */
+  stages?: Uint8Array;
+  stageKeys?: string[];
   weights?: ScoreWeights;
   at?: number;
 }
@@ -23,6 +28,8 @@ interface Board {
   parts: Float64Array;
   scores: Uint8Array;
   weights: ScoreWeights;
+  /** Undefined when the stored row lacks it or it is out of step: rebuilt before the board is written. */
+  column: StageColumn | undefined;
 }
 
 function partsAt(parts: Float64Array, i: number): ScoreParts {
@@ -34,15 +41,17 @@ function writeParts(b: Board, i: number, p: ScoreParts): void {
   b.scores[i] = combineParts(p, b.weights);
 }
 
-async function readBoard(db: TouchlineDb, weights: ScoreWeights): Promise<Board> {
+/** The stored board, recombined under `weights` when they differ (none given: as stored). */
+async function readBoard(db: TouchlineDb, weights?: ScoreWeights): Promise<Board> {
   const [ids, parts, scores] = await db.scoreboard.bulkGet(['ids', 'parts', 'scores']);
   const board: Board = {
     ids: ids?.ids ?? [],
     parts: parts?.parts ?? new Float64Array(0),
     scores: scores?.scores ?? new Uint8Array(0),
-    weights: scores?.weights ?? weights,
+    weights: scores?.weights ?? weights ?? { fit: 0, engagement: 0, qualification: 0 },
+    column: validColumn(ids?.ids ?? [], scores ?? { scores: new Uint8Array(0), stages: new Uint8Array(0), stageKeys: [] }),
   };
-  return sameWeights(board.weights, weights) ? board : reweighed(board, weights);
+  return !weights || sameWeights(board.weights, weights) ? board : reweighed(board, weights);
 }
 
 /** The score and its facts for one prospect, as of `now`. */
@@ -67,16 +76,28 @@ export async function rescoreProspect(db: TouchlineDb, prospectId: string, setti
  */
 export async function rescoreMany(db: TouchlineDb, prospectIds: string[], settings: Settings, now = Date.now()): Promise<Map<string, ScoreResult>> {
   const results = new Map<string, ScoreResult>();
-  const prospects = (await db.prospects.bulkGet([...new Set(prospectIds)])).filter((p): p is Prospect => !!p);
-  if (!prospects.length) return results;
+  const unique = [...new Set(prospectIds)];
+  const rows = await db.prospects.bulkGet(unique);
+  const prospects = rows.filter((p): p is Prospect => !!p);
   const board = await readBoard(db, settings.scoring.weights);
   const index = new Map(board.ids.map((id, i) => [id, i]));
-  const fresh = prospects.filter((p) => !index.has(p.id));
-  for (const p of fresh) {
+  // Ids asked for that no longer exist (merged away, erased): they leave the stage column, not the ids.
+  const gone = unique.filter((id, i) => !rows[i] && index.has(id));
+  if (!prospects.length && !gone.length && board.column) return results;
+  const before = board.ids.length;
+  for (const p of prospects) {
+    if (index.has(p.id)) continue;
     index.set(p.id, board.ids.length);
     board.ids.push(p.id);
   }
-  const joined = fresh.length > 0;
+  if (board.column) board.column = board.ids.length > before ? grownColumn(board.column, board.ids.length) : board.column;
+  else {
+    // Rebuilt from the stageId index; prospects the scoreboard never had join it unscored (0, as before).
+    const built = await buildStageColumn(db, board.ids);
+    for (const id of built.missing) index.set(id, board.ids.push(id) - 1);
+    board.column = built.column;
+  }
+  const joined = board.ids.length > before;
   if (joined) {
     board.parts = grow(board.parts, 4 * board.ids.length);
     board.scores = grow(board.scores, board.ids.length);
@@ -91,12 +112,59 @@ export async function rescoreMany(db: TouchlineDb, prospectIds: string[], settin
     results.set(p.id, result);
     writeParts(board, index.get(p.id)!, result.parts);
   });
+  keepStages(board, index, prospects, gone);
   await db.scoreboard.bulkPut([
     ...(joined ? [{ id: 'ids' as const, ids: board.ids }] : []),
-    { id: 'parts', parts: board.parts },
-    { id: 'scores', scores: board.scores, weights: board.weights, at: now },
+    ...(prospects.length || joined ? [{ id: 'parts' as const, parts: board.parts }] : []),
+    scoresRow(board, now),
   ]);
   return results;
+}
+
+/** The stage column after these prospects were written and those were removed (dropped if it cannot hold a stage). */
+function keepStages(board: Board, index: Map<string, number>, prospects: Prospect[], gone: string[]): void {
+  const col = board.column;
+  if (!col) return;
+  const ok = prospects.every((p) => setStage(col, index.get(p.id)!, p.stageId)) && gone.every((id) => setStage(col, index.get(id)!, undefined));
+  if (!ok) board.column = undefined;
+}
+
+function scoresRow(board: Board, now: number): Scoreboard {
+  return { id: 'scores', scores: board.scores, weights: board.weights, at: now, ...(board.column && { stages: board.column.stages, stageKeys: board.column.stageKeys }) };
+}
+
+/**
+ * The scoreboard's rows for the home's views: ids, scores and the stage column (undefined when it is missing
+ * or out of step; repairStageColumn() rebuilds it). Two rows: inside a liveQuery, they are what it follows.
+ */
+export async function readScoreColumns(db: TouchlineDb): Promise<{ ids: string[]; scores: Uint8Array; column: StageColumn | undefined }> {
+  const [ids, scores] = await db.scoreboard.bulkGet(['ids', 'scores']);
+  const list = ids?.ids ?? [];
+  const values = scores?.scores && scores.scores.length === list.length ? scores.scores : new Uint8Array(list.length);
+  return { ids: list, scores: values, column: validColumn(list, scores) };
+}
+
+/**
+ * Rebuilds the stage column when it is missing or out of step (after restoring a snapshot that predates it),
+ * in one transaction, so the views read it from then on. Scores are not touched.
+ */
+export async function repairStageColumn(db: TouchlineDb, now = Date.now()): Promise<boolean> {
+  return db.transaction('rw', db.prospects, db.scoreboard, async () => {
+    const board = await readBoard(db);
+    if (board.column) return false;
+    const before = board.ids.length;
+    const built = await buildStageColumn(db, board.ids);
+    if (!built.column) return false;
+    board.ids.push(...built.missing);
+    board.column = built.column;
+    const joined = board.ids.length > before;
+    if (joined) {
+      board.parts = grow(board.parts, 4 * board.ids.length);
+      board.scores = grow(board.scores, board.ids.length);
+    }
+    await db.scoreboard.bulkPut([...(joined ? [{ id: 'ids' as const, ids: board.ids }, { id: 'parts' as const, parts: board.parts }] : []), scoresRow(board, now)]);
+    return true;
+  });
 }
 
 /** Everyone's stored score by prospect id (for lists and ranking). */
@@ -126,6 +194,7 @@ export async function rescoreAll(db: TouchlineDb, settings: Settings, now = Date
       parts: new Float64Array(4 * prospects.length),
       scores: new Uint8Array(prospects.length),
       weights: settings.scoring.weights,
+      column: { stages: new Uint8Array(prospects.length), stageKeys: [] },
     };
     prospects.forEach((p, i) => {
       const { parts } = scoreProspect({
@@ -137,12 +206,9 @@ export async function rescoreAll(db: TouchlineDb, settings: Settings, now = Date
         now,
       });
       writeParts(board, i, parts);
+      if (board.column && !setStage(board.column, i, p.stageId)) board.column = undefined;
     });
-    await db.scoreboard.bulkPut([
-      { id: 'ids', ids: board.ids },
-      { id: 'parts', parts: board.parts },
-      { id: 'scores', scores: board.scores, weights: board.weights, at: now },
-    ]);
+    await db.scoreboard.bulkPut([{ id: 'ids', ids: board.ids }, { id: 'parts', parts: board.parts }, scoresRow(board, now)]);
     return { scored: prospects.length };
   });
 }
@@ -153,8 +219,9 @@ export async function reweighAll(db: TouchlineDb, settings: Settings, now = Date
     const [parts, scores] = await db.scoreboard.bulkGet(['parts', 'scores']);
     if (!parts?.parts || !scores?.scores || !scores.weights) return { scored: 0, changed: 0 };
     const before = scores.scores;
-    const next = reweighed({ ids: [], parts: parts.parts, scores: before, weights: scores.weights }, settings.scoring.weights);
-    await db.scoreboard.put({ id: 'scores', scores: next.scores, weights: next.weights, at: now });
+    const next = reweighed({ ids: [], parts: parts.parts, scores: before, weights: scores.weights, column: undefined }, settings.scoring.weights);
+    // The stage column rides on this row: kept as it is.
+    await db.scoreboard.put({ ...scores, id: 'scores', scores: next.scores, weights: next.weights, at: now });
     let changed = 0;
     for (let i = 0; i < next.scores.length; i++) if (next.scores[i] !== before[i]) changed++;
     return { scored: next.scores.length, changed };

@@ -47,10 +47,9 @@ async function outbox({ db, changes, now }: SideEffectContext): Promise<void> {
   if (rows.length) await db.outbox.bulkAdd(rows);
 }
 
-/** Lead scores of everyone still there whose record, touches or tasks changed. */
+/** Lead scores (and the scoreboard's stage column) of everyone whose record, touches or tasks changed; the removed leave the column. */
 async function scores({ db, changes, settings, now }: SideEffectContext): Promise<void> {
-  const ids = [...changes.prospectIds].filter((id) => !changes.prospectsDeleted.has(id));
-  if (ids.length) await rescoreMany(db, ids, settings, now);
+  if (changes.prospectIds.size) await rescoreMany(db, [...changes.prospectIds], settings, now);
 }
 
 /** The metrics page's columnar copy of history and touches (lib/store/metrics-digest.ts). */

@@ -47,6 +47,10 @@ async function drag(page: Page, from: Locator, to: Locator): Promise<void> {
 /** The home at `hash` with the page's clock fixed at NOW (cards compute overdue and days in stage from it). */
 async function openBoard(page: Page, extensionId: string, hash = '#/board'): Promise<void> {
   await page.clock.setFixedTime(NOW);
+  // A new document, so the board mounts on the fixed clock: from dashboard.html (where the test sent its
+  // requests, and whose board had mounted on the real clock) a goto to its own #/board is only a hash change,
+  // and the cards kept the real "now" until its minute tick, a real 60 s wait ("Eli Today" overdue till then).
+  await page.goto('about:blank');
   await page.goto(`chrome-extension://${extensionId}/dashboard.html${hash}`);
   await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
   expect(await page.evaluate(() => Date.now())).toBe(NOW);

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type TouchlineDb } from '@/lib/db/database';
-import { boardColumns, checkFilter, DEFAULT_FILTER, HomeFilter, matchingIds, type HomeKeys } from '@/lib/home/filters';
+import { boardColumns, checkFilter, DEFAULT_FILTER, HomeFilter, matchingIds, matchingRanked, type HomeKeys } from '@/lib/home/filters';
 import { loadHomeKeys, tagsInUse } from '@/lib/home/keys';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { addProspect, updateProspect } from '@/lib/store/prospects';
@@ -11,24 +11,30 @@ import { writeWithoutSideEffects } from '@/lib/store/unit-of-work';
 import { rescoreAll } from '@/lib/store/scores';
 
 const STAGES = ['a', 'b', 'c'];
+const SCORES: Record<string, number> = { p1: 10, p2: 90, p3: 50, p4: 30, p5: 30, p6: 70 };
+const list = (ids: string[]) => ({ ids, scores: ids.map((id) => SCORES[id]!) });
 const keys = (over: Partial<HomeKeys> = {}): HomeKeys => ({
   byStage: new Map([
-    ['a', ['p1', 'p2', 'p3']],
-    ['b', ['p4', 'p5']],
-    ['c', ['p6']],
+    ['a', list(['p1', 'p2', 'p3'])],
+    ['b', list(['p4', 'p5'])],
+    ['c', list(['p6'])],
   ]),
-  scores: new Map([['p1', 10], ['p2', 90], ['p3', 50], ['p4', 30], ['p5', 30], ['p6', 70]]),
+  ranked: false,
   ...over,
 });
 
 describe('home filters (pure)', () => {
   it('the default filter keeps everyone, each column by score, highest first, ties by id', () => {
     expect(boardColumns(keys(), DEFAULT_FILTER, STAGES)).toEqual([
-      { stageId: 'a', ids: ['p2', 'p3', 'p1'] },
-      { stageId: 'b', ids: ['p4', 'p5'] },
-      { stageId: 'c', ids: ['p6'] },
+      { stageId: 'a', ...list(['p2', 'p3', 'p1']) },
+      { stageId: 'b', ...list(['p4', 'p5']) },
+      { stageId: 'c', ...list(['p6']) },
     ]);
     expect(matchingIds(keys(), DEFAULT_FILTER, STAGES)).toEqual(['p2', 'p6', 'p3', 'p4', 'p5', 'p1']);
+    // Ranked keys (the scoreboard's stage column) are merged score by score, ties by stage order, to the same list.
+    const ranked = { ...keys(), byStage: new Map(boardColumns(keys(), DEFAULT_FILTER, STAGES).map((c) => [c.stageId, c])), ranked: true };
+    expect(matchingRanked(ranked, DEFAULT_FILTER, STAGES)).toEqual({ ids: ['p2', 'p6', 'p3', 'p4', 'p5', 'p1'], scores: Uint8Array.from([90, 70, 50, 30, 30, 10]) });
+    expect(boardColumns(ranked, DEFAULT_FILTER, STAGES)[0]!.ids).toBe(ranked.byStage.get('a')!.ids);
   });
 
   it('a score range, stages, sources, a tag, due and untouched all narrow together', () => {
@@ -109,6 +115,8 @@ describe('home filter keys from Dexie indexes', () => {
     const f = { ...DEFAULT_FILTER, scoreMin: 50 };
     expect(matchingIds(await loadHomeKeys(db, f, ctx), f, ctx.stageIds)).toEqual([ids[0]]);
     await rescoreAll(db, DEFAULT_SETTINGS, NOW);
-    expect((await loadHomeKeys(db, DEFAULT_FILTER, ctx)).scores.size).toBe(2);
+    const rescored = await loadHomeKeys(db, DEFAULT_FILTER, ctx);
+    expect(rescored.stale).toBeUndefined();
+    expect(rescored.byStage.get('prospecting')!.ids.sort()).toEqual([...ids].sort());
   });
 });

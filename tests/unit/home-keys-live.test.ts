@@ -40,7 +40,7 @@ function follow(db: TouchlineDb, f: HomeFilter) {
   return { until, stop: () => sub.unsubscribe() };
 }
 
-const inStage = (k: HomeKeys, stage: string, id: string) => !!k.byStage.get(stage)?.includes(id);
+const inStage = (k: HomeKeys, stage: string, id: string) => !!k.byStage.get(stage)?.ids.includes(id);
 
 describe('home keys read from the index and followed live', () => {
   let db: TouchlineDb;
@@ -59,16 +59,16 @@ describe('home keys read from the index and followed live', () => {
     // Sorted by next step, the keys read no scores: the scoreboard (rewritten by every change) cannot be what wakes them.
     const live = follow(db, { ...DEFAULT_FILTER, sort: 'nextStep' });
     try {
-      await live.until((k) => k.byStage.get('prospecting')?.length === 0);
+      await live.until((k) => k.byStage.get('prospecting')?.ids.length === 0);
       const ana = await add('Ana');
       const ben = await add('Ben');
       await live.until((k) => inStage(k, 'prospecting', ana) && inStage(k, 'prospecting', ben));
       await moveStage(db, ben, 'approach', s, 'warm intro', NOW);
       const moved = await live.until((k) => inStage(k, 'approach', ben));
-      expect(moved.byStage.get('prospecting')).toEqual([ana]);
+      expect(moved.byStage.get('prospecting')!.ids).toEqual([ana]);
       await mergeProspects(db, ben, ana, NOW);
       const merged = await live.until((k) => !inStage(k, 'prospecting', ana));
-      expect(merged.byStage.get('approach')).toEqual([ben]);
+      expect(merged.byStage.get('approach')!.ids).toEqual([ben]);
     } finally {
       live.stop();
     }

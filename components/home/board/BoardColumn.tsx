@@ -4,16 +4,19 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { BoardCard, CARD_SLOT, type CardRef, type CardTime } from './BoardCard';
 import type { StageOutline } from './last-stages';
 import { useRows } from './use-rows';
+import type { Prospect } from '@/lib/model';
 
 interface Props {
   stage: StageOutline;
   ids: string[];
-  /** False while a collapsed column's keys are still being read (its count shows as "…"). */
-  counted: boolean;
+  /** scores[i] is ids[i]'s lead score. */
+  scores: ArrayLike<number>;
+  /** The prospect rows read so far, shared by the columns (see useRows). */
+  rows: Map<string, Prospect>;
   collapsed: boolean;
   onToggle: (stageId: string) => void;
-  scores: ReadonlyMap<string, number>;
   time: CardTime;
+  /** A card of this column that should take focus (it just moved here). */
   focusId: string | undefined;
   onFocused: () => void;
   onOpenMenu: (card: CardRef, anchor: HTMLElement) => void;
@@ -27,9 +30,9 @@ export const columnDropId = (stageId: string) => `column:${stageId}`;
  * (won and lost start so) is a narrow strip that still takes drops.
  */
 export const BoardColumn = memo(function BoardColumn(props: Props) {
-  const { stage, ids, counted, collapsed, onToggle } = props;
+  const { stage, ids, collapsed, onToggle } = props;
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(stage.id), data: { stageId: stage.id } });
-  const count = counted ? ids.length.toLocaleString() : '…';
+  const count = ids.length.toLocaleString();
   return (
     <section
       ref={setNodeRef}
@@ -58,12 +61,12 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
   );
 });
 
-function ColumnCards({ stage, ids, scores, time, focusId, onFocused, onOpenMenu }: Props) {
+function ColumnCards({ stage, ids, scores, rows: cache, time, focusId, onFocused, onOpenMenu }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtual = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => CARD_SLOT, overscan: 4 });
   const items = virtual.getVirtualItems();
   const visible = items.map((i) => ids[i.index]!);
-  const rows = useRows(visible);
+  const rows = useRows(visible, cache);
 
   // A card that just moved here by keyboard: scroll it into view so it mounts, and then it takes focus.
   const focusIndex = focusId ? ids.indexOf(focusId) : -1;
@@ -89,7 +92,7 @@ function ColumnCards({ stage, ids, scores, time, focusId, onFocused, onOpenMenu 
                 id={id}
                 stageId={stage.id}
                 prospect={rows.get(id)}
-                score={scores.get(id)}
+                score={scores[item.index]}
                 time={time}
                 focusMe={id === focusId}
                 onFocused={onFocused}

@@ -1,12 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '@/lib/db/database';
-import { joinKeys, withMoves } from '@/lib/home/board';
-import { boardColumns, checkFilter, type HomeFilter } from '@/lib/home/filters';
+import type { Prospect } from '@/lib/model';
+import { withMoves } from '@/lib/home/board';
+import { boardColumns, checkFilter } from '@/lib/home/filters';
 import { dueWindow } from '@/lib/process/reminders';
 import { localTimeZone } from '@/lib/process/time-zone';
-import { allScores } from '@/lib/store/scores';
 import { FilterBar, useHomeFilter, useHomeKeys, useNow } from '../filters';
 import { useSettingsLive } from '../record/use-settings-live';
 import { BoardColumn } from './BoardColumn';
@@ -19,9 +17,6 @@ import { useBoardMove } from './use-board-move';
 
 const INSTRUCTIONS =
   'Press m to choose a stage from a menu, or Space to pick the card up, Left and Right to choose a column and Space to drop it (Escape cancels). Enter opens the record.';
-
-/** The scores the keys carry only when the sort or a score range needs them; the cards always show one. */
-const scoresNeeded = (f: HomeFilter) => f.sort !== 'score' && f.scoreMin === 0 && f.scoreMax === 100;
 
 /**
  * dashboard.html#/board: one column per team stage, in order, with the shared filters (kept in the URL).
@@ -45,15 +40,10 @@ export function BoardPage() {
   const [toggled, setToggled] = useState<ReadonlySet<string>>(new Set());
   const onToggle = useCallback((id: string) => setToggled((t) => (t.has(id) ? new Set([...t].filter((x) => x !== id)) : new Set([...t, id]))), []);
   const isCollapsed = (s: StageOutline) => (s.kind === 'won' || s.kind === 'lost') !== toggled.has(s.id);
-  // The open columns' keys first; the collapsed ones (often the largest: every deal ever closed) only
-  // for their counts, read once the open ones are in, so they do not hold up the first paint.
-  const openIds = useMemo(() => stages?.filter((s) => !isCollapsed(s)).map((s) => s.id), [stages, toggled]);
-  const closedIds = useMemo(() => stages?.filter((s) => isCollapsed(s)).map((s) => s.id), [stages, toggled]);
-  const openKeys = useHomeKeys(filter, openIds, now);
-  const closedKeys = useHomeKeys(filter, openKeys ? closedIds : undefined, now);
-  const keys = useMemo(() => openKeys && joinKeys(openKeys, closedKeys), [openKeys, closedKeys]);
-  const extraScores = useLiveQuery(async () => (scoresNeeded(filter) ? allScores(getDb()) : undefined), [scoresNeeded(filter)]);
-  const scores = (scoresNeeded(filter) ? extraScores : keys?.scores) ?? EMPTY;
+  // Every column, collapsed ones too (for their counts), from one read of the scoreboard's columns.
+  const keys = useHomeKeys(filter, stageIds, now);
+  // The prospect rows the cards have read, shared by the columns: a card that moves paints its row at once.
+  const [rows] = useState(() => new Map<string, Prospect>());
   const move = useBoardMove(settings?.stages, keys);
   const columns = useMemo(
     () => (keys && stageIds && !checkFilter(filter) ? boardColumns(withMoves(keys, move.moves), filter, stageIds) : undefined),
@@ -120,12 +110,12 @@ export function BoardPage() {
                   key={c.stageId}
                   stage={stage}
                   ids={c.ids}
-                  counted={!!keys?.byStage.has(c.stageId)}
+                  scores={c.scores}
+                  rows={rows}
                   collapsed={isCollapsed(stage)}
                   onToggle={onToggle}
-                  scores={scores}
                   time={time}
-                  focusId={move.focusId}
+                  focusId={move.focus?.stageId === c.stageId ? move.focus.id : undefined}
                   onFocused={move.focused}
                   onOpenMenu={onOpenMenu}
                 />
@@ -158,5 +148,3 @@ export function BoardPage() {
     </div>
   );
 }
-
-const EMPTY: ReadonlyMap<string, number> = new Map();

@@ -28,8 +28,8 @@ export function useBoardMove(stages: Stage[] | undefined, keys: HomeKeys | undef
   const [moves, setMoves] = useState<ReadonlyMap<string, PendingMove>>(new Map());
   const [asking, setAsking] = useState<AskingMove>();
   const [error, setError] = useState<string>();
-  /** The card focus should follow (it moved by keyboard, or its dialog closed). */
-  const [focusId, setFocusId] = useState<string>();
+  /** The card focus should follow (it moved by keyboard, or its dialog closed), and the column it is in. */
+  const [focus, setFocus] = useState<{ id: string; stageId: string }>();
 
   const edit = useCallback((f: (m: Map<string, PendingMove>) => void) => setMoves((prev) => {
     const next = new Map(prev);
@@ -58,7 +58,7 @@ export function useBoardMove(stages: Stage[] | undefined, keys: HomeKeys | undef
     if (!stage || req.from === req.to) return;
     setError(undefined);
     edit((m) => m.set(req.id, { from: req.from, to: req.to, settled: false }));
-    if (opts.followFocus) setFocusId(req.id);
+    if (opts.followFocus) setFocus({ id: req.id, stageId: req.to });
     try {
       const check = await send('stage.preview', { prospectId: req.id, stageId: req.to });
       if (check.needsReason || check.needsLossReason) return setAsking({ ...req, stage, check });
@@ -72,7 +72,7 @@ export function useBoardMove(stages: Stage[] | undefined, keys: HomeKeys | undef
   const confirm = useCallback(async (input: { reason?: string; lossReason?: string }) => {
     if (!asking) return;
     setAsking(undefined);
-    setFocusId(asking.id);
+    setFocus({ id: asking.id, stageId: asking.to });
     try {
       await send('stage.move', { prospectId: asking.id, stageId: asking.to, ...input });
       settle(asking.id);
@@ -85,9 +85,9 @@ export function useBoardMove(stages: Stage[] | undefined, keys: HomeKeys | undef
     if (!asking) return;
     revert(asking.id);
     setAsking(undefined);
-    setFocusId(asking.id);
+    setFocus({ id: asking.id, stageId: asking.from });
   }, [asking, revert]);
 
-  const focused = useCallback(() => setFocusId(undefined), []);
-  return { moves, asking, error, focusId, request, confirm, cancel, focused, dismissError: () => setError(undefined) };
+  const focused = useCallback(() => setFocus(undefined), []);
+  return { moves, asking, error, focus, request, confirm, cancel, focused, dismissError: () => setError(undefined) };
 }

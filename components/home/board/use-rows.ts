@@ -1,4 +1,3 @@
-import { useRef } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/database';
 import type { Prospect } from '@/lib/model';
@@ -8,22 +7,21 @@ const KEEP = 3000;
 
 /**
  * The prospect rows of the cards on screen, and only those: one bulkGet of the visible ids, followed live
- * (an edit on the record or in a sidebar redraws the card). Rows read earlier stay while the next read runs,
- * so a scroll shows the cards it has and fills the rest, instead of blanking the column.
+ * (an edit on the record or in a sidebar redraws the card). Rows read earlier stay in `cache` (the board's,
+ * shared by its columns) while the next read runs, so a scroll or a move shows the cards it has and fills
+ * the rest, instead of blanking them.
  */
-export function useRows(ids: readonly string[]): ReadonlyMap<string, Prospect> {
+export function useRows(ids: readonly string[], cache: Map<string, Prospect>): ReadonlyMap<string, Prospect> {
   const db = getDb();
-  const cache = useRef(new Map<string, Prospect>());
   const key = ids.join('\n');
   const read = useLiveQuery(async () => ({ ids, rows: await db.prospects.bulkGet([...ids]) }), [key]);
   if (read) {
-    const c = cache.current;
-    if (c.size > KEEP) c.clear();
+    if (cache.size > KEEP) cache.clear();
     read.ids.forEach((id, i) => {
       const row = read.rows[i];
-      if (row) c.set(id, row);
-      else c.delete(id);
+      if (row) cache.set(id, row);
+      else cache.delete(id);
     });
   }
-  return cache.current;
+  return cache;
 }

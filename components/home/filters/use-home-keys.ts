@@ -5,6 +5,7 @@ import type { HomeFilter, HomeKeys } from '@/lib/home/filters';
 import { filterToQuery } from '@/lib/home/filter-query';
 import { loadHomeKeys, tagsInUse } from '@/lib/home/keys';
 import { localTimeZone } from '@/lib/process/time-zone';
+import { repairStageColumn } from '@/lib/store/scores';
 
 const MINUTE = 60_000;
 
@@ -19,10 +20,17 @@ export function useHomeKeys(filter: HomeFilter, stageIds: string[] | undefined, 
   // Deps by value: a new filter object with the same meaning does not re-read 100,000 keys.
   const filterKey = filterToQuery(filter);
   const stagesKey = stageIds?.join('\n');
-  return useLiveQuery(
+  const keys = useLiveQuery(
     async () => (stageIds ? loadHomeKeys(db, filter, { now, timeZone: localTimeZone(), stageIds }) : undefined),
     [filterKey, stagesKey, now],
   );
+  // Read the slow way (the scoreboard's stage column was missing, e.g. after restoring an older backup):
+  // rebuild it once; the rewritten row wakes this query, which then reads it.
+  const stale = !!keys?.stale;
+  useEffect(() => {
+    if (stale) repairStageColumn(db).catch((err) => console.error('[touchline] stage column repair failed', err));
+  }, [stale, db]);
+  return keys;
 }
 
 /** The tags in use (index keys only), for the tag filter's choices, followed live. */

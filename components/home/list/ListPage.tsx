@@ -1,8 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '@/lib/db/database';
-import { matchingIds, type HomeSort } from '@/lib/home/filters';
-import { allScores } from '@/lib/store/scores';
+import { matchingRanked, type HomeSort } from '@/lib/home/filters';
 import { FilterBar, useHomeFilter, useHomeKeys, useNow } from '../filters';
 import { useSettingsLive } from '../record/use-settings-live';
 import { lastStages, rememberStages, type StageOutline } from '../board/last-stages';
@@ -29,10 +26,8 @@ export function ListPage() {
   }, [settings]);
   const stageIds = useMemo(() => stages?.map((s) => s.id), [stages]);
   const keys = useHomeKeys(filter, stageIds, now);
-  const ids = useMemo(() => (keys && stageIds ? matchingIds(keys, filter, stageIds) : undefined), [keys, filter, stageIds]);
-  // The score column for every sort: the filter reads scores only when it sorts or filters by them.
-  const ownScores = useLiveQuery(() => (keys && keys.scores.size === 0 ? allScores(getDb()) : undefined), [keys?.scores.size === 0]);
-  const scores = keys?.scores.size ? keys.scores : (ownScores ?? new Map<string, number>());
+  const ranked = useMemo(() => (keys && stageIds ? matchingRanked(keys, filter, stageIds) : undefined), [keys, filter, stageIds]);
+  const ids = ranked?.ids;
   const selection = useSelection(ids ?? []);
   const [notice, setNotice] = useState<string>();
   const onSort = useCallback((sort: HomeSort) => setFilter({ ...filter, sort }), [filter, setFilter]);
@@ -53,7 +48,7 @@ export function ListPage() {
         </p>
       )}
       {selection.ids.length > 0 && settings && <BulkBar selection={selection} settings={settings} onMoved={setNotice} />}
-      {ids && <ListTable ids={ids} scores={scores} stages={stages} now={now} selection={selection} sort={filter.sort} onSort={onSort} onFirstRows={onFirstRows} />}
+      {ranked && ids && <ListTable ids={ids} scores={ranked.scores} stages={stages} now={now} selection={selection} sort={filter.sort} onSort={onSort} onFirstRows={onFirstRows} />}
     </>
   );
 }

@@ -8,7 +8,8 @@ import { useVisibleRows } from './use-visible-rows';
 
 interface Props {
   ids: string[];
-  scores: Map<string, number>;
+  /** scores[i] is ids[i]'s lead score. */
+  scores: ArrayLike<number>;
   stages: StageOutline[];
   now: number;
   selection: Selection;
@@ -104,7 +105,7 @@ export function ListTable({ ids, scores, stages, now, selection, sort, onSort, o
                 id={id}
                 index={it.index}
                 row={rowOf(id)}
-                score={scores.get(id)}
+                score={scores[it.index]}
                 stages={stages}
                 now={now}
                 selected={selection.has(id)}

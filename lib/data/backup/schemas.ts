@@ -12,6 +12,9 @@ const Scoreboard = z.object({
   ids: z.array(z.string()).optional(),
   parts: z.instanceof(Float64Array).optional(),
   scores: z.instanceof(Uint8Array).optional(),
+  // The stage column beside the scores (lib/store/stage-column.ts); older backups lack it and it is rebuilt.
+  stages: z.instanceof(Uint8Array).optional(),
+  stageKeys: z.array(z.string()).optional(),
   weights: z.record(z.string(), z.number()).optional(),
   at: z.number().optional(),
 });
