@@ -12,12 +12,20 @@ export async function metricsSuite(): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   try {
     // Metrics for a year: from the query starting to the page drawn (User Timing marks the page sets).
-    const times: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    const visit = async () => {
       await page.goto(`${home}#/metrics`);
-      await page.getByRole('region', { name: 'Win rate' }).waitFor();
-      times.push(await page.evaluate(() => performance.measure('m', 'touchline:metrics-start', 'touchline:metrics-ready').duration));
-    }
+      await page.getByRole('region', { name: 'Win rate' }).waitFor({ timeout: 300_000 });
+      return page.evaluate(() => performance.measure('m', 'touchline:metrics-start', 'touchline:metrics-ready').duration);
+    };
+    // The seed writes raw rows, without the store's side effects: the first visit builds the metrics digest
+    // from them (as after an upgrade or a restore). Reported apart, then checked to hold every stage change
+    // and touch, so the timed visits read a full digest, not an empty one.
+    const first = await visit();
+    const held = await page.evaluate(digestSize);
+    if (held.changes !== CHANGES || held.touches !== TOUCHES) throw new Error(`metrics digest holds ${held.changes} stage changes and ${held.touches} touches`);
+    rows.push({ suite: 'metrics', metric: `first metrics page after a raw seed (builds the digest from the rows when not built yet)`, value: ms(first) });
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) times.push(await visit());
     rows.push({ suite: 'metrics', metric: `metrics page for a year (${PROSPECTS.toLocaleString('en')} prospects, ${CHANGES.toLocaleString('en')} stage changes, ${TOUCHES.toLocaleString('en')} touches; query to drawn, best of 3)`, value: ms(Math.min(...times)), goal: '< 500 ms' });
 
     // Export of every prospect.
@@ -30,4 +38,21 @@ export async function metricsSuite(): Promise<BenchRow[]> {
   } finally {
     await ext.close();
   }
+}
+
+/** In the page: stage changes and touches the metrics digest holds (its h: and t: rows). */
+async function digestSize(): Promise<{ changes: number; touches: number }> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('touchline');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const rows = await new Promise<Array<{ id: string; at?: Float64Array }>>((resolve, reject) => {
+    const req = db.transaction('metricsDigest').objectStore('metricsDigest').getAll();
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  db.close();
+  const sum = (prefix: string) => rows.filter((r) => r.id.startsWith(prefix)).reduce((n, r) => n + (r.at?.length ?? 0), 0);
+  return { changes: sum('h:'), touches: sum('t:') };
 }

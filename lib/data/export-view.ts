@@ -1,4 +1,3 @@
-import type { Table } from 'dexie';
 import type { TouchlineDb } from '../db/database';
 import { matchingIds, type HomeFilter } from '../home/filters';
 import { loadHomeKeys, type KeysContext } from '../home/keys';
@@ -16,27 +15,38 @@ export async function filteredIds(db: TouchlineDb, filter: HomeFilter, ctx: Keys
 
 
 /**
- * A view's prospects as CSV: the ids given, in their order, or every prospect. A view holding a good share
- * of the table is read a page at a time in key order (one getAll per 5,000 rows) and put back in the view's
- * order from its lines: fetching 100,000 prospects one key at a time (bulkGet) was most of the export.
+ * A view's prospects as CSV: the ids given (or promised: the filter's query runs while the table is read), in
+ * their order, or every prospect. A view holding a good share of the table is read a page at a time in key
+ * order (one getAll per 5,000 rows) and put back in the view's order from its lines: fetching 100,000
+ * prospects one key at a time (bulkGet) was most of the export.
  */
-export async function exportView(db: TouchlineDb, ids: string[] | undefined, stages: Stage[], pageRows = 5000): Promise<Blob> {
+export async function exportView(db: TouchlineDb, view: string[] | Promise<string[]> | undefined, stages: Stage[], pageRows = 5000): Promise<Blob> {
   const line = csvLineMaker(stages);
   const table = db.table<Prospect, string>('prospects');
-  if (!ids) {
+  if (!view) {
     const lines: string[] = [];
-    for await (const page of pagesAhead(table, pageRows)) for (const p of page) lines.push(line(p));
+    for await (const page of pagesAhead(db, pageRows)) for (const p of page) lines.push(line(p));
     return csvBlob(lines);
   }
-  if (ids.length * 4 < (await table.count())) {
+  const few = async (ids: string[]) => {
     const lines: string[] = [];
     for (let i = 0; i < ids.length; i += pageRows) {
       for (const p of await table.bulkGet(ids.slice(i, i + pageRows))) if (p) lines.push(line(p));
     }
     return csvBlob(lines);
+  };
+  if (Array.isArray(view) && view.length * 4 < (await table.count())) return few(view);
+  // The first pages are asked for before promised ids are known; a small view drops them and fetches its own rows.
+  const pages = pagesAhead(db, pageRows);
+  const first = pages.next();
+  first.catch(() => {});
+  const [ids, count] = await Promise.all([view, table.count()]);
+  if (ids.length * 4 < count) {
+    void first.then(() => pages.return(undefined)).catch(() => {});
+    return few(ids);
   }
   const wanted = new Map<string, string | undefined>(ids.map((id) => [id, undefined]));
-  for await (const page of pagesAhead(table, pageRows)) for (const p of page) if (wanted.has(p.id)) wanted.set(p.id, line(p));
+  for (let r = await first; !r.done; r = await pages.next()) for (const p of r.value) if (wanted.has(p.id)) wanted.set(p.id, line(p));
   return csvBlob(inOrder(ids, wanted));
 }
 
@@ -47,17 +57,37 @@ function* inOrder(ids: string[], lines: Map<string, string | undefined>): Genera
   }
 }
 
+const request = <T>(r: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+
+/** Pages asked for before the one being turned into lines is done. */
+const AHEAD = 3;
+
 /**
- * Every row in key order, a page at a time, the next page asked for before this one is turned into lines:
- * the database reads it (in the browser process) while this thread builds the CSV.
+ * Every row in key order, a page at a time: the primary keys first (strings only, one request), then each
+ * page a getAll over its key range, AHEAD of them asked for at once, so the database reads the next pages
+ * (in the browser process) while this thread turns one into lines.
  */
-async function* pagesAhead(table: Table<Prospect, string>, size: number): AsyncGenerator<Prospect[]> {
-  const after = (id?: string) => (id === undefined ? table.orderBy(':id') : table.where(':id').above(id)).limit(size).toArray();
-  let next: Promise<Prospect[]> = after();
-  for (;;) {
-    const rows = await next;
-    if (!rows.length) return;
-    next = rows.length < size ? Promise.resolve([]) : after(rows[rows.length - 1]!.id);
+async function* pagesAhead(db: TouchlineDb, size: number): AsyncGenerator<Prospect[]> {
+  if (!db.isOpen()) await db.open();
+  const idb = db.backendDB();
+  const store = () => idb.transaction('prospects', 'readonly').objectStore('prospects');
+  const keys = (await request(store().getAllKeys())) as string[];
+  const page = (i: number) => request(store().getAll(IDBKeyRange.bound(keys[i], keys[Math.min(keys.length, i + size) - 1]))) as Promise<Prospect[]>;
+  const queue: Promise<Prospect[]>[] = [];
+  let next = 0;
+  const ask = () => {
+    if (next >= keys.length) return;
+    queue.push(page(next));
+    next += size;
+  };
+  while (queue.length < AHEAD && next < keys.length) ask();
+  while (queue.length) {
+    const rows = await queue.shift()!;
+    ask();
     yield rows;
   }
 }

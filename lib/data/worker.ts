@@ -27,7 +27,8 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
       const done = await importCsv(db, job.file, { mapping: job.mapping, settings: job.settings, encoding: job.encoding, signal: ctl.signal, onProgress: progress });
       reply({ id: msg.id, done });
     } else if (job.job === 'export') {
-      const ids = job.ids ?? (job.filter ? await filteredIds(db, job.filter, { now: job.now ?? Date.now(), timeZone: job.timeZone ?? 'UTC', stageIds: job.stages.map((s) => s.id) }) : undefined);
+      // The filter's query runs while the export starts reading the table.
+      const ids = job.ids ?? (job.filter ? filteredIds(db, job.filter, { now: job.now ?? Date.now(), timeZone: job.timeZone ?? 'UTC', stageIds: job.stages.map((s) => s.id) }) : undefined);
       reply({ id: msg.id, done: await exportView(db, ids, job.stages) });
     } else if (job.job === 'backup') {
       reply({ id: msg.id, done: await createBackup(db, job.settings, { onProgress: progress }) });

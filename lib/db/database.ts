@@ -7,6 +7,7 @@ import Dexie, { type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type { Company, MergeRecord, Prospect, StageChange, Task, Touch } from '../model';
 import type { OutboxRow, SyncLink, SyncMetaRow } from '../sync/types';
 import type { SecretRow } from '../sync/connection-store';
+import type { DigestRow } from '../metrics/digest';
 import { DB_NAME, SCHEMA_VERSIONS } from './schema';
 import { UPGRADES } from './upgrades';
 import { trackChanges } from '../store/unit-of-work';
@@ -28,6 +29,7 @@ export type TouchlineDb = Dexie & {
   syncMeta: Table<SyncMetaRow, string>;
   syncLinks: EntityTable<SyncLink, 'key'>;
   secrets: EntityTable<SecretRow, 'key'>;
+  metricsDigest: EntityTable<DigestRow, 'id'>;
 };
 
 /** Declares the schema up to `upTo` (tests open older versions to check the upgrade path). */

@@ -107,6 +107,16 @@ export const SCHEMA_VERSIONS = [
       engagement: 'prospectId, lastTouchAt',
     },
   },
+  {
+    // 2026-12-03 (issue 15, metrics for a year under 500 ms): the metrics digest, a columnar copy of what the
+    // metrics read (each prospect's source and deal value, stage changes, touch instants and channels) in a few
+    // hundred rows of typed arrays, kept by the unit of work (lib/store/metrics-digest.ts). Versions 11 and 12
+    // are taken by other work landing in parallel.
+    version: 13,
+    stores: {
+      metricsDigest: 'id',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';

@@ -39,4 +39,16 @@ export function percentile(sorted: number[], p: number): number | null {
   return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/**
+ * A sum that does not depend on the order of its terms (floating-point addition does): the terms are added
+ * smallest first. The metrics come from rows in whatever order a store reads them (rows, the digest); the
+ * same rows must give the same figure to the last bit.
+ */
+export function orderFreeSum(values: number[]): number {
+  const sorted = Float64Array.from(values).sort();
+  let sum = 0;
+  for (const v of sorted) sum += v;
+  return sum;
+}
+
 export const DAY_MS = 86_400_000;

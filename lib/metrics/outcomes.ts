@@ -1,4 +1,4 @@
-import { DAY_MS, type Histories } from './history';
+import { DAY_MS, orderFreeSum, type Histories } from './history';
 import type { TouchStats } from './touches';
 import type { Bounds, Metric, MetricStage, ProspectFacts } from './types';
 
@@ -33,15 +33,13 @@ export function winRate(c: Closes): Metric {
 }
 
 export function averageDealSize(c: Closes, prospects: Map<string, ProspectFacts>): Metric {
-  let sum = 0;
-  let n = 0;
+  const values: number[] = [];
   for (const pid of c.won.keys()) {
     const v = prospects.get(pid)?.dealValue;
-    if (typeof v === 'number') {
-      sum += v;
-      n++;
-    }
+    if (typeof v === 'number') values.push(v);
   }
+  const sum = orderFreeSum(values);
+  const n = values.length;
   return {
     value: n ? sum / n : null,
     formula: `sum of deal values of won deals (${round(sum)}) / won deals with a value (${n} of ${c.won.size})`,
@@ -52,12 +50,13 @@ export function averageDealSize(c: Closes, prospects: Map<string, ProspectFacts>
 
 /** First touch (or the first stage change, when no touch came earlier) to the win, averaged over won deals. */
 export function cycleLength(c: Closes, histories: Histories, touches: TouchStats): Metric {
-  let sum = 0;
+  const days: number[] = [];
   for (const [pid, at] of c.won) {
     const firstChange = histories.get(pid)![0]!.at;
     const first = Math.min(firstChange, touches.before(pid, at).first ?? Infinity);
-    sum += (at - first) / DAY_MS;
+    days.push((at - first) / DAY_MS);
   }
+  const sum = orderFreeSum(days);
   const n = c.won.size;
   return {
     value: n ? sum / n : null,

@@ -1,4 +1,4 @@
-import { stageAt, type Histories } from './history';
+import { orderFreeSum, stageAt, type Histories } from './history';
 import { winProbability } from './stages';
 import type { Bounds, Metric, MetricStage, ProspectFacts } from './types';
 
@@ -24,20 +24,18 @@ export interface Pipeline {
  */
 export function pipeline(histories: Histories, stages: MetricStage[], prospects: Map<string, ProspectFacts>, b: Bounds): Pipeline {
   const open = stages.filter((s) => s.kind === 'open');
-  const acc = new Map(open.map((s) => [s.id, { n: 0, valued: 0, sum: 0 }]));
+  const acc = new Map(open.map((s) => [s.id, { n: 0, values: [] as number[] }]));
   for (const [pid, list] of histories) {
     const at = stageAt(list, b.end);
     const a = at === undefined ? undefined : acc.get(at);
     if (!a) continue;
     a.n++;
     const v = prospects.get(pid)?.dealValue;
-    if (typeof v === 'number') {
-      a.valued++;
-      a.sum += v;
-    }
+    if (typeof v === 'number') a.values.push(v);
   }
   const rows = open.map((s) => {
-    const a = acc.get(s.id)!;
+    const { n, values } = acc.get(s.id)!;
+    const a = { n, valued: values.length, sum: orderFreeSum(values) };
     const p = winProbability(s, stages);
     return {
       stageId: s.id,

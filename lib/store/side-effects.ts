@@ -5,12 +5,13 @@ import type { SideEffectContext } from './unit-of-work';
 import { adjustDueBins } from './due-bins';
 import { recountEngagement } from './touch-effects';
 import { rescoreMany } from './scores';
+import { refreshDigest } from './metrics-digest';
 
 /**
  * What follows from any change, registered once and run in order at the end of every unit of work, inside
  * its transaction (lib/store/unit-of-work.ts). Engagement comes before scores, which read it.
  */
-export const SIDE_EFFECTS: ReadonlyArray<(ctx: SideEffectContext) => Promise<void>> = [engagement, dueCounts, outbox, scores];
+export const SIDE_EFFECTS: ReadonlyArray<(ctx: SideEffectContext) => Promise<void>> = [engagement, dueCounts, outbox, scores, metricsDigest];
 
 /** Touch figures behind the lead score: new touches are counted in; moved or deleted ones recounted. */
 async function engagement({ db, changes }: SideEffectContext): Promise<void> {
@@ -50,4 +51,9 @@ async function outbox({ db, changes, now }: SideEffectContext): Promise<void> {
 async function scores({ db, changes, settings, now }: SideEffectContext): Promise<void> {
   // Removed ids are passed too: they leave the stage column. The rows written in this unit of work are known.
   if (changes.prospectIds.size) await rescoreMany(db, [...changes.prospectIds], settings, now, changes.prospectRows);
+}
+
+/** The metrics page's columnar copy of history and touches (lib/store/metrics-digest.ts). */
+async function metricsDigest({ db, changes }: SideEffectContext): Promise<void> {
+  await refreshDigest(db, changes);
 }

@@ -4,6 +4,7 @@ import type { TouchlineDb } from '../db/database';
 import type { Prospect, Task, Touch } from '../model';
 import type { Settings } from '../settings/settings';
 import { loadSettings } from '../settings/settings-store';
+import { invalidateDigest } from './metrics-digest';
 import { SIDE_EFFECTS } from './side-effects';
 
 /**
@@ -38,6 +39,10 @@ export class ChangeSet {
   readonly dueDeltas: Array<{ due: number; delta: 1 | -1 }> = [];
   /** Prospects whose tasks changed (their follow-up is part of what a CRM sees). */
   readonly tasksOf = new Set<string>();
+  /** The metrics digest: prospects whose existence, source, deal value or stage history changed. */
+  readonly historyOf = new Set<string>();
+  /** The metrics digest: prospects whose touches changed other than by creation (reread from the rows). */
+  readonly touchesOf = new Set<string>();
 }
 
 /** What listeners hear after a unit of work commits (the change broadcast announces these ids). */
@@ -111,8 +116,12 @@ export function markErased(id: string): void {
  */
 export async function writeWithoutSideEffects<T>(db: TouchlineDb, fn: () => Promise<T>): Promise<T> {
   return db.transaction('rw', db.tables, async (tx) => {
-    collectors.set(tx.idbtrans, new ChangeSet());
-    return fn();
+    const changes = new ChangeSet();
+    collectors.set(tx.idbtrans, changes);
+    const result = await fn();
+    // The metrics digest is not in snapshots: rows written here leave it to be rebuilt from them.
+    if (changes.historyOf.size || changes.touchesOf.size || changes.touchesCreated.size) await invalidateDigest(db);
+    return result;
   });
 }
 
@@ -159,6 +168,8 @@ export function trackChanges(db: TouchlineDb): void {
 
 /** Prospect fields whose change alone does not make the person news to a CRM. */
 const DERIVED = new Set(['updatedAt', 'searchTokens']);
+/** Prospect fields the metrics digest copies (Dexie names nested changes by key path: `source.site`). */
+const DIGESTED = /^(dealValue|source)(\.|$)/;
 
 const owner = (row: Row | undefined) => (typeof row?.prospectId === 'string' ? row.prospectId : undefined);
 
@@ -172,10 +183,12 @@ function created(c: ChangeSet, table: string, row: Row): void {
     c.prospectsWritten.add(id);
     c.prospectsDeleted.delete(id);
     c.prospectRows.set(id, row as unknown as Prospect);
+    c.historyOf.add(id);
     touch(c, id);
     return;
   }
   touch(c, owner(row));
+  if (table === 'stageChanges' && owner(row)) c.historyOf.add(owner(row)!);
   if (table === 'touches') c.touchesCreated.set(row.id as string, row as unknown as Touch);
   if (table === 'tasks') taskCounts(c, undefined, row as unknown as Task);
 }
@@ -186,14 +199,17 @@ function updated(c: ChangeSet, table: string, before: Row, after: Row, mods: Row
     // Search tokens are derived from the other fields (search-tokens.ts): they are not news to a CRM either.
     if (Object.keys(mods).some((k) => !DERIVED.has(k) && !sameValue(before[k], mods[k]))) c.prospectsWritten.add(before.id as string);
     c.prospectRows.set(before.id as string, after as unknown as Prospect);
+    if (Object.keys(mods).some((k) => DIGESTED.test(k))) c.historyOf.add(before.id as string);
     touch(c, before.id as string);
     return;
   }
   const from = owner(before);
   const to = owner(after);
   touch(c, from, to);
+  if (table === 'stageChanges') for (const id of [from, to]) if (id) c.historyOf.add(id);
   if (table === 'touches') {
     const t = after as unknown as Touch;
+    if (!c.touchesCreated.has(t.id) && (from !== to || 'at' in mods || 'channel' in mods)) for (const id of [from, to]) if (id) c.touchesOf.add(id);
     if (c.touchesCreated.has(t.id)) c.touchesCreated.set(t.id, t);
     else if (from !== to) c.touchesMoved.set(t.id, t);
     if (from !== to || 'direction' in mods || 'at' in mods) for (const id of [from, to]) if (id) c.recount.add(id);
@@ -207,11 +223,14 @@ function deleted(c: ChangeSet, table: string, row: Row): void {
     c.prospectsDeleted.add(id);
     c.prospectsWritten.delete(id);
     c.prospectRows.delete(id);
+    c.historyOf.add(id);
     touch(c, id);
     return;
   }
   touch(c, owner(row));
+  if (table === 'stageChanges' && owner(row)) c.historyOf.add(owner(row)!);
   if (table === 'touches') {
+    if (owner(row)) c.touchesOf.add(owner(row)!);
     c.touchesCreated.delete(row.id as string);
     c.touchesMoved.delete(row.id as string);
     if (owner(row)) c.recount.add(owner(row)!);

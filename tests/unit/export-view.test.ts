@@ -43,10 +43,11 @@ describe('exporting a view', () => {
   });
 
   // Most of the table is read by pages in key order and put back in the view's order; a few ids are fetched one by one.
-  for (const [what, count] of [['most of the table', 30], ['a few rows', 5]] as const) {
+  for (const [what, count, promised] of [['most of the table', 30, false], ['a few rows', 5, false], ['most of the table, ids promised', 30, true], ['a few rows, ids promised', 5, true]] as const) {
     it(`keeps the view's order and only its prospects (${what})`, async () => {
       const ids = people.map((p) => p.id).reverse().filter((_, i) => i % 4 !== 1).slice(0, count);
-      const text = await (await exportView(db, [...ids, 'missing'], stages, 7)).text();
+      const view = [...ids, 'missing'];
+      const text = await (await exportView(db, promised ? Promise.resolve(view) : view, stages, 7)).text();
       const byId = new Map(people.map((p) => [p.id, p]));
       expect(text).toBe(await (await exportCsv([ids.map((id) => byId.get(id)!)], stages)).text());
     });

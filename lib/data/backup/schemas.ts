@@ -59,8 +59,11 @@ export const BACKUP_TABLES = {
 } satisfies Record<string, z.ZodType>;
 
 export type BackupTable = keyof typeof BACKUP_TABLES;
-/** Tables a backup never holds: the CRM connection and its token stay in this browser (issue 12 §1). */
-export const NEVER_BACKED_UP: ReadonlySet<string> = new Set(['secrets']);
+/**
+ * Tables a backup never holds: the CRM connection and its token stay in this browser (issue 12 §1); the
+ * metrics digest is rebuilt from the restored rows on the metrics page's first read (a restore clears it).
+ */
+export const NEVER_BACKED_UP: ReadonlySet<string> = new Set(['secrets', 'metricsDigest']);
 export const TABLE_NAMES = Object.keys(BACKUP_TABLES) as BackupTable[];
 
 /** Figures derived from other rows: a merge restore rebuilds them instead of copying them. */

@@ -7,7 +7,11 @@
 const FORMULA = /^'*[=+\-@\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
+/** First characters FORMULA can match: ' = + - @ tab CR. */
+const FORMULA_FIRST = new Set([39, 61, 43, 45, 64, 9, 13]);
+
 export function escapeCell(value: string): string {
+  if (!value || !FORMULA_FIRST.has(value.charCodeAt(0))) return value;
   return FORMULA.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 }
 

@@ -28,6 +28,7 @@ const NEEDS_QUOTES = /[",\r\n\ufeff]/;
  * because calling Papa.unparse per thousand rows was a measurable part of exporting 100,000 prospects.
  */
 export function csvField(value: string): string {
+  if (!value) return value;
   const quote = NEEDS_QUOTES.test(value) || value.startsWith(' ') || value.endsWith(' ');
   return quote ? `"${value.replaceAll('"', '""')}"` : value;
 }
@@ -36,7 +37,13 @@ export function csvField(value: string): string {
 export function csvLineMaker(stages: Stage[]): (p: Prospect) => string {
   const names = new Map(stages.map((s) => [s.id, s.name]));
   const stageName = (id: string) => names.get(id) ?? id;
-  return (p) => COLUMNS.map(([, get]) => csvField(escapeCell(get(p, stageName)))).join(',');
+  const getters = COLUMNS.map(([, get]) => get);
+  // A loop and one string, not an array per row joined (100,000 rows x 12 cells).
+  return (p) => {
+    let line = csvField(escapeCell(getters[0]!(p, stageName)));
+    for (let i = 1; i < getters.length; i++) line += ',' + csvField(escapeCell(getters[i]!(p, stageName)));
+    return line;
+  };
 }
 
 const LINES_PER_PART = 2000;

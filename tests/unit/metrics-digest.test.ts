@@ -1,0 +1,172 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDb, type TouchlineDb } from '@/lib/db/database';
+import { computeMetrics, periodBounds, touchStatsFromRows, type MetricStage, type Period, type ProspectFacts } from '@/lib/metrics';
+import { decodeHistory, decodeTouches, type DigestRow, type HistoryRow, type TouchDigestRow } from '@/lib/metrics/digest';
+import { loadMetrics } from '@/lib/metrics/load';
+import type { Prospect, StageChange, Touch } from '@/lib/model';
+import { TOUCH_CHANNELS } from '@/lib/model/touch';
+import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { erasePerson } from '@/lib/data/erase';
+import { mergeProspects } from '@/lib/store/merge';
+import { isDigestBuilt, readDigest, rebuildDigest } from '@/lib/store/metrics-digest';
+import { write, writeWithoutSideEffects } from '@/lib/store/unit-of-work';
+
+// Generated data, written through the unit of work in many small changes (the digest is kept by its side
+// effect), then compared two ways: the kept digest against one rebuilt from the rows, and the metrics page's
+// loader (digest) against the pure functions over the StageChange and Touch rows, for periods across DST.
+
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-11-30T10:00:00Z');
+const settings = DEFAULT_SETTINGS;
+const STAGES: MetricStage[] = settings.stages.map((s) => ({ id: s.id, name: s.name, kind: s.kind, winProbability: s.winProbability }));
+const SITES = ['gmail', 'linkedin', 'manual', 'import'];
+
+/** mulberry32: the same "random" data every run. */
+function rng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+let db: TouchlineDb;
+beforeEach(async () => {
+  db = openDb(`touchline-digest-${Math.random()}`);
+  await db.open();
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const opts = { settings, now: NOW };
+
+async function generate(seed: number, rounds = 80) {
+  const r = rng(seed);
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  // An instant in the last 400 days, on the minute (so changes and touches share instants now and then).
+  const when = () => NOW - Math.floor(r() * 400 * 24 * 60) * 60_000;
+  let n = 0;
+  const ids: string[] = [];
+  const prospect = (id: string): Prospect => ({
+    id, name: id, emails: [`${id}@x.example`], source: { site: pick(SITES) as Prospect['source']['site'], at: 0 }, stageId: 'prospecting', stageEnteredAt: 0,
+    qualification: {}, tags: [], crmIds: {}, createdAt: 0, updatedAt: 0, ...(r() < 0.8 ? { dealValue: Math.round(r() * 100_000) / 100 } : {}),
+  }) as Prospect;
+  const change = (pid: string, at = when()): StageChange => {
+    const to = pick(STAGES).id;
+    return { id: `c${n++}`, prospectId: pid, from: null, fromName: null, to, toName: to, at };
+  };
+  const touch = (pid: string): Touch => ({ id: `t${n++}`, prospectId: pid, channel: pick(TOUCH_CHANNELS), direction: 'outbound', at: when(), createdAt: 0 });
+  for (let round = 0; round < rounds; round++) {
+    await write(db, async () => {
+      const op = r();
+      if (op < 0.4 || ids.length < 8) {
+        const id = `p${n++}`;
+        ids.push(id);
+        await db.prospects.add(prospect(id));
+        const first = change(id);
+        await db.stageChanges.bulkAdd([first, change(id), change(id), { ...change(id), at: first.at }]);
+        await db.touches.bulkAdd(Array.from({ length: Math.floor(r() * 6) }, () => touch(id)));
+      } else if (op < 0.5) {
+        await db.touches.bulkAdd(Array.from({ length: 3 }, () => touch(pick(ids))));
+        await db.stageChanges.add(change(pick(ids)));
+      } else if (op < 0.6) {
+        const t = await db.touches.toCollection().first();
+        if (t) await db.touches.delete(t.id);
+        const c = await db.stageChanges.toCollection().last();
+        if (c) await db.stageChanges.delete(c.id);
+      } else if (op < 0.7) {
+        const t = await db.touches.toCollection().last();
+        if (t) await db.touches.update(t.id, r() < 0.5 ? { prospectId: pick(ids) } : { at: when(), channel: pick(TOUCH_CHANNELS) });
+        const c = await db.stageChanges.toCollection().first();
+        if (c) await db.stageChanges.update(c.id, { at: when(), to: pick(STAGES).id });
+      } else if (op < 0.8) {
+        const id = pick(ids);
+        await db.prospects.update(id, r() < 0.5 ? { dealValue: Math.round(r() * 5000) } : { 'source.site': pick(SITES) as Prospect['source']['site'] });
+      } else if (op < 0.9) {
+        const id = pick(ids);
+        await db.prospects.update(id, { dealValue: undefined });
+      } else {
+        // A touch whose prospect is gone (the all-sources channel counts still count it, as the index does).
+        const id = ids.splice(Math.floor(r() * ids.length), 1)[0]!;
+        await db.prospects.delete(id);
+        await db.stageChanges.where('prospectId').equals(id).delete();
+      }
+    }, opts);
+  }
+  // The store's own merge and erase (rows move to the kept prospect; everything about the erased one goes).
+  await mergeProspects(db, ids[0]!, ids[1]!, NOW);
+  await erasePerson(db, ids[2]!, { settings, neverCapture: false, now: NOW });
+}
+
+const normalize = (rows: DigestRow[]) => {
+  const history = rows.filter((r) => r.id.startsWith('h:')).flatMap((r) => decodeHistory(r as HistoryRow));
+  const touches = rows.filter((r) => r.id.startsWith('t:')).flatMap((r) => decodeTouches(r as TouchDigestRow));
+  return {
+    history: history.sort((a, b) => a.prospectId.localeCompare(b.prospectId)),
+    touches: touches
+      .map((e) => ({ prospectId: e.prospectId, touches: e.at.map((at, i) => `${at}|${e.channel[i]}`).sort() }))
+      .sort((a, b) => a.prospectId.localeCompare(b.prospectId)),
+  };
+};
+
+/** The pure functions over the rows themselves. */
+async function fromRows(period: Period, timeZone: string, source?: string) {
+  const bounds = periodBounds(period, timeZone);
+  const prospects = new Map<string, ProspectFacts>();
+  for (const p of await db.prospects.toArray()) prospects.set(p.id, { id: p.id, site: p.source.site, dealValue: p.dealValue });
+  const keep = (id: string) => !source || prospects.get(id)?.site === source;
+  const changes = (await db.stageChanges.toArray()).filter((c) => c.at < bounds.end);
+  return computeMetrics({ stages: STAGES, changes, prospects, touches: touchStatsFromRows(await db.touches.toArray(), bounds, keep), bounds, source });
+}
+
+const PERIODS: Array<[string, Period, string]> = [
+  ['the last year', { from: { year: 2025, month: 12, day: 1 }, to: { year: 2026, month: 11, day: 30 } }, 'Europe/Berlin'],
+  ['a month across the spring DST change', { from: { year: 2026, month: 3, day: 1 }, to: { year: 2026, month: 3, day: 31 } }, 'America/New_York'],
+  ['a week across the autumn DST change', { from: { year: 2026, month: 10, day: 20 }, to: { year: 2026, month: 10, day: 27 } }, 'Europe/Berlin'],
+  ['one day, half an hour off UTC', { from: { year: 2026, month: 6, day: 15 }, to: { year: 2026, month: 6, day: 15 } }, 'Asia/Kolkata'],
+];
+
+describe('the metrics digest', () => {
+  it('is kept in step by the unit of work: the same as one rebuilt from the rows', async () => {
+    await rebuildDigest(db); // built on the empty database: every write after this keeps it
+    // 200 units of work: the writers fold the first 128 deltas into the buckets, the read folds the rest.
+    await generate(1, 200);
+    expect(await isDigestBuilt(db)).toBe(true);
+    const waiting = (await db.metricsDigest.toArray()).filter((r) => r.id.startsWith('d:')).length;
+    expect(waiting).toBeGreaterThan(0);
+    expect(waiting).toBeLessThan(128);
+    const kept = normalize(await readDigest(db));
+    expect((await db.metricsDigest.toArray()).filter((r) => r.id.startsWith('d:'))).toEqual([]);
+    expect(kept.history.length).toBeGreaterThan(10);
+    expect(normalize(await rebuildDigest(db))).toEqual(kept);
+  });
+
+  for (const seed of [2, 3]) {
+    it(`gives exactly the figures of the pure functions over the rows (generated data, seed ${seed})`, async () => {
+      await rebuildDigest(db);
+      await generate(seed);
+      for (const [, period, tz] of PERIODS) {
+        for (const source of [undefined, 'gmail', 'linkedin']) {
+          expect(await loadMetrics(db, { period, timeZone: tz, source, stages: STAGES })).toEqual(await fromRows(period, tz, source));
+        }
+      }
+      const year = await loadMetrics(db, { period: PERIODS[0]![1], timeZone: 'Europe/Berlin', stages: STAGES });
+      expect(year.winRate.rows).toBeGreaterThan(0);
+      expect(year.durations.some((d) => d.median.rows > 1)).toBe(true);
+    });
+  }
+
+  it('is dropped by writes without side effects and rebuilt on the next read', async () => {
+    await rebuildDigest(db);
+    await generate(4);
+    await writeWithoutSideEffects(db, () => db.stageChanges.add({ id: 'raw', prospectId: 'p0', from: null, fromName: null, to: 'won', toName: 'won', at: NOW - DAY }));
+    expect(await isDigestBuilt(db)).toBe(false);
+    const [, period, tz] = PERIODS[0]!;
+    expect(await loadMetrics(db, { period, timeZone: tz, stages: STAGES })).toEqual(await fromRows(period, tz));
+    expect(await isDigestBuilt(db)).toBe(true);
+  });
+});
