@@ -17,6 +17,7 @@ export async function metricsSuite(): Promise<BenchRow[]> {
     const visit = async () => {
       await page.goto('about:blank');
       await page.goto(`${home}#/metrics`);
+      await page.evaluate('globalThis.__name = (f) => f'); // tsx's keepNames helper, lost with the old page
       await page.getByRole('region', { name: 'Win rate' }).waitFor({ timeout: 300_000 });
       return page.evaluate(() => performance.measure('m', 'touchline:metrics-start', 'touchline:metrics-ready').duration);
     };
