@@ -3,7 +3,7 @@ import type { TouchlineDb } from '../../db/database';
 import { newId, Prospect, type StageChange } from '../../model';
 import type { Stage } from '../../process/stage';
 import type { Settings } from '../../settings/settings';
-import { write } from '../../store/unit-of-work';
+import { markMinted, write } from '../../store/unit-of-work';
 import { TEXT_FIELDS, type ImportRecord, type Reject } from './record';
 
 /** Counts are of rows: a person on two rows of the file is created by the first and updated by the second. */
@@ -188,6 +188,7 @@ async function writeMatched(db: TouchlineDb, records: ImportRecord[], settings: 
     const added = rows.filter((p) => created.has(p.id));
     const updated = rows.filter((p) => !created.has(p.id));
     if (added.length) {
+      markMinted(created);
       await db.prospects.bulkAdd(added).catch((e: unknown) => {
         // An email or LinkedIn URL already here (the unique indexes refuse it): undo, then look them up.
         const constraint = (x: unknown) => (x as Error | undefined)?.name === 'ConstraintError';
