@@ -6,7 +6,7 @@ import { guessMapping, type Mapping } from './fields';
 import { isReject, recordMaker, type ImportRecord, type Reject } from './record';
 import { RejectLog } from './rejects';
 import { readCsvRows } from './rows';
-import { writeBatch, type MatchMode } from './write';
+import { planNew, writeBatch, type BatchPlan, type MatchMode } from './write';
 
 export interface CsvPreview {
   header: string[];
@@ -67,8 +67,11 @@ interface Batch {
   cellsOf: Map<number, string[]>;
   /** Rows read up to the end of this batch (what the progress says once it is written). */
   rowsThrough: number;
+  now: number;
+  /** Its rows worked out as new people, while the batch before was written (./write.ts planNew). */
+  planned?: BatchPlan;
 }
-const newBatch = (): Batch => ({ records: [], bad: [], cellsOf: new Map(), rowsThrough: 0 });
+const newBatch = (): Batch => ({ records: [], bad: [], cellsOf: new Map(), rowsThrough: 0, now: 0 });
 
 /**
  * Imports a CSV file: reads it in slices, checks every row, writes the good ones in batches (one transaction
@@ -91,7 +94,7 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
   // look up, until one finds nobody again (./write.ts, MatchMode).
   let mode: MatchMode = 'assume-new';
   const writeOne = async (b: Batch) => {
-    const r = await writeBatch(db, b.records, opts.settings, opts.now?.(), mode);
+    const r = await writeBatch(db, b.records, opts.settings, b.now, mode, mode === 'assume-new' ? b.planned : undefined);
     mode = r.looked && r.found > 0 ? 'lookup' : 'assume-new';
     p.created += r.created;
     p.updated += r.updated;
@@ -100,6 +103,13 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
     log.add(b.bad, header ?? []);
     p.rejected = log.count;
     p.rows = b.rowsThrough;
+  };
+  // A full batch is planned as new people (if the last one was) before the one before it is done.
+  const close = (): Batch => {
+    const now = opts.now?.() ?? Date.now();
+    const b = { ...batch, rowsThrough: read, now, planned: mode === 'assume-new' ? planNew(batch.records, opts.settings, now) : undefined };
+    batch = newBatch();
+    return b;
   };
   // One batch is written while the next is read and checked: the worker's parsing overlaps the database's
   // work instead of waiting for it. A batch starts only once the one before is written and reported.
@@ -111,9 +121,7 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
     await w;
     opts.onProgress?.({ ...p });
   };
-  const start = () => {
-    const b = { ...batch, rowsThrough: read };
-    batch = newBatch();
+  const start = (b: Batch) => {
     writing = writeOne(b);
     // Awaited (and thrown) by the next settle.
     writing.catch(() => {});
@@ -135,22 +143,25 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
           batch.cellsOf.set(r.line, row.cells);
         }
         if (batch.records.length + batch.bad.length >= size) {
+          const full = close();
           await settle();
           if (opts.signal?.aborted) throw new CsvFileError('cancelled', 'Import cancelled.');
-          start();
+          start(full);
         }
       }
     }
+    const last = close();
     await settle();
-    start();
+    start(last);
     await settle();
   } catch (e) {
     if (!(e instanceof CsvFileError)) throw e;
     if (e.code !== 'cancelled') {
       // A problem found half-way (a badly encoded line deep in the file): the rows read before it are good,
       // so they are written, and the message says how many.
+      const last = close();
       await settle();
-      start();
+      start(last);
       await settle();
       const written = p.created + p.updated;
       if (!written) throw e;
