@@ -117,6 +117,19 @@ export const SCHEMA_VERSIONS = [
       metricsDigest: 'id',
     },
   },
+  {
+    // 2026-12-03 (issue 15, restore and import speed): indexes nothing reads are dropped. Touches by
+    // [channel+at+prospectId] (version 7) were the metrics page's until the digest (version 13) took over;
+    // touches by `at` served only the outbox's queue-everything on connecting a CRM (it sorts them instead);
+    // stage changes by `at` were never queried (a prospect's history is read by prospectId and sorted).
+    // Every index entry is a write: restoring the 100,000-prospect set wrote 2,300,000 of these.
+    // Versions 15 and 16 are taken by other work landing in parallel.
+    version: 14,
+    stores: {
+      touches: 'id, prospectId, &sourceKey, [prospectId+at]',
+      stageChanges: 'id, prospectId',
+    },
+  },
 ] as const;
 
 export const DB_NAME = 'touchline';

@@ -5,7 +5,11 @@
  */
 const WHOLE_LETTERS: Record<string, string> = { ø: 'o', ł: 'l', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
 
+// Plain ASCII has no accents to remove: NFKD and the replacements leave it as it is (most names, every email).
+const NOT_ASCII = /[^\x00-\x7f]/;
+
 export function fold(text: string): string {
+  if (!NOT_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')

@@ -75,7 +75,15 @@ export async function rescoreProspect(db: TouchlineDb, prospectId: string, setti
  * of the board. Runs in the caller's transaction: the unit of work's score side effect, which passes the rows
  * it saw written (`known`) so only the others are read.
  */
-export async function rescoreMany(db: TouchlineDb, prospectIds: string[], settings: Settings, now = Date.now(), known?: ReadonlyMap<string, Prospect>): Promise<Map<string, ScoreResult>> {
+export async function rescoreMany(
+  db: TouchlineDb,
+  prospectIds: string[],
+  settings: Settings,
+  now = Date.now(),
+  known?: ReadonlyMap<string, Prospect>,
+  /** Prospects known to have no engagement row (just created, no touch yet): not read. */
+  unengaged?: ReadonlySet<string>,
+): Promise<Map<string, ScoreResult>> {
   const results = new Map<string, ScoreResult>();
   const unique = [...new Set(prospectIds)];
   // The rows the unit of work saw written are not read again; rows[i] is unique[i]'s row, or undefined if it is gone.
@@ -109,11 +117,16 @@ export async function rescoreMany(db: TouchlineDb, prospectIds: string[], settin
   }
   // Two bulk reads for all of them (one awaited get per prospect made an import batch wait on thousands).
   const companyIds = [...new Set(prospects.flatMap((p) => (p.companyId ? [p.companyId] : [])))];
-  const [companies, engagement] = await Promise.all([db.companies.bulkGet(companyIds), db.engagement.bulkGet(prospects.map((p) => p.id))]);
+  const engaged = unengaged?.size ? prospects.filter((p) => !unengaged.has(p.id)) : prospects;
+  const [companies, figures] = await Promise.all([
+    companyIds.length ? db.companies.bulkGet(companyIds) : [],
+    engaged.length ? db.engagement.bulkGet(engaged.map((p) => p.id)) : [],
+  ]);
   const companyById = new Map(companies.flatMap((c) => (c ? [[c.id, c] as const] : [])));
-  prospects.forEach((p, i) => {
+  const engagementById = new Map(figures.flatMap((e) => (e ? [[e.prospectId, e] as const] : [])));
+  prospects.forEach((p) => {
     const company = p.companyId ? companyById.get(p.companyId) : undefined;
-    const result = scoreProspect({ prospect: p, company, engagement: engagement[i], scoring: settings.scoring, framework: settings.framework, now });
+    const result = scoreProspect({ prospect: p, company, engagement: engagementById.get(p.id), scoring: settings.scoring, framework: settings.framework, now });
     results.set(p.id, result);
     writeParts(board, index.get(p.id)!, result.parts);
   });

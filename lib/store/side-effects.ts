@@ -50,7 +50,11 @@ async function outbox({ db, changes, now }: SideEffectContext): Promise<void> {
 /** Lead scores (and the scoreboard's stage column) of everyone whose record, touches or tasks changed; the removed leave the column. */
 async function scores({ db, changes, settings, now }: SideEffectContext): Promise<void> {
   // Removed ids are passed too: they leave the stage column. The rows written in this unit of work are known.
-  if (changes.prospectIds.size) await rescoreMany(db, [...changes.prospectIds], settings, now, changes.prospectRows);
+  if (!changes.prospectIds.size) return;
+  // Minted prospects have no engagement row unless this unit of work counted touches for them.
+  const counted = new Set([...changes.recount, ...[...changes.touchesCreated.values()].map((t) => t.prospectId)]);
+  const unengaged = new Set([...changes.prospectsMinted].filter((id) => !counted.has(id)));
+  await rescoreMany(db, [...changes.prospectIds], settings, now, changes.prospectRows, unengaged);
 }
 
 /** The metrics page's columnar copy of history and touches (lib/store/metrics-digest.ts). */

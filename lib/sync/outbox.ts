@@ -1,5 +1,6 @@
 import type { Table } from 'dexie';
 import type { TouchlineDb } from '../db/database';
+import type { Touch } from '../model';
 import { linkKey, type OutboxRow, type SyncTargetRow } from './types';
 
 /**
@@ -20,12 +21,20 @@ export async function enqueue(db: TouchlineDb, kind: OutboxRow['kind'], prospect
   await db.outbox.add({ connectionId: target.connectionId, kind, prospectId, refId, at: now });
 }
 
+/**
+ * Every touch, oldest first (ties in id order, as an index on `at` gives them). Touches have no `at` index
+ * (schema version 14): it cost a write per touch and only this read it, once per connection.
+ */
+async function touchesByTime(db: TouchlineDb): Promise<Touch[]> {
+  return (await db.touches.toArray()).sort((a, b) => a.at - b.at);
+}
+
 /** Queues every existing prospect and touch for a newly connected CRM (in seq order: people, then touches). */
 export async function enqueueEverything(db: TouchlineDb, target: SyncTargetRow, now = Date.now()): Promise<number> {
   return db.transaction('rw', db.prospects, db.touches, db.outbox, db.syncMeta, async () => {
     await db.syncMeta.put(target);
     const prospects = await db.prospects.orderBy('updatedAt').primaryKeys();
-    const touches = await db.touches.orderBy('at').toArray();
+    const touches = await touchesByTime(db);
     const rows: OutboxRow[] = [
       ...prospects.map((id) => ({ connectionId: target.connectionId, kind: 'prospect' as const, prospectId: id, refId: id, at: now })),
       ...touches.map((t) => ({ connectionId: target.connectionId, kind: 'touch' as const, prospectId: t.prospectId, refId: t.id, at: now })),
@@ -46,7 +55,7 @@ export async function enqueueMissing(db: TouchlineDb, target: SyncTargetRow, now
     const linked = new Set((await db.syncLinks.where('key').startsWith(`${target.connectionId}|`).primaryKeys()) as string[]);
     const missing = (kind: 'prospect' | 'touch', id: string) => !waiting.has(`${kind}|${id}`) && !linked.has(linkKey(target.connectionId, kind, id));
     const prospects = (await db.prospects.orderBy('updatedAt').primaryKeys()).filter((id) => missing('prospect', id));
-    const touches = (await db.touches.orderBy('at').toArray()).filter((t) => missing('touch', t.id));
+    const touches = (await touchesByTime(db)).filter((t) => missing('touch', t.id));
     const rows: OutboxRow[] = [
       ...prospects.map((id) => ({ connectionId: target.connectionId, kind: 'prospect' as const, prospectId: id, refId: id, at: now })),
       ...touches.map((t) => ({ connectionId: target.connectionId, kind: 'touch' as const, prospectId: t.prospectId, refId: t.id, at: now })),

@@ -1,10 +1,11 @@
 import Dexie from 'dexie';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Papa from 'papaparse';
 import { openDb, type TouchlineDb } from '@/lib/db/database';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
 import { addProspect } from '@/lib/store/prospects';
 import { write } from '@/lib/store/unit-of-work';
+import { allScores, rescoreAll } from '@/lib/store/scores';
 import { CsvFileError, escapeCell, exportCsv, guessMapping, importCsv, previewCsv, rejectsCsv, REJECTS_SHOWN, unescapeCell } from '@/lib/data/csv';
 import { readCsvRows } from '@/lib/data/csv/rows';
 import { writeBatch } from '@/lib/data/csv/write';
@@ -125,6 +126,19 @@ describe('CSV import', () => {
     const clash = await writeBatch(db, [rec(6, 'A', ['a@x.example']), rec(7, 'AK', ['a@x.example', 'kay@x.example'])], settings, NOW, 'assume-new');
     expect(clash).toMatchObject({ created: 1, looked: true });
     expect(clash.rejects.map((r) => [r.line, r.reason])).toEqual([[7, 'matches two different people already known (A and Kay)']]);
+  });
+
+  it('people an import creates get the scores a full rescoring gives, without their engagement being read', async () => {
+    const NOW = Date.parse('2026-12-03T08:00:00Z');
+    const lines = ['Name,Email,Title', ...Array.from({ length: 30 }, (_, i) => `P${i},p${i}@x.example,${i % 2 ? 'CEO' : 'Intern'}`)];
+    const read = vi.spyOn(db.engagement, 'bulkGet');
+    await run(csv(lines.join('\n')), { batchRows: 7, now: () => NOW });
+    expect(read.mock.calls.flatMap(([ids]) => ids)).toEqual([]);
+    read.mockRestore();
+    const imported = await allScores(db);
+    expect(imported.size).toBe(30);
+    await rescoreAll(db, settings, NOW);
+    expect(await allScores(db)).toEqual(imported);
   });
 
   it('rejects a row that matches two different people rather than merging them by accident', async () => {

@@ -104,4 +104,27 @@ describe('schema upgrades', () => {
     expect(await db.cadenceRuns.count()).toBe(0);
     db.close();
   });
+  it('v13 -> v14: touches and stage changes survive the indexes nothing read, and the kept ones answer', async () => {
+    const name = uniqueName();
+    const old = new Dexie(name);
+    declareSchema(old, 13);
+    await old.open();
+    await old.table('touches').bulkAdd([
+      { id: 't1', prospectId: 'p1', channel: 'email', direction: 'outbound', at: 5, createdAt: 5 },
+      { id: 't2', prospectId: 'p1', channel: 'call', direction: 'outbound', at: 9, sourceKey: 'call|c1', createdAt: 9 },
+    ]);
+    await old.table('stageChanges').add({ id: 's1', prospectId: 'p1', from: null, to: 'approach', fromName: null, toName: 'Approach', at: 5 });
+    old.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.touches.schema.indexes.map((i) => i.name).sort()).toEqual(['[prospectId+at]', 'prospectId', 'sourceKey']);
+    expect(db.stageChanges.schema.indexes.map((i) => i.name)).toEqual(['prospectId']);
+    expect(await db.touches.where('[prospectId+at]').between(['p1', 0], ['p1', 10]).primaryKeys()).toEqual(['t1', 't2']);
+    expect(await db.touches.where('sourceKey').equals('call|c1').primaryKeys()).toEqual(['t2']);
+    expect(await db.stageChanges.where('prospectId').equals('p1').toArray()).toEqual([
+      { id: 's1', prospectId: 'p1', from: null, to: 'approach', fromName: null, toName: 'Approach', at: 5 },
+    ]);
+    db.close();
+  });
 });

@@ -6,7 +6,7 @@ import { guessMapping, type Mapping } from './fields';
 import { isReject, recordMaker, type ImportRecord, type Reject } from './record';
 import { RejectLog } from './rejects';
 import { readCsvRows } from './rows';
-import { writeBatch, type MatchMode } from './write';
+import { planNew, writeBatch, type BatchPlan, type MatchMode } from './write';
 
 export interface CsvPreview {
   header: string[];
@@ -60,6 +60,19 @@ export interface ImportOptions {
   now?: () => number;
 }
 
+interface Batch {
+  records: ImportRecord[];
+  /** Rejects found while reading, and then the writer's. */
+  bad: Reject[];
+  cellsOf: Map<number, string[]>;
+  /** Rows read up to the end of this batch (what the progress says once it is written). */
+  rowsThrough: number;
+  now: number;
+  /** Its rows worked out as new people, while the batch before was written (./write.ts planNew). */
+  planned?: BatchPlan;
+}
+const newBatch = (): Batch => ({ records: [], bad: [], cellsOf: new Map(), rowsThrough: 0, now: 0 });
+
 /**
  * Imports a CSV file: reads it in slices, checks every row, writes the good ones in batches (one transaction
  * each) and collects the bad ones with their line and reason. Memory stays at a slice of the file and one
@@ -75,62 +88,87 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
   const p: ImportProgress = { bytes: 0, total: file.size, rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0 };
   const log = new RejectLog();
   let header: string[] | undefined;
-  let records: ImportRecord[] = [];
-  let bad: Reject[] = []; // rejects since the last batch
-  const cellsOf = new Map<number, string[]>();
+  let read = 0; // rows read so far; p.rows counts those of the batches written
+  let batch = newBatch();
   // New leads are written without looking anyone up until a batch meets someone already here; then batches
   // look up, until one finds nobody again (./write.ts, MatchMode).
   let mode: MatchMode = 'assume-new';
-  const flush = async () => {
-    const r = await writeBatch(db, records, opts.settings, opts.now?.(), mode);
+  const writeOne = async (b: Batch) => {
+    const r = await writeBatch(db, b.records, opts.settings, b.now, mode, mode === 'assume-new' ? b.planned : undefined);
     mode = r.looked && r.found > 0 ? 'lookup' : 'assume-new';
     p.created += r.created;
     p.updated += r.updated;
     p.unchanged += r.unchanged;
-    for (const x of r.rejects) bad.push({ ...x, cells: cellsOf.get(x.line) ?? [] });
-    log.add(bad, header ?? []);
+    for (const x of r.rejects) b.bad.push({ ...x, cells: b.cellsOf.get(x.line) ?? [] });
+    log.add(b.bad, header ?? []);
     p.rejected = log.count;
-    records = [];
-    bad = [];
-    cellsOf.clear();
+    p.rows = b.rowsThrough;
+  };
+  // A full batch is planned as new people (if the last one was) before the one before it is done.
+  const close = (): Batch => {
+    const now = opts.now?.() ?? Date.now();
+    const b = { ...batch, rowsThrough: read, now, planned: mode === 'assume-new' ? planNew(batch.records, opts.settings, now) : undefined };
+    batch = newBatch();
+    return b;
+  };
+  // One batch is written while the next is read and checked: the worker's parsing overlaps the database's
+  // work instead of waiting for it. A batch starts only once the one before is written and reported.
+  let writing: Promise<void> | undefined;
+  const settle = async () => {
+    if (!writing) return;
+    const w = writing;
+    writing = undefined;
+    await w;
+    opts.onProgress?.({ ...p });
+  };
+  const start = (b: Batch) => {
+    writing = writeOne(b);
+    // Awaited (and thrown) by the next settle.
+    writing.catch(() => {});
   };
   let cancelled = false;
   try {
-    for await (const batch of readCsvRows(file, { encoding: opts.encoding, signal: opts.signal, chunkBytes: opts.chunkBytes })) {
-      p.bytes = batch.bytes;
-      for (const row of batch.rows) {
+    for await (const chunk of readCsvRows(file, { encoding: opts.encoding, signal: opts.signal, chunkBytes: opts.chunkBytes })) {
+      p.bytes = chunk.bytes;
+      for (const row of chunk.rows) {
         if (!header) {
           header = row.cells;
           continue;
         }
-        p.rows++;
+        read++;
         const r = make(row.line, row.cells);
-        if (isReject(r)) bad.push(r);
+        if (isReject(r)) batch.bad.push(r);
         else {
-          records.push(r);
-          cellsOf.set(r.line, row.cells);
+          batch.records.push(r);
+          batch.cellsOf.set(r.line, row.cells);
         }
-        if (records.length + bad.length >= size) {
-          await flush();
-          opts.onProgress?.({ ...p });
+        if (batch.records.length + batch.bad.length >= size) {
+          const full = close();
+          await settle();
           if (opts.signal?.aborted) throw new CsvFileError('cancelled', 'Import cancelled.');
+          start(full);
         }
       }
     }
-    await flush();
-    opts.onProgress?.({ ...p });
+    const last = close();
+    await settle();
+    start(last);
+    await settle();
   } catch (e) {
     if (!(e instanceof CsvFileError)) throw e;
     if (e.code !== 'cancelled') {
       // A problem found half-way (a badly encoded line deep in the file): the rows read before it are good,
       // so they are written, and the message says how many.
-      await flush();
+      const last = close();
+      await settle();
+      start(last);
+      await settle();
       const written = p.created + p.updated;
       if (!written) throw e;
       throw new CsvFileError(e.code, `${e.message} The ${written.toLocaleString('en')} rows before it were imported; importing the file again once fixed will not duplicate them.`);
     }
-    // Rows read after the last batch were neither written nor rejected: they are not counted.
-    p.rows -= records.length + bad.length;
+    // Rows read after the last batch written were neither written nor rejected: they are not counted.
+    await settle();
     cancelled = true;
   }
   return { ...p, rejects: log.shown, rejectsFile: log.file(), header: header ?? [], cancelled };

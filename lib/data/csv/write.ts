@@ -3,7 +3,7 @@ import type { TouchlineDb } from '../../db/database';
 import { newId, Prospect, type StageChange } from '../../model';
 import type { Stage } from '../../process/stage';
 import type { Settings } from '../../settings/settings';
-import { write } from '../../store/unit-of-work';
+import { markMinted, write } from '../../store/unit-of-work';
 import { TEXT_FIELDS, type ImportRecord, type Reject } from './record';
 
 /** Counts are of rows: a person on two rows of the file is created by the first and updated by the second. */
@@ -107,96 +107,142 @@ class SomeoneKnown extends Error {}
 export type MatchMode = 'lookup' | 'assume-new';
 
 /**
+ * What a batch writes, worked out from the people already known to match it (none, when assumed new): the
+ * rows to add and to put, the stage changes, and the counts. Pure: no database is read.
+ */
+export interface BatchPlan {
+  result: BatchResult;
+  added: Prospect[];
+  updated: Prospect[];
+  created: Set<string>;
+  changes: StageChange[];
+  now: number;
+}
+
+function plan(records: ImportRecord[], knownRows: Array<Prospect | undefined>, stages: Stage[], now: number, lookup: boolean): BatchPlan {
+  const result: BatchResult = { created: 0, updated: 0, unchanged: 0, rejects: [] };
+  // The batch's own view of people: rows later in the file see people created or changed earlier in it.
+  const people = new Map<string, Prospect>();
+  const byEmail = new Map<string, string>();
+  const byUrl = new Map<string, string>();
+  const remember = (p: Prospect) => {
+    people.set(p.id, p);
+    for (const e of p.emails) byEmail.set(e, p.id);
+    if (p.linkedinUrl) byUrl.set(p.linkedinUrl, p.id);
+  };
+  for (const p of knownRows) if (p) remember(p);
+  const touched = new Map<string, Prospect>();
+  const created = new Set<string>();
+  const changes: StageChange[] = [];
+  for (const r of records) {
+    const ids = new Set([...r.emails.map((e) => byEmail.get(e)), r.linkedinUrl ? byUrl.get(r.linkedinUrl) : undefined].filter((x): x is string => !!x));
+    const existing = ids.size === 1 ? people.get([...ids][0]!)! : undefined;
+    const otherUrl = !!(existing && r.linkedinUrl && existing.linkedinUrl && existing.linkedinUrl !== r.linkedinUrl);
+    // Assuming nobody is known, a row that clashes with the batch's own people may clash with someone here
+    // too: the lookup says with whom.
+    if (!lookup && (ids.size > 1 || otherUrl)) throw new SomeoneKnown();
+    if (ids.size > 1) {
+      const names = [...ids].map((id) => people.get(id)!.name).join(' and ');
+      result.rejects.push({ line: r.line, reason: `matches two different people already known (${names})`, cells: [] });
+      continue;
+    }
+    if (otherUrl) {
+      result.rejects.push({ line: r.line, reason: `${existing!.name} already has another LinkedIn URL (${existing!.linkedinUrl})`, cells: [] });
+      continue;
+    }
+    const out = existing ? mergeInto(existing, r, stages, now) : create(r, stages, now);
+    if (!out) {
+      result.unchanged++;
+      continue;
+    }
+    const valid = Prospect.safeParse(out.next);
+    if (!valid.success) {
+      result.rejects.push({ line: r.line, reason: valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), cells: [] });
+      continue;
+    }
+    if (existing) result.updated++;
+    else {
+      result.created++;
+      created.add(out.next.id);
+    }
+    if (out.change) changes.push(out.change);
+    remember(out.next);
+    touched.set(out.next.id, out.next);
+  }
+  const rows = [...touched.values()];
+  return { result, added: rows.filter((p) => created.has(p.id)), updated: rows.filter((p) => !created.has(p.id)), created, changes, now };
+}
+
+/**
+ * The plan of a batch assumed to be all new people (`assume-new`), worked out before any transaction, so
+ * the import can make it while the batch before is written; undefined when the batch clashes with itself
+ * (then it is written by lookup).
+ */
+export function planNew(records: ImportRecord[], settings: Settings, now = Date.now()): BatchPlan | undefined {
+  try {
+    return plan(records, [], settings.stages, now, false);
+  } catch (e) {
+    if (e instanceof SomeoneKnown) return undefined;
+    throw e;
+  }
+}
+
+/**
  * Writes one batch of good rows as one unit of work (all of it or none). Each row is matched to an existing
  * person by any of its emails or its LinkedIn URL, so importing the same file again changes nothing; a row
  * that matches two different people, or would give a person a second LinkedIn URL, is rejected instead.
  * `mode` says how the people already here are found; `looked` in the result says whether it took a lookup.
+ * `planned` is planNew's plan of these records (assume-new only), made ahead.
  */
-export async function writeBatch(db: TouchlineDb, records: ImportRecord[], settings: Settings, now = Date.now(), mode: MatchMode = 'lookup'): Promise<BatchResult & { looked: boolean; found: number }> {
+export async function writeBatch(
+  db: TouchlineDb,
+  records: ImportRecord[],
+  settings: Settings,
+  now = Date.now(),
+  mode: MatchMode = 'lookup',
+  planned?: BatchPlan,
+): Promise<BatchResult & { looked: boolean; found: number }> {
   if (mode === 'assume-new') {
+    const ahead = planned ?? planNew(records, settings, now);
     try {
-      return { ...(await writeMatched(db, records, settings, now, false)), looked: false, found: 0 };
+      if (ahead) return { ...(await writeNew(db, ahead, settings)), looked: false, found: 0 };
     } catch (e) {
       if (!(e instanceof SomeoneKnown)) throw e;
     }
   }
-  const found = { n: 0 };
-  return { ...(await writeMatched(db, records, settings, now, true, found)), looked: true, found: found.n };
+  return { ...(await writeLookedUp(db, records, settings, now)), looked: true };
 }
 
-async function writeMatched(db: TouchlineDb, records: ImportRecord[], settings: Settings, now: number, lookup: boolean, found = { n: 0 }): Promise<BatchResult> {
-  const stages = settings.stages;
-  const result: BatchResult = { created: 0, updated: 0, unchanged: 0, rejects: [] };
-  if (!records.length) return result;
+/** Adds the people of a batch assumed new; the unique indexes refusing one of them throws SomeoneKnown (all undone). */
+async function writeNew(db: TouchlineDb, p: BatchPlan, settings: Settings): Promise<BatchResult> {
+  if (!p.added.length && !p.changes.length) return p.result;
   // One unit of work: the CRM outbox, scores and the rest follow from the rows written (lib/store).
+  return write(db, () => writePlan(db, p, false), { settings, now: p.now });
+}
+
+async function writeLookedUp(db: TouchlineDb, records: ImportRecord[], settings: Settings, now: number): Promise<BatchResult & { found: number }> {
+  if (!records.length) return { created: 0, updated: 0, unchanged: 0, rejects: [], found: 0 };
   return write(db, async () => {
-    const emails = lookup ? [...new Set(records.flatMap((r) => r.emails))] : [];
-    const urls = lookup ? [...new Set(records.flatMap((r) => (r.linkedinUrl ? [r.linkedinUrl] : [])))] : [];
+    const emails = [...new Set(records.flatMap((r) => r.emails))];
+    const urls = [...new Set(records.flatMap((r) => (r.linkedinUrl ? [r.linkedinUrl] : [])))];
     const known = await ownersOf(db, [['emails', emails], ['linkedinUrl', urls]]);
-    found.n = known.size;
     const knownRows = known.size ? await db.prospects.bulkGet([...known]) : [];
-    // The batch's own view of people: rows later in the file see people created or changed earlier in it.
-    const people = new Map<string, Prospect>();
-    const byEmail = new Map<string, string>();
-    const byUrl = new Map<string, string>();
-    const remember = (p: Prospect) => {
-      people.set(p.id, p);
-      for (const e of p.emails) byEmail.set(e, p.id);
-      if (p.linkedinUrl) byUrl.set(p.linkedinUrl, p.id);
-    };
-    for (const p of knownRows) if (p) remember(p);
-    const touched = new Map<string, Prospect>();
-    const created = new Set<string>();
-    const changes: StageChange[] = [];
-    for (const r of records) {
-      const ids = new Set([...r.emails.map((e) => byEmail.get(e)), r.linkedinUrl ? byUrl.get(r.linkedinUrl) : undefined].filter((x): x is string => !!x));
-      const existing = ids.size === 1 ? people.get([...ids][0]!)! : undefined;
-      const otherUrl = !!(existing && r.linkedinUrl && existing.linkedinUrl && existing.linkedinUrl !== r.linkedinUrl);
-      // Assuming nobody is known, a row that clashes with the batch's own people may clash with someone here
-      // too: the lookup says with whom.
-      if (!lookup && (ids.size > 1 || otherUrl)) throw new SomeoneKnown();
-      if (ids.size > 1) {
-        const names = [...ids].map((id) => people.get(id)!.name).join(' and ');
-        result.rejects.push({ line: r.line, reason: `matches two different people already known (${names})`, cells: [] });
-        continue;
-      }
-      if (otherUrl) {
-        result.rejects.push({ line: r.line, reason: `${existing!.name} already has another LinkedIn URL (${existing!.linkedinUrl})`, cells: [] });
-        continue;
-      }
-      const out = existing ? mergeInto(existing, r, stages, now) : create(r, stages, now);
-      if (!out) {
-        result.unchanged++;
-        continue;
-      }
-      const valid = Prospect.safeParse(out.next);
-      if (!valid.success) {
-        result.rejects.push({ line: r.line, reason: valid.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), cells: [] });
-        continue;
-      }
-      if (existing) result.updated++;
-      else {
-        result.created++;
-        created.add(out.next.id);
-      }
-      if (out.change) changes.push(out.change);
-      remember(out.next);
-      touched.set(out.next.id, out.next);
-    }
-    // New people are added (a put behind Dexie's hooks first reads every key); the ones already here are put.
-    const rows = [...touched.values()];
-    const added = rows.filter((p) => created.has(p.id));
-    const updated = rows.filter((p) => !created.has(p.id));
-    if (added.length) {
-      await db.prospects.bulkAdd(added).catch((e: unknown) => {
-        // An email or LinkedIn URL already here (the unique indexes refuse it): undo, then look them up.
-        const constraint = (x: unknown) => (x as Error | undefined)?.name === 'ConstraintError';
-        if (!lookup && e instanceof Dexie.BulkError && Object.values(e.failuresByPos).every(constraint)) throw new SomeoneKnown();
-        throw e;
-      });
-    }
-    if (updated.length) await db.prospects.bulkPut(updated);
-    if (changes.length) await db.stageChanges.bulkAdd(changes);
-    return result;
+    return { ...(await writePlan(db, plan(records, knownRows, settings.stages, now, true), true)), found: known.size };
   }, { settings, now });
+}
+
+async function writePlan(db: TouchlineDb, p: BatchPlan, lookup: boolean): Promise<BatchResult> {
+  // New people are added (a put behind Dexie's hooks first reads every key); the ones already here are put.
+  if (p.added.length) {
+    markMinted(p.created);
+    await db.prospects.bulkAdd(p.added).catch((e: unknown) => {
+      // An email or LinkedIn URL already here (the unique indexes refuse it): undo, then look them up.
+      const constraint = (x: unknown) => (x as Error | undefined)?.name === 'ConstraintError';
+      if (!lookup && e instanceof Dexie.BulkError && Object.values(e.failuresByPos).every(constraint)) throw new SomeoneKnown();
+      throw e;
+    });
+  }
+  if (p.updated.length) await db.prospects.bulkPut(p.updated);
+  if (p.changes.length) await db.stageChanges.bulkAdd(p.changes);
+  return p.result;
 }
