@@ -32,24 +32,35 @@ export interface TouchEntry {
   channel: string[];
 }
 
+/** Whole numbers in the narrowest array that holds them all: the page reads every history row each time. */
+export type Whole = Uint8Array | Uint16Array | Uint32Array;
+
 export interface HistoryRow {
   id: string;
   ids: string[];
   sites: string[];
   /** Index into `sites`, or 255 for none. */
   site: Uint8Array;
-  /** NaN for no deal value. */
-  deal: Float64Array;
+  /** NaN for no deal value (Float32 when every value fits it exactly). */
+  deal: Float64Array | Float32Array;
   stages: string[];
   /** Cumulative end of each prospect's changes in `at` / `to`. */
-  end: Uint32Array;
+  end: Whole;
   at: Float64Array;
-  to: Uint16Array;
+  to: Whole;
   /** Each prospect's first touch, NaN for none (from its touch entry). */
   first: Float64Array;
   /** Each change's count of its prospect's touches at or before it. */
-  upTo: Uint32Array;
+  upTo: Whole;
 }
+
+function narrow(values: Uint32Array): Whole {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max < 0x100 ? Uint8Array.from(values) : max < 0x10000 ? Uint16Array.from(values) : values;
+}
+
+const narrowReal = (values: Float64Array) => (values.every((v) => Number.isNaN(v) || Math.fround(v) === v) ? Float32Array.from(values) : values);
 
 export interface TouchDigestRow {
   id: string;
@@ -142,7 +153,7 @@ export function encodeHistory(id: string, entries: HistoryEntry[], touchesOf: (p
     stages: stages.values,
     end: new Uint32Array(entries.length),
     at: new Float64Array(n),
-    to: new Uint16Array(n),
+    to: new Uint32Array(n),
     first: new Float64Array(entries.length),
     upTo: new Uint32Array(n),
   };
@@ -159,7 +170,7 @@ export function encodeHistory(id: string, entries: HistoryEntry[], touchesOf: (p
     }
     row.end[i] = k;
   });
-  return row;
+  return { ...row, deal: narrowReal(row.deal as Float64Array), end: narrow(row.end as Uint32Array), to: narrow(row.to as Uint32Array), upTo: narrow(row.upTo as Uint32Array) };
 }
 
 export function decodeHistory(row: HistoryRow): HistoryEntry[] {
