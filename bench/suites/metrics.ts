@@ -19,7 +19,10 @@ export async function metricsSuite(): Promise<BenchRow[]> {
       await page.goto(`${home}#/metrics`);
       await page.evaluate('globalThis.__name = (f) => f'); // tsx's keepNames helper, lost with the old page
       await page.getByRole('region', { name: 'Win rate' }).waitFor({ timeout: 300_000 });
-      return page.evaluate(() => performance.measure('m', 'touchline:metrics-start', 'touchline:metrics-ready').duration);
+      return page.evaluate(() => {
+        const between = (a: string, b: string) => performance.measure(`${a}-${b}`, `touchline:metrics-${a}`, `touchline:metrics-${b}`).duration;
+        return { total: between('start', 'ready'), read: between('start', 'read'), prepare: between('read', 'input'), compute: between('input', 'computed'), render: between('computed', 'ready') };
+      });
     };
     // The seed writes raw rows, without the store's side effects: the first visit builds the metrics digest
     // from them (as after an upgrade or a restore). Reported apart, then checked to hold every stage change
@@ -27,10 +30,13 @@ export async function metricsSuite(): Promise<BenchRow[]> {
     const first = await visit();
     const held = await page.evaluate(digestSize);
     if (held.changes !== CHANGES || held.touches !== TOUCHES) throw new Error(`metrics digest holds ${held.changes} stage changes and ${held.touches} touches`);
-    rows.push({ suite: 'metrics', metric: `first metrics page after a raw seed (builds the digest from the rows when not built yet)`, value: ms(first) });
-    const times: number[] = [];
+    rows.push({ suite: 'metrics', metric: `first metrics page after a raw seed (builds the digest from the rows when not built yet)`, value: ms(first.total) });
+    const times = [];
     for (let i = 0; i < 3; i++) times.push(await visit());
-    rows.push({ suite: 'metrics', metric: `metrics page for a year (${PROSPECTS.toLocaleString('en')} prospects, ${CHANGES.toLocaleString('en')} stage changes, ${TOUCHES.toLocaleString('en')} touches; query to drawn, best of 3)`, value: ms(Math.min(...times)), goal: '< 500 ms' });
+    const best = times.reduce((a, b) => (b.total < a.total ? b : a));
+    rows.push({ suite: 'metrics', metric: `metrics page for a year (${PROSPECTS.toLocaleString('en')} prospects, ${CHANGES.toLocaleString('en')} stage changes, ${TOUCHES.toLocaleString('en')} touches; query to drawn, best of 3)`, value: ms(best.total), goal: '< 500 ms' });
+    // Where the best visit's time went (User Timing marks of lib/metrics/load.ts and the page).
+    rows.push({ suite: 'metrics', metric: `  of which: digest read ${ms(best.read)}, columns and touch counts ${ms(best.prepare)}, metrics ${ms(best.compute)}, React render ${ms(best.render)}`, value: '' });
 
     // Export of every prospect.
     await page.goto(`${home}#/data`);

@@ -9,9 +9,10 @@ import type { Bounds, ChangeRow, Metric, MetricStage, ProspectFacts } from './ty
 export interface MetricsInput {
   stages: MetricStage[];
   changes: Iterable<ChangeRow>;
-  /** The changes already grouped (the loader groups them once to find the won deals first). */
+  /** The changes already grouped by prospect, source filter applied (the digest keeps them so). */
   histories?: Histories;
-  prospects: Map<string, ProspectFacts>;
+  /** Each prospect's source and deal value, for grouping `changes` (unused with `histories`). */
+  prospects?: Map<string, ProspectFacts>;
   /** Built for the same source filter (touchStatsFromRows or the IndexedDB loader). */
   touches: TouchStats;
   bounds: Bounds;
@@ -33,20 +34,20 @@ export interface Metrics {
 
 /** Every number on the metrics page, from stage history and touches only. */
 export function computeMetrics(input: MetricsInput): Metrics {
-  const { stages, prospects, touches, bounds } = input;
-  const histories = input.histories ?? groupHistories(input.changes, prospects, input.source);
+  const { stages, touches, bounds } = input;
+  const histories = input.histories ?? groupHistories(input.changes, input.prospects ?? new Map(), input.source);
   const closes = closesIn(histories, stages, bounds);
   const rate = winRate(closes);
-  const deal = averageDealSize(closes, prospects);
+  const deal = averageDealSize(closes, histories);
   const cycle = cycleLength(closes, histories, touches);
-  const pipe = pipeline(histories, stages, prospects, bounds);
+  const pipe = pipeline(histories, stages, bounds);
   return {
     funnel: funnel(histories, stages, bounds),
     durations: stageDurations(histories, stages, bounds),
     cycleLength: cycle,
     winRate: rate,
     averageDealSize: deal,
-    touchesPerWonDeal: touchesPerWonDeal(closes, touches),
+    touchesPerWonDeal: touchesPerWonDeal(closes, histories, touches),
     pipeline: pipe,
     salesVelocity: salesVelocity(pipe.open, deal, rate, cycle),
     touchesPerDay: touchesPerDay(touches, bounds),

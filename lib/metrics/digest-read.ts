@@ -1,82 +1,64 @@
-import type { DigestRow, HistoryRow, TouchDigestRow } from './digest';
-import type { Histories } from './history';
+import type { HistoryRow } from './digest';
+import { stageCodes, type Histories } from './history';
 import type { TouchStats } from './touches';
-import type { Bounds, ChangeRow, ProspectFacts } from './types';
-
-const isHistory = (r: DigestRow): r is HistoryRow => r.id.startsWith('h:');
-const isTouches = (r: DigestRow): r is TouchDigestRow => r.id.startsWith('t:');
-
-/** A sorted run's count of values at or before `until`. */
-function countUpTo(at: Float64Array, until: number): number {
-  let lo = 0;
-  let hi = at.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (at[mid]! <= until) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
- * What computeMetrics needs, from the digest's rows: the same histories, prospect facts and touch figures the
- * pure functions build from StageChange and Touch rows (tests/unit/metrics-digest.test.ts compares both).
+ * The history columns computeMetrics runs on, from the digest's history rows: the buckets put end to end
+ * (their stage codes mapped to one table), keeping the prospects of `source` (every prospect when undefined),
+ * and the touch figures the rows carry for each change. No object per prospect or per change is made.
  */
-export function metricsInputFromDigest(rows: DigestRow[], b: Bounds, source?: string): { histories: Histories; prospects: Map<string, ProspectFacts>; touches: TouchStats } {
-  const prospects = new Map<string, ProspectFacts>();
-  const histories: Histories = new Map();
-  for (const row of rows) {
-    if (!isHistory(row)) continue;
-    let k = 0;
-    for (let i = 0; i < row.ids.length; i++) {
-      const id = row.ids[i]!;
-      const site = row.site[i] === 255 ? undefined : row.sites[row.site[i]!];
-      const deal = row.deal[i]!;
-      prospects.set(id, { id, site: site as string, dealValue: Number.isNaN(deal) ? undefined : deal });
-      const end = row.end[i]!;
-      if (source && site !== source) {
-        k = end;
-        continue;
-      }
-      let list: ChangeRow[] | undefined;
-      for (; k < end; k++) {
-        const at = row.at[k]!;
-        if (at >= b.end) continue;
-        (list ??= []).push({ prospectId: id, to: row.stages[row.to[k]!]!, at });
-      }
-      if (list) histories.set(id, list);
+export function historiesFromDigest(rows: HistoryRow[], source?: string): { histories: Histories; upTo: TouchStats['upTo'] } {
+  let prospects = 0;
+  let changes = 0;
+  const keeps = rows.map((row) => {
+    const keep = new Uint8Array(256);
+    row.sites.forEach((site, code) => (keep[code] = !source || site === source ? 1 : 0));
+    if (!source) keep[255] = 1;
+    for (let i = 0; i < row.end.length; i++) {
+      if (!keep[row.site[i]!]) continue;
+      prospects++;
+      changes += row.end[i]! - (i ? row.end[i - 1]! : 0);
     }
-  }
-  const byChannel = new Map<string, number>();
-  const times = new Map<string, Float64Array>();
-  for (const row of rows) {
-    if (!isTouches(row)) continue;
-    const counts = new Float64Array(row.channels.length);
-    let k = 0;
-    for (let i = 0; i < row.ids.length; i++) {
-      const id = row.ids[i]!;
-      const end = row.end[i]!;
-      if (source && prospects.get(id)?.site !== source) {
-        k = end;
-        continue;
-      }
-      times.set(id, row.at.subarray(k, end));
-      for (; k < end; k++) {
-        const at = row.at[k]!;
-        if (at >= b.start && at < b.end) counts[row.channel[k]!]!++;
-      }
+    return keep;
+  });
+  const codes = stageCodes();
+  const h: Histories = { count: prospects, end: new Uint32Array(prospects), at: new Float64Array(changes), stage: new Uint16Array(changes), stageIds: codes.stageIds, deal: new Float64Array(prospects) };
+  const first = new Float64Array(prospects);
+  const upTo = new Uint32Array(changes);
+  let p = 0;
+  let k = 0;
+  rows.forEach((row, r) => {
+    const keep = keeps[r]!;
+    const stage = Uint16Array.from(row.stages, (id) => codes.code(id));
+    if (!source) {
+      // Every prospect: the row's columns as they are, one copy each.
+      h.at.set(row.at, k);
+      upTo.set(row.upTo, k);
+      for (let j = 0; j < row.to.length; j++) h.stage[k + j] = stage[row.to[j]!]!;
+      for (let i = 0; i < row.end.length; i++) h.end[p + i] = k + row.end[i]!;
+      h.deal.set(row.deal, p);
+      first.set(row.first, p);
+      k += row.at.length;
+      p += row.end.length;
+      return;
     }
-    row.channels.forEach((c, i) => {
-      if (counts[i]) byChannel.set(c, (byChannel.get(c) ?? 0) + counts[i]!);
-    });
-  }
-  const touches: TouchStats = {
-    byChannel,
-    before(prospectId, until) {
-      const at = times.get(prospectId);
-      const count = at ? countUpTo(at, until) : 0;
-      return { count, first: count ? at![0] : undefined };
+    for (let i = 0; i < row.end.length; i++) {
+      if (!keep[row.site[i]!]) continue;
+      for (let j = i ? row.end[i - 1]! : 0; j < row.end[i]!; j++) {
+        h.at[k] = row.at[j]!;
+        upTo[k] = row.upTo[j]!;
+        h.stage[k++] = stage[row.to[j]!]!;
+      }
+      h.end[p] = k;
+      h.deal[p] = row.deal[i]!;
+      first[p++] = row.first[i]!;
+    }
+  });
+  return {
+    histories: h,
+    upTo: (_h, i, k) => {
+      const count = upTo[k]!;
+      return { count, first: count ? first[i] : undefined };
     },
   };
-  return { histories, prospects, touches };
 }

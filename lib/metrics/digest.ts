@@ -1,3 +1,5 @@
+import type { DayCountsRow, SlotCountsRow } from './touch-counts';
+
 /**
  * The metrics digest: a columnar copy of exactly what the metrics read (each prospect's source and deal value,
  * its stage changes as stage + instant, its touches as channel + instant), in a few hundred rows of typed
@@ -6,10 +8,14 @@
  * any period in any time zone gives the same figures as the pure functions over the rows: nothing to rebuild
  * when the time zone changes, and medians come from the real durations.
  *
- * Rows are bucketed by a hash of the prospect id, history and touches apart: a CSV import rewrites history
- * rows only, a logged touch one touch row.
+ * Rows are bucketed by a hash of the prospect id, history and touches apart. The metrics page reads the
+ * history rows, which carry what the metrics need from touches (each change's count of touches up to it, each
+ * prospect's first touch), and the touch counts per slot (./touch-counts.ts); the touch rows (8 MB of instants
+ * at a million touches) are read only to keep those when touches change.
  */
 export const DIGEST_BUCKETS = 256;
+/** The rows' shape: a digest of another shape is rebuilt (2: touch counts and per-change touch counts, 2026-12-03). */
+export const DIGEST_FORMAT = 2;
 
 export interface HistoryEntry {
   prospectId: string;
@@ -26,20 +32,35 @@ export interface TouchEntry {
   channel: string[];
 }
 
+/** Whole numbers in the narrowest array that holds them all: the page reads every history row each time. */
+export type Whole = Uint8Array | Uint16Array | Uint32Array;
+
 export interface HistoryRow {
   id: string;
   ids: string[];
   sites: string[];
   /** Index into `sites`, or 255 for none. */
   site: Uint8Array;
-  /** NaN for no deal value. */
-  deal: Float64Array;
+  /** NaN for no deal value (Float32 when every value fits it exactly). */
+  deal: Float64Array | Float32Array;
   stages: string[];
   /** Cumulative end of each prospect's changes in `at` / `to`. */
-  end: Uint32Array;
+  end: Whole;
   at: Float64Array;
-  to: Uint16Array;
+  to: Whole;
+  /** Each prospect's first touch, NaN for none (from its touch entry). */
+  first: Float64Array;
+  /** Each change's count of its prospect's touches at or before it. */
+  upTo: Whole;
 }
+
+function narrow(values: Uint32Array): Whole {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max < 0x100 ? Uint8Array.from(values) : max < 0x10000 ? Uint16Array.from(values) : values;
+}
+
+const narrowReal = (values: Float64Array) => (values.every((v) => Number.isNaN(v) || Math.fround(v) === v) ? Float32Array.from(values) : values);
 
 export interface TouchDigestRow {
   id: string;
@@ -53,6 +74,7 @@ export interface TouchDigestRow {
 export interface DigestState {
   id: 'state';
   buckets: number;
+  format: number;
   /** The next delta row's number, and how many wait to be folded into the buckets. */
   seq: number;
   pending: number;
@@ -73,7 +95,7 @@ export interface DeltaRow {
   added: TouchDigestRow;
 }
 
-export type DigestRow = HistoryRow | TouchDigestRow | DigestState | DeltaRow;
+export type DigestRow = HistoryRow | TouchDigestRow | DigestState | DeltaRow | DayCountsRow | SlotCountsRow;
 
 export const historyRowId = (bucket: number) => `h:${bucket}`;
 export const touchRowId = (bucket: number) => `t:${bucket}`;
@@ -81,6 +103,7 @@ export const deltaRowId = (seq: number) => `d:${String(seq).padStart(12, '0')}`;
 export const isHistoryRow = (r: DigestRow): r is HistoryRow => r.id.startsWith('h:');
 export const isTouchRow = (r: DigestRow): r is TouchDigestRow => r.id.startsWith('t:');
 export const isDeltaRow = (r: DigestRow): r is DeltaRow => r.id.startsWith('d:');
+export const bucketOfRow = (rowId: string) => Number(rowId.slice(2));
 
 /** FNV-1a of the id, into DIGEST_BUCKETS buckets. */
 export function bucketOf(prospectId: string): number {
@@ -104,7 +127,20 @@ function dictionary() {
   };
 }
 
-export function encodeHistory(id: string, entries: HistoryEntry[]): HistoryRow {
+/** A sorted run's count of values at or before `until`. */
+function countUpTo(at: ArrayLike<number>, until: number): number {
+  let lo = 0;
+  let hi = at.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (at[mid]! <= until) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** `touchesOf` gives each prospect's touch entry (the bucket's), for the touch figures the row carries. */
+export function encodeHistory(id: string, entries: HistoryEntry[], touchesOf: (prospectId: string) => TouchEntry | undefined = () => undefined): HistoryRow {
   const sites = dictionary();
   const stages = dictionary();
   const n = entries.reduce((s, e) => s + e.changes.length, 0);
@@ -117,19 +153,24 @@ export function encodeHistory(id: string, entries: HistoryEntry[]): HistoryRow {
     stages: stages.values,
     end: new Uint32Array(entries.length),
     at: new Float64Array(n),
-    to: new Uint16Array(n),
+    to: new Uint32Array(n),
+    first: new Float64Array(entries.length),
+    upTo: new Uint32Array(n),
   };
   let k = 0;
   entries.forEach((e, i) => {
     row.site[i] = e.site === undefined ? NO_SITE : sites.code(e.site);
     row.deal[i] = e.dealValue ?? NaN;
+    const touches = touchesOf(e.prospectId)?.at ?? [];
+    row.first[i] = touches.length ? touches[0]! : NaN;
     for (const c of e.changes) {
       row.at[k] = c.at;
+      row.upTo[k] = countUpTo(touches, c.at);
       row.to[k++] = stages.code(c.to);
     }
     row.end[i] = k;
   });
-  return row;
+  return { ...row, deal: narrowReal(row.deal as Float64Array), end: narrow(row.end as Uint32Array), to: narrow(row.to as Uint32Array), upTo: narrow(row.upTo as Uint32Array) };
 }
 
 export function decodeHistory(row: HistoryRow): HistoryEntry[] {

@@ -1,4 +1,4 @@
-import { DAY_MS, median, percentile, type Histories } from './history';
+import { DAY_MS, median, percentile, perCode, startOf, type Histories } from './history';
 import type { Bounds, Metric, MetricStage } from './types';
 
 export interface StageDuration {
@@ -13,25 +13,26 @@ export interface StageDuration {
  * to the prospect's next change). A prospect that comes back to a stage adds a second stay; stays still
  * running are not counted, since their length is not known yet.
  */
-export function stageDurations(histories: Histories, stages: MetricStage[], b: Bounds): StageDuration[] {
-  const stays = new Map<string, number[]>(stages.map((s) => [s.id, []]));
-  for (const list of histories.values()) {
-    for (let i = 0; i + 1 < list.length; i++) {
-      const end = list[i + 1]!.at;
+export function stageDurations(h: Histories, stages: MetricStage[], b: Bounds): StageDuration[] {
+  const shown = stages.filter((s) => s.kind === 'open' || s.kind === 'retention');
+  const slot = perCode(h, new Map(shown.map((s, i) => [s.id, i])));
+  const stays = shown.map(() => [] as number[]);
+  for (let i = 0; i < h.count; i++) {
+    for (let k = startOf(h, i); k + 1 < h.end[i]!; k++) {
+      const end = h.at[k + 1]!;
       if (end < b.start || end >= b.end) continue;
-      stays.get(list[i]!.to)?.push((end - list[i]!.at) / DAY_MS);
+      const j = slot[h.stage[k]!]!;
+      if (j >= 0) stays[j]!.push((end - h.at[k]!) / DAY_MS);
     }
   }
-  return stages
-    .filter((s) => s.kind === 'open' || s.kind === 'retention')
-    .map((s) => {
-      const d = stays.get(s.id)!.sort((x, y) => x - y);
-      const rows = d.length;
-      return {
-        stageId: s.id,
-        name: s.name,
-        median: { value: median(d), formula: `median of ${rows} completed stays in "${s.name}" (next change - change into it)`, rows, unit: 'days' },
-        p90: { value: percentile(d, 90), formula: `90th percentile (nearest rank) of ${rows} completed stays in "${s.name}"`, rows, unit: 'days' },
-      };
-    });
+  return shown.map((s, j) => {
+    const d = Float64Array.from(stays[j]!).sort();
+    const rows = d.length;
+    return {
+      stageId: s.id,
+      name: s.name,
+      median: { value: median(d), formula: `median of ${rows} completed stays in "${s.name}" (next change - change into it)`, rows, unit: 'days' },
+      p90: { value: percentile(d, 90), formula: `90th percentile (nearest rank) of ${rows} completed stays in "${s.name}"`, rows, unit: 'days' },
+    };
+  });
 }

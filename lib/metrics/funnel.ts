@@ -1,4 +1,4 @@
-import type { Histories } from './history';
+import { perCode, startOf, type Histories } from './history';
 import { funnelOrder, funnelRank } from './stages';
 import type { Bounds, Metric, MetricStage } from './types';
 
@@ -16,48 +16,69 @@ export interface FunnelStep {
  * period ended. A prospect that moves back and enters a stage again is one prospect entering it; its
  * conversion is measured from its first entry in the period.
  */
-export function funnel(histories: Histories, stages: MetricStage[], b: Bounds): FunnelStep[] {
+export function funnel(h: Histories, stages: MetricStage[], b: Bounds): FunnelStep[] {
   const order = funnelOrder(stages);
-  const rank = funnelRank(stages);
-  const firstEntry = order.map(() => new Map<string, number>());
-  const entryRows = order.map(() => 0);
-  for (const [pid, list] of histories) {
-    for (const c of list) {
-      if (c.at < b.start || c.at >= b.end) continue;
-      const r = rank.get(c.to);
-      if (r === undefined) continue;
+  const rank = perCode(h, funnelRank(stages));
+  const R = order.length;
+  const entered = new Uint32Array(R);
+  const entryRows = new Uint32Array(R);
+  const converted = new Uint32Array(R);
+  // This prospect's first entry into each funnel step in the period (NaN: none).
+  const firstAt = new Float64Array(R);
+  for (let i = 0; i < h.count; i++) {
+    const s = startOf(h, i);
+    const e = h.end[i]!;
+    firstAt.fill(NaN);
+    let any = false;
+    for (let k = s; k < e; k++) {
+      const at = h.at[k]!;
+      if (at < b.start || at >= b.end) continue;
+      const r = rank[h.stage[k]!]!;
+      if (r < 0) continue;
       entryRows[r]!++;
-      if (!firstEntry[r]!.has(pid)) firstEntry[r]!.set(pid, c.at);
+      if (Number.isNaN(firstAt[r]!)) {
+        firstAt[r] = at;
+        entered[r]!++;
+        any = true;
+      }
+    }
+    if (!any) continue;
+    for (let r = 0; r < R - 1; r++) {
+      const from = firstAt[r]!;
+      if (Number.isNaN(from)) continue;
+      for (let k = s; k < e; k++) {
+        const at = h.at[k]!;
+        if (at >= from && at < b.end && rank[h.stage[k]!]! > r) {
+          converted[r]!++;
+          break;
+        }
+      }
     }
   }
   return order.map((s, r) => {
-    const cohort = firstEntry[r]!;
-    const entered: Metric = {
-      value: cohort.size,
+    const cohort = entered[r]!;
+    const enteredMetric: Metric = {
+      value: cohort,
       formula: `distinct prospects with a stage change into "${s.name}" in the period`,
       rows: entryRows[r]!,
       unit: 'count',
     };
-    if (r === order.length - 1) return { stageId: s.id, name: s.name, entered };
-    let converted = 0;
-    for (const [pid, at] of cohort) {
-      if (histories.get(pid)!.some((c) => c.at >= at && c.at < b.end && (rank.get(c.to) ?? -1) > r)) converted++;
-    }
+    if (r === R - 1) return { stageId: s.id, name: s.name, entered: enteredMetric };
     const next = order[r + 1]!.name;
     return {
       stageId: s.id,
       name: s.name,
-      entered,
+      entered: enteredMetric,
       conversion: {
-        value: cohort.size ? converted / cohort.size : null,
-        formula: `entered "${s.name}" and later reached "${next}" or beyond in the period (${converted}) / entered "${s.name}" (${cohort.size})`,
-        rows: cohort.size,
+        value: cohort ? converted[r]! / cohort : null,
+        formula: `entered "${s.name}" and later reached "${next}" or beyond in the period (${converted[r]}) / entered "${s.name}" (${cohort})`,
+        rows: cohort,
         unit: 'ratio',
       },
       dropOff: {
-        value: cohort.size - converted,
-        formula: `entered "${s.name}" (${cohort.size}) - reached "${next}" or beyond (${converted})`,
-        rows: cohort.size,
+        value: cohort - converted[r]!,
+        formula: `entered "${s.name}" (${cohort}) - reached "${next}" or beyond (${converted[r]})`,
+        rows: cohort,
         unit: 'count',
       },
     };

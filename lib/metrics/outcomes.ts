@@ -1,63 +1,63 @@
-import { DAY_MS, orderFreeSum, type Histories } from './history';
+import { DAY_MS, KIND, kindsOf, orderFreeSum, startOf, type Histories } from './history';
 import type { TouchStats } from './touches';
-import type { Bounds, Metric, MetricStage, ProspectFacts } from './types';
+import type { Bounds, Metric, MetricStage } from './types';
 
 export interface Closes {
-  /** Prospect id -> when they were won (their last close in the period was a win). */
-  won: Map<string, number>;
+  /** Won prospects (indexes into the history) and the change that won each (their last close in the period). */
+  won: number[];
+  wonBy: number[];
   lost: number;
 }
 
 /** Each prospect's last close (a change into a won or lost stage) in the period decides which side it counts on. */
-export function closesIn(histories: Histories, stages: MetricStage[], b: Bounds): Closes {
-  const kind = new Map(stages.map((s) => [s.id, s.kind]));
-  const won = new Map<string, number>();
-  let lost = 0;
-  for (const [pid, list] of histories) {
-    let last: { at: number; won: boolean } | undefined;
-    for (const c of list) {
-      if (c.at < b.start || c.at >= b.end) continue;
-      const k = kind.get(c.to);
-      if (k === 'won' || k === 'lost') last = { at: c.at, won: k === 'won' };
+export function closesIn(h: Histories, stages: MetricStage[], b: Bounds): Closes {
+  const kind = kindsOf(h, stages);
+  const c: Closes = { won: [], wonBy: [], lost: 0 };
+  for (let i = 0; i < h.count; i++) {
+    let last = -1;
+    for (let k = startOf(h, i); k < h.end[i]!; k++) {
+      const at = h.at[k]!;
+      if (at < b.start || at >= b.end) continue;
+      const kd = kind[h.stage[k]!];
+      if (kd === KIND.won || kd === KIND.lost) last = k;
     }
-    if (last?.won) won.set(pid, last.at);
-    else if (last) lost++;
+    if (last < 0) continue;
+    if (kind[h.stage[last]!] === KIND.won) {
+      c.won.push(i);
+      c.wonBy.push(last);
+    } else c.lost++;
   }
-  return { won, lost };
+  return c;
 }
 
 export function winRate(c: Closes): Metric {
-  const won = c.won.size;
+  const won = c.won.length;
   const total = won + c.lost;
   return { value: total ? won / total : null, formula: `won (${won}) / (won (${won}) + lost (${c.lost}))`, rows: total, unit: 'ratio' };
 }
 
-export function averageDealSize(c: Closes, prospects: Map<string, ProspectFacts>): Metric {
+export function averageDealSize(c: Closes, h: Histories): Metric {
   const values: number[] = [];
-  for (const pid of c.won.keys()) {
-    const v = prospects.get(pid)?.dealValue;
-    if (typeof v === 'number') values.push(v);
-  }
+  for (const i of c.won) if (!Number.isNaN(h.deal[i]!)) values.push(h.deal[i]!);
   const sum = orderFreeSum(values);
   const n = values.length;
   return {
     value: n ? sum / n : null,
-    formula: `sum of deal values of won deals (${round(sum)}) / won deals with a value (${n} of ${c.won.size})`,
+    formula: `sum of deal values of won deals (${round(sum)}) / won deals with a value (${n} of ${c.won.length})`,
     rows: n,
     unit: 'money',
   };
 }
 
 /** First touch (or the first stage change, when no touch came earlier) to the win, averaged over won deals. */
-export function cycleLength(c: Closes, histories: Histories, touches: TouchStats): Metric {
-  const days: number[] = [];
-  for (const [pid, at] of c.won) {
-    const firstChange = histories.get(pid)![0]!.at;
-    const first = Math.min(firstChange, touches.before(pid, at).first ?? Infinity);
-    days.push((at - first) / DAY_MS);
-  }
+export function cycleLength(c: Closes, h: Histories, touches: TouchStats): Metric {
+  const days = c.won.map((i, j) => {
+    const k = c.wonBy[j]!;
+    const first = Math.min(h.at[startOf(h, i)]!, touches.upTo(h, i, k).first ?? Infinity);
+    return (h.at[k]! - first) / DAY_MS;
+  });
   const sum = orderFreeSum(days);
-  const n = c.won.size;
+  const n = c.won.length;
   return {
     value: n ? sum / n : null,
     formula: `sum over won deals of (win - first touch or first stage change) (${round(sum)} days) / won deals (${n})`,
@@ -66,10 +66,10 @@ export function cycleLength(c: Closes, histories: Histories, touches: TouchStats
   };
 }
 
-export function touchesPerWonDeal(c: Closes, touches: TouchStats): Metric {
+export function touchesPerWonDeal(c: Closes, h: Histories, touches: TouchStats): Metric {
   let sum = 0;
-  for (const [pid, at] of c.won) sum += touches.before(pid, at).count;
-  const n = c.won.size;
+  c.won.forEach((i, j) => (sum += touches.upTo(h, i, c.wonBy[j]!).count));
+  const n = c.won.length;
   return { value: n ? sum / n : null, formula: `touches up to the win (${sum}) / won deals (${n})`, rows: sum, unit: 'count' };
 }
 

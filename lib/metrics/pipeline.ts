@@ -1,6 +1,6 @@
-import { orderFreeSum, stageAt, type Histories } from './history';
+import { changeBefore, orderFreeSum, perCode, type Histories } from './history';
 import { winProbability } from './stages';
-import type { Bounds, Metric, MetricStage, ProspectFacts } from './types';
+import type { Bounds, Metric, MetricStage } from './types';
 
 export interface PipelineStage {
   stageId: string;
@@ -22,19 +22,20 @@ export interface Pipeline {
  * The open pipeline at the end of the period, by the stage each prospect was in then (from its history),
  * valued with the prospects' deal values and weighted by each stage's win probability.
  */
-export function pipeline(histories: Histories, stages: MetricStage[], prospects: Map<string, ProspectFacts>, b: Bounds): Pipeline {
+export function pipeline(h: Histories, stages: MetricStage[], b: Bounds): Pipeline {
   const open = stages.filter((s) => s.kind === 'open');
-  const acc = new Map(open.map((s) => [s.id, { n: 0, values: [] as number[] }]));
-  for (const [pid, list] of histories) {
-    const at = stageAt(list, b.end);
-    const a = at === undefined ? undefined : acc.get(at);
-    if (!a) continue;
+  const slot = perCode(h, new Map(open.map((s, j) => [s.id, j])));
+  const acc = open.map(() => ({ n: 0, values: [] as number[] }));
+  for (let i = 0; i < h.count; i++) {
+    const k = changeBefore(h, i, b.end);
+    const j = k < 0 ? -1 : slot[h.stage[k]!]!;
+    if (j < 0) continue;
+    const a = acc[j]!;
     a.n++;
-    const v = prospects.get(pid)?.dealValue;
-    if (typeof v === 'number') a.values.push(v);
+    if (!Number.isNaN(h.deal[i]!)) a.values.push(h.deal[i]!);
   }
-  const rows = open.map((s) => {
-    const { n, values } = acc.get(s.id)!;
+  const rows = open.map((s, j) => {
+    const { n, values } = acc[j]!;
     const a = { n, valued: values.length, sum: orderFreeSum(values) };
     const p = winProbability(s, stages);
     return {

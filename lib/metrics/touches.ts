@@ -1,17 +1,19 @@
 import type { Touch } from '../model/touch';
+import type { Histories } from './history';
 import type { Bounds, Metric } from './types';
 
 export type TouchRow = Pick<Touch, 'prospectId' | 'channel' | 'at'>;
 
 /**
  * What the metrics need from touches. Built from rows here (tests, small profiles); the page's loader
- * answers the same questions from IndexedDB indexes so it never reads a million touches.
+ * answers the same questions from the metrics digest (counts per 15-minute slot, and each change's count of
+ * touches up to it) so it never reads a million touch instants.
  */
 export interface TouchStats {
   /** Touches in the period per channel, for the prospects the source keeps. */
   byChannel: Map<string, number>;
-  /** A prospect's touches at or before `until`: how many, and the first one's time. */
-  before(prospectId: string, until: number): { count: number; first?: number };
+  /** Prospect i's touches at or before the instant of its change k (both index `h`): how many, and the first one's time. */
+  upTo(h: Histories, i: number, k: number): { count: number; first?: number };
 }
 
 export function touchStatsFromRows(rows: Iterable<TouchRow>, b: Bounds, keep: (prospectId: string) => boolean): TouchStats {
@@ -27,8 +29,9 @@ export function touchStatsFromRows(rows: Iterable<TouchRow>, b: Bounds, keep: (p
   for (const list of times.values()) list.sort((x, y) => x - y);
   return {
     byChannel,
-    before(prospectId, until) {
-      const list = times.get(prospectId) ?? [];
+    upTo(h, i, k) {
+      const list = times.get(h.ids![i]!) ?? [];
+      const until = h.at[k]!;
       let count = 0;
       while (count < list.length && list[count]! <= until) count++;
       return { count, first: count ? list[0] : undefined };

@@ -1,9 +1,11 @@
 import type { TouchlineDb } from '../db/database';
 import {
   bucketOf,
+  bucketOfRow,
   decodeHistory,
   decodeTouches,
   DIGEST_BUCKETS,
+  DIGEST_FORMAT,
   encodeHistory,
   encodeTouches,
   historyEntry,
@@ -17,9 +19,11 @@ import {
   type DigestState,
   type HistoryEntry,
   type HistoryRow,
+  isHistoryRow,
   type TouchDigestRow,
   type TouchEntry,
 } from '../metrics/digest';
+import { applyCountChanges, CountChanges, DAY_COUNTS_ID, slotRowId, type DayCountsRow, type SlotCountsRow } from '../metrics/touch-counts';
 import type { Touch } from '../model';
 
 /**
@@ -41,9 +45,11 @@ export interface DigestChanges {
 /** Deltas a writer lets wait before it folds them itself (the metrics page folds whatever waits). */
 const FOLD_AT = 128;
 
+const isCurrent = (s: DigestState | undefined): s is DigestState => s?.buckets === DIGEST_BUCKETS && s.format === DIGEST_FORMAT && typeof s.seq === 'number';
+
 async function stateOf(db: TouchlineDb): Promise<DigestState | undefined> {
   const s = (await db.metricsDigest.get(STATE)) as DigestState | undefined;
-  return s?.buckets === DIGEST_BUCKETS && typeof s.seq === 'number' ? s : undefined;
+  return isCurrent(s) ? s : undefined;
 }
 
 export async function isDigestBuilt(db: TouchlineDb): Promise<boolean> {
@@ -111,15 +117,62 @@ export async function refreshDigest(db: TouchlineDb, c: DigestChanges): Promise<
   if (next.pending >= FOLD_AT) await foldDeltas(db);
 }
 
+/** A bucket's entries by prospect, history and touches. */
+interface OpenBucket {
+  history: Map<string, HistoryEntry>;
+  touches: Map<string, TouchEntry>;
+}
+
+const openBucket = (h: DigestRow | undefined, t: DigestRow | undefined): OpenBucket => ({
+  history: new Map((h ? decodeHistory(h as HistoryRow) : []).map((e) => [e.prospectId, e])),
+  touches: new Map((t ? decodeTouches(t as TouchDigestRow) : []).map((e) => [e.prospectId, e])),
+});
+
+/** Adds (or, by -1, takes away) a prospect's touches from the counts, under its source at the time. */
+function countTouches(counts: CountChanges, b: OpenBucket, prospectId: string, by: 1 | -1): void {
+  const t = b.touches.get(prospectId);
+  if (!t) return;
+  const site = b.history.get(prospectId)?.site;
+  t.at.forEach((at, i) => counts.add(site, t.channel[i]!, at, by));
+}
+
+/** The rows of opened buckets, each history row carrying its bucket's touch figures. */
+function encodeBucket(bucket: number, b: OpenBucket): DigestRow[] {
+  return [
+    encodeHistory(historyRowId(bucket), [...b.history.values()], (id) => b.touches.get(id)),
+    encodeTouches(touchRowId(bucket), [...b.touches.values()]),
+  ];
+}
+
+/** The counts rows after `counts`, reading those not `known`. Returns the rows to write and the days whose row goes. */
+async function writeCounts(db: TouchlineDb, counts: CountChanges, known: Map<string, DigestRow>): Promise<{ put: DigestRow[]; gone: string[] }> {
+  const ids = [DAY_COUNTS_ID, ...[...counts.days.keys()].map(slotRowId)];
+  const missing = ids.filter((id) => !known.has(id));
+  const got = missing.length ? await db.metricsDigest.bulkGet(missing) : [];
+  const rows = new Map(known);
+  missing.forEach((id, i) => got[i] && rows.set(id, got[i] as DigestRow));
+  const slotRows = new Map([...counts.days.keys()].map((d) => [d, rows.get(slotRowId(d)) as SlotCountsRow | undefined]));
+  const after = applyCountChanges(rows.get(DAY_COUNTS_ID) as DayCountsRow | undefined, slotRows, counts);
+  const put: DigestRow[] = [after.dayRow];
+  const gone: string[] = [];
+  for (const [day, row] of after.slotRows) {
+    if (row) put.push(row);
+    else gone.push(slotRowId(day));
+  }
+  return { put, gone };
+}
+
 /**
- * Folds the waiting deltas into the buckets, in order; `all` is every digest row when the caller read them
- * (the metrics page), else the deltas and the buckets they reach are read here. Returns the rows after.
+ * Folds the waiting deltas into the buckets, in order, and the touch counts with them (each affected
+ * prospect's touches counted out under its old source and back in under its new one). `known` holds rows
+ * the caller already read (the metrics page reads the history rows); the rest are read here. Returns the
+ * rows written and the ids deleted.
  */
-async function foldDeltas(db: TouchlineDb, all?: DigestRow[]): Promise<DigestRow[] | undefined> {
-  const rows = all ?? ((await db.metricsDigest.where('id').between('d:', 'd:\uffff').toArray()) as DigestRow[]);
-  const deltas = rows.filter(isDeltaRow).sort((a, b) => (a.id < b.id ? -1 : 1));
-  const state = rows.find((r) => r.id === STATE) as DigestState | undefined;
-  const byId = new Map<string, DigestRow>(all ? all.map((r) => [r.id, r]) : []);
+async function foldDeltas(db: TouchlineDb, known = new Map<string, DigestRow>()): Promise<{ put: DigestRow[]; gone: string[] }> {
+  const deltas = (known.size ? [...known.values()] : ((await db.metricsDigest.where('id').between('d:', 'd:\uffff').toArray()) as DigestRow[]))
+    .filter(isDeltaRow)
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const state = (known.get(STATE) as DigestState | undefined) ?? (await stateOf(db));
   const opened = deltas.map((d) => ({
     history: decodeHistory(d.history),
     historyGone: d.historyGone,
@@ -127,47 +180,41 @@ async function foldDeltas(db: TouchlineDb, all?: DigestRow[]): Promise<DigestRow
     touchesGone: d.touchesGone,
     added: decodeTouches(d.added),
   }));
-  // The buckets these deltas reach, read in one request (no other await: a Dexie transaction follows only its own promises).
-  const hIds = new Set<string>();
-  const tIds = new Set<string>();
+  const affected = new Set<string>();
   for (const d of opened) {
-    for (const e of d.history) hIds.add(historyRowId(bucketOf(e.prospectId)));
-    for (const id of d.historyGone) hIds.add(historyRowId(bucketOf(id)));
-    for (const e of [...d.touches, ...d.added]) tIds.add(touchRowId(bucketOf(e.prospectId)));
-    for (const id of d.touchesGone) tIds.add(touchRowId(bucketOf(id)));
+    for (const e of [...d.history, ...d.touches, ...d.added]) affected.add(e.prospectId);
+    for (const id of [...d.historyGone, ...d.touchesGone]) affected.add(id);
   }
-  const wanted = [...hIds, ...tIds];
-  if (!all) (await db.metricsDigest.bulkGet(wanted)).forEach((r, i) => r && byId.set(wanted[i]!, r as DigestRow));
-  const open = <E extends { prospectId: string }>(rowId: string, decode: (r: DigestRow) => E[]) =>
-    new Map((byId.has(rowId) ? decode(byId.get(rowId)!) : []).map((e) => [e.prospectId, e]));
-  const history = new Map([...hIds].map((id) => [id, open(id, (r) => decodeHistory(r as HistoryRow))]));
-  const touches = new Map([...tIds].map((id) => [id, open(id, (r) => decodeTouches(r as TouchDigestRow))]));
-  const historyOf = (id: string) => history.get(historyRowId(bucketOf(id)))!;
-  const touchesOf = (id: string) => touches.get(touchRowId(bucketOf(id)))!;
+  // A prospect's history and touches share a bucket number: both rows of each bucket reached are opened.
+  const numbers = [...new Set([...affected].map(bucketOf))];
+  const wanted = numbers.flatMap((b) => [historyRowId(b), touchRowId(b)]).filter((id) => !known.has(id));
+  const rows = new Map(known);
+  if (wanted.length) (await db.metricsDigest.bulkGet(wanted)).forEach((r, i) => r && rows.set(wanted[i]!, r as DigestRow));
+  const buckets = new Map(numbers.map((b) => [b, openBucket(rows.get(historyRowId(b)), rows.get(touchRowId(b)))]));
+  const of = (id: string) => buckets.get(bucketOf(id))!;
+  const counts = new CountChanges();
+  for (const id of affected) countTouches(counts, of(id), id, -1);
   for (const d of opened) {
-    for (const e of d.history) historyOf(e.prospectId).set(e.prospectId, e);
-    for (const id of d.historyGone) historyOf(id).delete(id);
-    for (const e of d.touches) touchesOf(e.prospectId).set(e.prospectId, e);
-    for (const id of d.touchesGone) touchesOf(id).delete(id);
+    for (const e of d.history) of(e.prospectId).history.set(e.prospectId, e);
+    for (const id of d.historyGone) of(id).history.delete(id);
+    for (const e of d.touches) of(e.prospectId).touches.set(e.prospectId, e);
+    for (const id of d.touchesGone) of(id).touches.delete(id);
     for (const e of d.added) {
-      const m = touchesOf(e.prospectId);
+      const m = of(e.prospectId).touches;
       const old = m.get(e.prospectId);
       const list = [...(old ? old.at.map((at, i) => ({ at, channel: old.channel[i]! })) : []), ...e.at.map((at, i) => ({ at, channel: e.channel[i]! }))];
       m.set(e.prospectId, touchEntry(e.prospectId, list)!);
     }
   }
-  const written: DigestRow[] = [
-    ...[...history].map(([id, m]) => encodeHistory(id, [...m.values()])),
-    ...[...touches].map(([id, m]) => encodeTouches(id, [...m.values()])),
-  ];
-  const current = state ?? (await stateOf(db));
-  if (current) written.push({ ...current, pending: 0 });
-  await db.metricsDigest.bulkDelete(deltas.map((d) => d.id));
-  await db.metricsDigest.bulkPut(written);
-  if (!all) return undefined;
-  for (const d of deltas) byId.delete(d.id);
-  for (const r of written) byId.set(r.id, r);
-  return [...byId.values()];
+  for (const id of affected) countTouches(counts, of(id), id, 1);
+  const put = [...buckets].flatMap(([b, open]) => encodeBucket(b, open));
+  const written = await writeCounts(db, counts, rows);
+  put.push(...written.put);
+  if (state) put.push({ ...state, pending: 0 });
+  const gone = [...deltas.map((d) => d.id), ...written.gone];
+  await db.metricsDigest.bulkDelete(gone);
+  await db.metricsDigest.bulkPut(put);
+  return { put, gone };
 }
 
 const PAGE = 50_000;
@@ -210,14 +257,15 @@ export async function rebuildDigest(db: TouchlineDb): Promise<DigestRow[]> {
         l.push({ at: t.at, channel: t.channel });
       }
     });
-    const history = Array.from({ length: DIGEST_BUCKETS }, () => [] as HistoryEntry[]);
-    for (const [id, p] of facts) history[bucketOf(id)]!.push(historyEntry(id, p, changes.get(id) ?? [])!);
-    const touched = Array.from({ length: DIGEST_BUCKETS }, () => [] as TouchEntry[]);
-    for (const [id, list] of touches) touched[bucketOf(id)]!.push(touchEntry(id, list)!);
+    const buckets = Array.from({ length: DIGEST_BUCKETS }, (): OpenBucket => ({ history: new Map(), touches: new Map() }));
+    for (const [id, p] of facts) buckets[bucketOf(id)]!.history.set(id, historyEntry(id, p, changes.get(id) ?? [])!);
+    for (const [id, list] of touches) buckets[bucketOf(id)]!.touches.set(id, touchEntry(id, list)!);
+    const counts = new CountChanges();
+    for (const [id] of touches) countTouches(counts, buckets[bucketOf(id)]!, id, 1);
     const rows: DigestRow[] = [
-      ...history.map((e, b) => encodeHistory(historyRowId(b), e)),
-      ...touched.map((e, b) => encodeTouches(touchRowId(b), e)),
-      { id: STATE, buckets: DIGEST_BUCKETS, seq: 0, pending: 0 },
+      ...buckets.flatMap((b, n) => encodeBucket(n, b)),
+      ...applyCountRows(applyCountChanges(undefined, new Map(), counts)),
+      { id: STATE, buckets: DIGEST_BUCKETS, format: DIGEST_FORMAT, seq: 0, pending: 0 },
     ];
     await db.metricsDigest.clear();
     await db.metricsDigest.bulkPut(rows);
@@ -225,18 +273,53 @@ export async function rebuildDigest(db: TouchlineDb): Promise<DigestRow[]> {
   });
 }
 
+const applyCountRows = (c: ReturnType<typeof applyCountChanges>): DigestRow[] => [c.dayRow, ...[...c.slotRows.values()].filter((r): r is SlotCountsRow => !!r)];
+
+/** What the metrics page reads: every history row, the day counts, and the slot rows of the days asked for. */
+export interface DigestView {
+  history: HistoryRow[];
+  days: DayCountsRow | undefined;
+  slots: Map<number, SlotCountsRow | undefined>;
+}
+
+function viewOf(rows: Iterable<DigestRow>, days: number[]): DigestView {
+  const byId = new Map([...rows].map((r) => [r.id, r]));
+  const history = [...byId.values()].filter((r): r is HistoryRow => isHistoryRow(r));
+  return {
+    history,
+    days: byId.get(DAY_COUNTS_ID) as DayCountsRow | undefined,
+    slots: new Map(days.map((d) => [d, byId.get(slotRowId(d)) as SlotCountsRow | undefined])),
+  };
+}
+
+/** The rows the page reads: deltas, history rows and day counts ('d:' < 'h:' < 'n:'), the state, the slot rows asked for. */
+async function readView(db: TouchlineDb, days: number[]): Promise<DigestRow[]> {
+  const [range, state, slots] = await Promise.all([
+    db.metricsDigest.where('id').between('d:', 'n;').toArray(),
+    db.metricsDigest.get(STATE),
+    days.length ? db.metricsDigest.bulkGet(days.map(slotRowId)) : [],
+  ]);
+  return [...range, ...(state ? [state] : []), ...slots.filter((r) => !!r)] as DigestRow[];
+}
+
 /**
- * The digest's buckets, rebuilt first when it is not built, with the waiting deltas folded in (written back
- * in the same transaction as the read, so a write from the background lands before or after, never between).
+ * What the metrics page needs from the digest (not the touch rows), rebuilt first when it is not built, with
+ * the waiting deltas folded in (written back in the same transaction as the read, so a write from the
+ * background lands before or after, never between). `days` are the UTC days whose slot counts are wanted.
  */
-export async function readDigest(db: TouchlineDb): Promise<DigestRow[]> {
-  const rows = (await db.metricsDigest.toArray()) as DigestRow[];
+export async function readDigest(db: TouchlineDb, days: number[] = []): Promise<DigestView> {
+  const rows = await db.transaction('r', db.metricsDigest, () => readView(db, days));
   const state = rows.find((r) => r.id === STATE) as DigestState | undefined;
-  if (state?.buckets !== DIGEST_BUCKETS || typeof state.seq !== 'number') return rebuildDigest(db);
-  if (!rows.some(isDeltaRow)) return rows;
-  return (await db.transaction('rw', db.metricsDigest, async () => {
-    const fresh = (await db.metricsDigest.toArray()) as DigestRow[];
-    if (!(await stateOf(db))) return undefined;
-    return foldDeltas(db, fresh);
-  })) ?? rebuildDigest(db);
+  if (!isCurrent(state)) return viewOf(await rebuildDigest(db), days);
+  if (!rows.some(isDeltaRow)) return viewOf(rows, days);
+  const folded = await db.transaction('rw', db.metricsDigest, async () => {
+    const fresh = await readView(db, days);
+    if (!isCurrent(fresh.find((r) => r.id === STATE) as DigestState | undefined)) return undefined;
+    const known = new Map(fresh.map((r) => [r.id, r]));
+    const { put, gone } = await foldDeltas(db, known);
+    for (const id of gone) known.delete(id);
+    for (const r of put) known.set(r.id, r);
+    return viewOf(known.values(), days);
+  });
+  return folded ?? viewOf(await rebuildDigest(db), days);
 }

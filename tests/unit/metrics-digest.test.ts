@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type TouchlineDb } from '@/lib/db/database';
 import { computeMetrics, periodBounds, touchStatsFromRows, type MetricStage, type Period, type ProspectFacts } from '@/lib/metrics';
 import { decodeHistory, decodeTouches, type DigestRow, type HistoryRow, type TouchDigestRow } from '@/lib/metrics/digest';
+import type { DayCountsRow, SlotCountsRow } from '@/lib/metrics/touch-counts';
 import { loadMetrics } from '@/lib/metrics/load';
 import type { Prospect, StageChange, Touch } from '@/lib/model';
 import { TOUCH_CHANNELS } from '@/lib/model/touch';
@@ -102,10 +103,26 @@ async function generate(seed: number, rounds = 80) {
   await erasePerson(db, ids[2]!, { settings, neverCapture: false, now: NOW });
 }
 
+/** Every fact the digest holds, in one order whatever order it was written in (zero counts are no counts). */
 const normalize = (rows: DigestRow[]) => {
-  const history = rows.filter((r) => r.id.startsWith('h:')).flatMap((r) => decodeHistory(r as HistoryRow));
+  const historyRows = rows.filter((r): r is HistoryRow => r.id.startsWith('h:'));
+  const history = historyRows.flatMap((r) => decodeHistory(r));
   const touches = rows.filter((r) => r.id.startsWith('t:')).flatMap((r) => decodeTouches(r as TouchDigestRow));
+  // The touch figures each history row carries: first touch and each change's touches up to it.
+  const figures = historyRows.flatMap((r) => r.ids.map((id, i) => ({ id, first: r.first[i], upTo: [...r.upTo.subarray(i ? r.end[i - 1] : 0, r.end[i])] })));
+  const counts: string[] = [];
+  for (const r of rows) {
+    if (r.id === 'n:days') {
+      const d = r as DayCountsRow;
+      d.keys.forEach((key, j) => d.day[j]!.forEach((day, i) => d.count[j]![i] && counts.push(`day ${day} ${key} ${d.count[j]![i]}`)));
+    } else if (r.id.startsWith('s:')) {
+      const d = r as SlotCountsRow;
+      d.keys.forEach((key, j) => d.count.subarray(j * 96, (j + 1) * 96).forEach((n, slot) => n && counts.push(`slot ${d.day}/${slot} ${key} ${n}`)));
+    }
+  }
   return {
+    figures: figures.sort((a, b) => a.id.localeCompare(b.id)),
+    counts: counts.sort(),
     history: history.sort((a, b) => a.prospectId.localeCompare(b.prospectId)),
     touches: touches
       .map((e) => ({ prospectId: e.prospectId, touches: e.at.map((at, i) => `${at}|${e.channel[i]}`).sort() }))
@@ -139,9 +156,11 @@ describe('the metrics digest', () => {
     const waiting = (await db.metricsDigest.toArray()).filter((r) => r.id.startsWith('d:')).length;
     expect(waiting).toBeGreaterThan(0);
     expect(waiting).toBeLessThan(128);
-    const kept = normalize(await readDigest(db));
+    await readDigest(db);
+    const kept = normalize(await db.metricsDigest.toArray());
     expect((await db.metricsDigest.toArray()).filter((r) => r.id.startsWith('d:'))).toEqual([]);
     expect(kept.history.length).toBeGreaterThan(10);
+    expect(kept.counts.length).toBeGreaterThan(10);
     expect(normalize(await rebuildDigest(db))).toEqual(kept);
   });
 
@@ -159,6 +178,48 @@ describe('the metrics digest', () => {
       expect(year.durations.some((d) => d.median.rows > 1)).toBe(true);
     });
   }
+
+  it('counts touches a moment either side of every bound exactly, in zones off UTC by quarter hours and across DST', async () => {
+    const EDGES: Array<[Period, string]> = [
+      [{ from: { year: 2026, month: 3, day: 8 }, to: { year: 2026, month: 3, day: 9 } }, 'America/New_York'], // spring forward on the 8th
+      [{ from: { year: 2026, month: 10, day: 25 }, to: { year: 2026, month: 10, day: 25 } }, 'Europe/Berlin'], // the 25-hour day
+      [{ from: { year: 2026, month: 6, day: 15 }, to: { year: 2026, month: 6, day: 16 } }, 'Asia/Kathmandu'], // +5:45
+      [{ from: { year: 2026, month: 4, day: 4 }, to: { year: 2026, month: 4, day: 6 } }, 'Australia/Lord_Howe'], // +11 -> +10:30 on the 5th
+      [{ from: { year: 2026, month: 9, day: 27 }, to: { year: 2026, month: 9, day: 27 } }, 'Pacific/Chatham'], // +12:45 -> +13:45
+      [{ from: { year: 2026, month: 1, day: 1 }, to: { year: 2026, month: 1, day: 1 } }, 'UTC'],
+      [{ from: { year: 1971, month: 6, day: 1 }, to: { year: 1971, month: 6, day: 3 } }, 'Africa/Monrovia'], // -0:44:30: bounds off the quarter hour
+    ];
+    const MIN = 60_000;
+    const around = [-16 * MIN, -15 * MIN, -MIN, -1, 0, 1, MIN, 15 * MIN - 1, 15 * MIN, 45 * MIN, 24 * 60 * MIN];
+    await rebuildDigest(db);
+    let n = 0;
+    await write(db, async () => {
+      for (const [period, tz] of EDGES) {
+        const b = periodBounds(period, tz);
+        for (const site of [...SITES, 'gone']) {
+          const id = `edge${n++}`;
+          await db.prospects.add({ id, name: id, emails: [`${id}@x.example`], source: { site: site === 'gone' ? 'manual' : site, at: 0 }, stageId: 'won', stageEnteredAt: 0, qualification: {}, tags: [], crmIds: {}, createdAt: 0, updatedAt: 0, dealValue: 100 } as Prospect);
+          await db.stageChanges.bulkAdd([
+            { id: `${id}c0`, prospectId: id, from: null, fromName: null, to: 'prospecting', toName: 'prospecting', at: b.start - 1 },
+            { id: `${id}c1`, prospectId: id, from: null, fromName: null, to: 'won', toName: 'won', at: b.end - 1 },
+          ]);
+          const touches = [b.start, b.end].flatMap((bound) => around.map((d) => bound + d));
+          await db.touches.bulkAdd(touches.map((at, i) => ({ id: `${id}t${i}`, prospectId: id, channel: TOUCH_CHANNELS[i % TOUCH_CHANNELS.length]!, direction: 'outbound' as const, at, createdAt: 0 })));
+        }
+      }
+    }, opts);
+    // The 'gone' prospects are removed: their touches stay, counted for all sources only.
+    await write(db, async () => {
+      for (const p of await db.prospects.toArray()) if (Number(p.id.slice(4)) % (SITES.length + 1) === SITES.length) await db.prospects.delete(p.id);
+    }, opts);
+    for (const [period, tz] of EDGES) {
+      for (const source of [undefined, 'gmail', 'import']) {
+        const loaded = await loadMetrics(db, { period, timeZone: tz, source, stages: STAGES });
+        expect(loaded).toEqual(await fromRows(period, tz, source));
+        expect(loaded.touchesPerDay.reduce((sum, c) => sum + c.perDay.rows, 0)).toBeGreaterThan(0);
+      }
+    }
+  });
 
   it('is dropped by writes without side effects and rebuilt on the next read', async () => {
     await rebuildDigest(db);
