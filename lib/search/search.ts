@@ -37,11 +37,30 @@ export async function searchProspects(db: TouchlineDb, query: string, limit = 8,
     hits = await index.startsWith(walk).distinct().filter((p) => matchesAll(p, terms)).limit(CANDIDATES).toArray();
   }
   const whole = fold(query).trim();
-  return hits
-    .map((p) => ({ p, rank: rank(p, terms, whole) }))
-    .sort((a, b) => a.rank - b.rank || collator.compare(a.p.name, b.p.name))
-    .slice(0, limit)
-    .map((h) => h.p);
+  return best(
+    hits.map((p) => ({ p, rank: rank(p, terms, whole) })),
+    limit,
+  ).map((h) => h.p);
+}
+
+type Ranked = { p: Prospect; rank: number };
+const before = (a: Ranked, b: Ranked) => a.rank - b.rank || collator.compare(a.p.name, b.p.name);
+
+/**
+ * The `limit` best of `all`, in order: what sorting them all and slicing gives (ties keep their order), but
+ * each of the hundreds of hits is compared once with the worst kept, not sorted among all the others.
+ */
+function best(all: Ranked[], limit: number): Ranked[] {
+  const kept: Ranked[] = [];
+  if (limit <= 0) return kept;
+  for (const h of all) {
+    if (kept.length === limit && before(h, kept[limit - 1]!) >= 0) continue;
+    let i = kept.length;
+    while (i > 0 && before(h, kept[i - 1]!) < 0) i--;
+    kept.splice(i, 0, h);
+    if (kept.length > limit) kept.pop();
+  }
+  return kept;
 }
 
 /** Lower is better: the whole name first, then a name word, then an exact token, then any prefix. */

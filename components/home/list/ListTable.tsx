@@ -5,6 +5,7 @@ import type { StageOutline } from '../board/last-stages';
 import { ListRowView } from './ListRowView';
 import { listRect, ROW_HEIGHT, ROW_OVERSCAN } from './list-size';
 import type { Selection } from './use-selection';
+import { useReadWindow } from './use-read-window';
 import { useVisibleRows } from './use-visible-rows';
 
 interface Props {
@@ -41,7 +42,8 @@ export function ListTable({ ids, scores, stages, now, selection, sort, onSort, o
     initialRect: listRect({ width: window.innerWidth, height: window.innerHeight }),
   });
   const items = virtualizer.getVirtualItems();
-  const rowOf = useVisibleRows(ids, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
+  const [readFirst, readLast] = useReadWindow(items[0]?.index ?? 0, items.at(-1)?.index ?? 0, virtualizer.isScrolling);
+  const rowOf = useVisibleRows(ids, readFirst, readLast);
   const drawn = items.length > 0 && items.every((it) => rowOf(ids[it.index]!) !== undefined);
   const told = useRef(false);
   useEffect(() => {
