@@ -8,6 +8,9 @@ const rows: BenchRow[] = [];
 for (const suite of SUITES) {
   if (only.length && !only.includes(suite.name)) continue;
   process.stderr.write(`bench: ${suite.name}...\n`);
-  rows.push(...(await suite.run()));
+  const suiteRows = await suite.run();
+  rows.push(...suiteRows);
+  // Each suite's rows as soon as it ends (a long run cut short still leaves what it measured).
+  process.stderr.write(`bench: ${suite.name} done\n${suiteRows.map((r) => `  ${r.metric}: ${r.value}${r.goal ? ` (goal ${r.goal})` : ''}`).join('\n')}\n`);
 }
 printTable(rows);

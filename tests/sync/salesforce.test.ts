@@ -74,7 +74,7 @@ describe('Salesforce sync', () => {
     for (const t of data.touches) expect(taskOf.get(t.id)!.WhoId).toBe(remoteOf(t.prospectId).person);
     // Calls went to Salesforce as few collection calls: 200 records each.
     expect(fake.used).toBeLessThan(data.touches.length / 20);
-  }, 180_000);
+  });
 
   it('Leads mode writes Leads with their status from the stage map, and Tasks on them', async () => {
     const clock = virtualClock();

@@ -11,11 +11,11 @@ describe.each(Object.entries(CONTENT_ENTRIES))('the %s content script', (site, e
     const modules = await contentModules(entry);
     expect(modules.length).toBeGreaterThan(5);
     expect(modules.filter((m) => FORBIDDEN_IN_CONTENT.test(m.path)).map((m) => m.path)).toEqual([]);
-  }, 30_000);
+  });
 
   it(`carries no ${other} code and no sidebar components`, async () => {
     const paths = (await contentModules(entry)).map((m) => m.path);
     expect(paths.some((p) => p.startsWith(`lib/sites/${site}/`))).toBe(true);
     expect(paths.filter((p) => p.startsWith(`lib/sites/${other}/`) || p.startsWith(`components/sidebar/${other}/`) || p.endsWith('.tsx'))).toEqual([]);
-  }, 30_000);
+  });
 });
