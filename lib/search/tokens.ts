@@ -12,6 +12,11 @@ export interface Searchable {
 /** Longer keys would only bloat the index; nobody types past this before the results narrow. */
 const MAX_TOKEN = 80;
 
+/** A folded name as the index keeps it whole: single spaces, no ends (search reads it by prefix). */
+export function fullNameToken(folded: string): string {
+  return folded.replace(/\s+/g, ' ').trim().slice(0, MAX_TOKEN);
+}
+
 /** Words inside a name, company or tag: "Jean-Luc O'Brien" -> jean-luc, jean, luc, o'brien, o, brien. */
 function words(text: string): string[] {
   const out: string[] = [];
@@ -33,7 +38,7 @@ export function searchTokens(row: Searchable): string[] {
   // Rows written before a field existed (or seeded partially) may lack it: index what is there.
   const p = { ...row, name: row.name ?? '', emails: row.emails ?? [], tags: row.tags ?? [] };
   const tokens = new Set<string>(words(p.name));
-  const fullName = fold(p.name).replace(/\s+/g, ' ').trim();
+  const fullName = fullNameToken(fold(p.name));
   if (fullName.includes(' ')) tokens.add(fullName);
   for (const email of p.emails) {
     const address = fold(email.trim());

@@ -4,11 +4,9 @@ import type { Prospect } from '@/lib/model';
 import { daysInStage, isOverdue } from '@/lib/home/board';
 import { formatDate } from '@/components/ui/format';
 import { navigate, recordPath } from '../router';
+import { CARD_HEIGHT } from './card-size';
 
-/** Fixed card height: the virtualiser places cards without measuring them (tens of thousands per column). */
-export const CARD_HEIGHT = 112;
-const GAP = 8;
-export const CARD_SLOT = CARD_HEIGHT + GAP;
+export { CARD_HEIGHT, CARD_SLOT } from './card-size';
 
 export interface CardTime {
   now: number;

@@ -1,7 +1,8 @@
 import { memo, useEffect, useRef } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { BoardCard, CARD_SLOT, type CardRef, type CardTime } from './BoardCard';
+import { BoardCard, type CardRef, type CardTime } from './BoardCard';
+import { CARD_OVERSCAN, CARD_SLOT, columnRect } from './card-size';
 import type { StageOutline } from './last-stages';
 import { useRows } from './use-rows';
 import type { Prospect } from '@/lib/model';
@@ -63,7 +64,14 @@ export const BoardColumn = memo(function BoardColumn(props: Props) {
 
 function ColumnCards({ stage, ids, scores, rows: cache, time, focusId, onFocused, onOpenMenu }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtual = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => CARD_SLOT, overscan: 4 });
+  const virtual = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => CARD_SLOT,
+    overscan: CARD_OVERSCAN,
+    // The first render already places the cards in view (and their rows are read once, not twice).
+    initialRect: columnRect(window.innerHeight),
+  });
   const items = virtual.getVirtualItems();
   const visible = items.map((i) => ids[i.index]!);
   const rows = useRows(visible, cache);

@@ -8,6 +8,7 @@ import { localTimeZone } from '@/lib/process/time-zone';
 import { FilterBar, useHomeFilter, useHomeKeys, useNow } from '../filters';
 import { useSettingsLive } from '../record/use-settings-live';
 import { BoardColumn } from './BoardColumn';
+import { takeBootRows } from './board-prefetch';
 import { CARD_HEIGHT, type CardRef } from './BoardCard';
 import { columnCollision, columnKeyboardCoordinates } from './dnd';
 import { lastStages, rememberStages, type StageOutline } from './last-stages';
@@ -48,7 +49,8 @@ export function BoardPage() {
   // Every column, collapsed ones too (for their counts), from one read of the scoreboard's columns.
   const keys = useHomeKeys(filter, stageIds, now);
   // The prospect rows the cards have read, shared by the columns: a card that moves paints its row at once.
-  const [rows] = useState(() => new Map<string, Prospect>());
+  // The first cards' rows may already be in it, read at boot (board-prefetch.ts).
+  const [rows] = useState(() => takeBootRows() ?? new Map<string, Prospect>());
   const move = useBoardMove(settings?.stages, keys);
   const columns = useMemo(
     () => (keys && stageIds && !checkFilter(filter) ? boardColumns(withMoves(keys, move.moves), filter, stageIds) : undefined),

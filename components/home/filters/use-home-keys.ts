@@ -6,6 +6,7 @@ import { filterToQuery } from '@/lib/home/filter-query';
 import { loadHomeKeys, tagsInUse } from '@/lib/home/keys';
 import { localTimeZone } from '@/lib/process/time-zone';
 import { repairStageColumn } from '@/lib/store/scores';
+import { keysKey, takePrefetchedKeys } from './keys-prefetch';
 
 const MINUTE = 60_000;
 
@@ -14,19 +15,34 @@ const MINUTE = 60_000;
  * touch logged in a Gmail tab or a rescore in the background re-reads the ranges. Undefined while the first
  * read runs or while `stageIds` (the team's stages, from settings) are not known yet. Views turn the keys
  * into ids with boardColumns() / matchingIds() and load only the rows they show.
+ *
+ * The page's first view takes the read boot started for the same keys (keys-prefetch.ts) until its own live
+ * query answers: that one only starts after the first commit, on the far side of React's first render.
  */
 export function useHomeKeys(filter: HomeFilter, stageIds: string[] | undefined, now: number): HomeKeys | undefined {
   const db = getDb();
   // Deps by value: a new filter object with the same meaning does not re-read 100,000 keys.
   const filterKey = filterToQuery(filter);
   const stagesKey = stageIds?.join('\n');
-  const keys = useLiveQuery(
+  const live = useLiveQuery(
     async () => (stageIds ? loadHomeKeys(db, filter, { now, timeZone: localTimeZone(), stageIds }) : undefined),
     [filterKey, stagesKey, now],
   );
+  const key = stageIds ? keysKey(filter, stageIds, now) : undefined;
+  const [boot] = useState(() => (key ? takePrefetchedKeys(key) : undefined));
+  const [early, setEarly] = useState(boot?.value);
+  useEffect(() => {
+    if (!boot || boot.value) return;
+    let on = true;
+    void boot.promise.then((v) => on && v && setEarly(v));
+    return () => {
+      on = false;
+    };
+  }, [boot]);
+  const keys = live ?? (boot && boot.key === key ? early : undefined);
   // Read the slow way (the scoreboard's stage column was missing, e.g. after restoring an older backup):
   // rebuild it once; the rewritten row wakes this query, which then reads it.
-  const stale = !!keys?.stale;
+  const stale = !!live?.stale;
   useEffect(() => {
     if (stale) repairStageColumn(db).catch((err) => console.error('[touchline] stage column repair failed', err));
   }, [stale, db]);

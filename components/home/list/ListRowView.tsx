@@ -4,9 +4,10 @@ import type { StageOutline } from '../board/last-stages';
 import { formatDate } from '@/components/ui/format';
 import { hrefTo } from '../router';
 import type { ListRow } from './use-visible-rows';
+import { ROW_HEIGHT } from './list-size';
 
-/** Every row is this tall (cells truncate), so the virtualiser's sizes are exact without measuring. */
-export const ROW_HEIGHT = 40;
+export { ROW_HEIGHT } from './list-size';
+
 const TD = 'truncate px-2';
 
 interface Props {

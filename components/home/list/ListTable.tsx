@@ -2,8 +2,10 @@ import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { HomeSort } from '@/lib/home/filters';
 import type { StageOutline } from '../board/last-stages';
-import { ListRowView, ROW_HEIGHT } from './ListRowView';
+import { ListRowView } from './ListRowView';
+import { listRect, ROW_HEIGHT, ROW_OVERSCAN } from './list-size';
 import type { Selection } from './use-selection';
+import { useReadWindow } from './use-read-window';
 import { useVisibleRows } from './use-visible-rows';
 
 interface Props {
@@ -31,9 +33,17 @@ const TH = 'px-2 py-1 text-left text-xs font-medium uppercase tracking-wide text
  */
 export function ListTable({ ids, scores, stages, now, selection, sort, onSort, onFirstRows }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: ids.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: ROW_OVERSCAN,
+    // The first render already places the rows in view, whose block boot may have read (list-prefetch.ts).
+    initialRect: listRect({ width: window.innerWidth, height: window.innerHeight }),
+  });
   const items = virtualizer.getVirtualItems();
-  const rowOf = useVisibleRows(ids, items[0]?.index ?? 0, items.at(-1)?.index ?? 0);
+  const [readFirst, readLast] = useReadWindow(items[0]?.index ?? 0, items.at(-1)?.index ?? 0, virtualizer.isScrolling);
+  const rowOf = useVisibleRows(ids, readFirst, readLast);
   const drawn = items.length > 0 && items.every((it) => rowOf(ids[it.index]!) !== undefined);
   const told = useRef(false);
   useEffect(() => {

@@ -1,7 +1,9 @@
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/lib/db/database';
 import type { Prospect } from '@/lib/model';
+import { takeBootListRows } from './list-prefetch';
+import { ROW_BLOCK as BLOCK } from './list-size';
 
 /** What a list row shows besides the score: the prospect and when they were last touched. */
 export interface ListRow {
@@ -9,8 +11,6 @@ export interface ListRow {
   lastTouchAt?: number;
 }
 
-/** Rows are read in blocks of this many ids, so scrolling a few rows does not start a new query each time. */
-const BLOCK = 50;
 /** Rows kept after they scroll away (scrolling back shows them at once, then the live read refreshes them). */
 const KEEP = 3000;
 
@@ -30,7 +30,9 @@ export function useVisibleRows(ids: string[], first: number, last: number): (id:
     return windowIds.map((id, i) => ({ id, row: prospects[i] ? { prospect: prospects[i], lastTouchAt: engagement[i]?.lastTouchAt } : undefined }));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [windowKey]);
-  const cache = useRef(new Map<string, ListRow | undefined>());
+  // The first screen's rows may already be in, read at boot (list-prefetch.ts).
+  const [boot] = useState(takeBootListRows);
+  const cache = useRef(boot ?? new Map<string, ListRow | undefined>());
   return useMemo(() => {
     if (cache.current.size > KEEP) cache.current.clear();
     for (const { id, row } of read ?? []) cache.current.set(id, row);
