@@ -1,7 +1,6 @@
 import type { TouchlineDb } from '../db/database';
 import {
   bucketOf,
-  bucketOfRow,
   decodeHistory,
   decodeTouches,
   DIGEST_BUCKETS,
