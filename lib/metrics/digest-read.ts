@@ -1,5 +1,5 @@
-import type { HistoryRow } from './digest';
-import { stageCodes, type Histories } from './history';
+import { dictionary, type HistoryRow } from './digest';
+import type { Histories } from './history';
 import type { TouchStats } from './touches';
 
 /**
@@ -21,8 +21,8 @@ export function historiesFromDigest(rows: HistoryRow[], source?: string): { hist
     }
     return keep;
   });
-  const codes = stageCodes();
-  const h: Histories = { count: prospects, end: new Uint32Array(prospects), at: new Float64Array(changes), stage: new Uint16Array(changes), stageIds: codes.stageIds, deal: new Float64Array(prospects) };
+  const codes = dictionary();
+  const h: Histories = { count: prospects, end: new Uint32Array(prospects), at: new Float64Array(changes), stage: new Uint16Array(changes), stageIds: codes.values, deal: new Float64Array(prospects) };
   const first = new Float64Array(prospects);
   const upTo = new Uint32Array(changes);
   let p = 0;

@@ -114,7 +114,8 @@ export function bucketOf(prospectId: string): number {
 
 const NO_SITE = 255;
 
-function dictionary() {
+/** Strings to small codes, in the order first met (the digest's stages, sites and channels). */
+export function dictionary() {
   const values: string[] = [];
   const index = new Map<string, number>();
   return {

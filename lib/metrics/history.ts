@@ -1,4 +1,5 @@
 import type { ChangeRow, MetricStage, ProspectFacts } from './types';
+import { dictionary } from './digest';
 
 /**
  * Each kept prospect's stage changes, oldest first, as columns: prospect i's changes are
@@ -22,19 +23,6 @@ export interface Histories {
 
 export const startOf = (h: Histories, i: number) => (i ? h.end[i - 1]! : 0);
 
-/** Stage ids to codes, growing as new ids are met. */
-export function stageCodes(stageIds: string[] = []) {
-  const index = new Map(stageIds.map((id, i) => [id, i]));
-  return {
-    stageIds,
-    code(id: string) {
-      let i = index.get(id);
-      if (i === undefined) index.set(id, (i = stageIds.push(id) - 1));
-      return i;
-    },
-  };
-}
-
 /** A value per stage code (from a table keyed by stage id; `none` for ids the table lacks, e.g. a removed stage). */
 export function perCode(h: Histories, table: Map<string, number>, none = -1): Int32Array {
   return Int32Array.from(h.stageIds, (id) => table.get(id) ?? none);
@@ -57,8 +45,8 @@ export function groupHistories(changes: Iterable<ChangeRow>, prospects: Map<stri
     list.push(c);
   }
   const n = [...byProspect.values()].reduce((s, l) => s + l.length, 0);
-  const codes = stageCodes();
-  const h: Histories = { count: byProspect.size, end: new Uint32Array(byProspect.size), at: new Float64Array(n), stage: new Uint16Array(n), stageIds: codes.stageIds, deal: new Float64Array(byProspect.size), ids: [] };
+  const codes = dictionary();
+  const h: Histories = { count: byProspect.size, end: new Uint32Array(byProspect.size), at: new Float64Array(n), stage: new Uint16Array(n), stageIds: codes.values, deal: new Float64Array(byProspect.size), ids: [] };
   let k = 0;
   for (const [id, list] of byProspect) {
     const i = h.ids!.push(id) - 1;
