@@ -112,7 +112,7 @@ test.describe('Import, export, metrics, backup and restore', () => {
     expect(await dumpTables(page)).toEqual(before);
   });
 
-  test('back up, restore into an empty profile: every table the same; a broken file changes nothing', async ({ extensionPage }) => {
+  test('back up, restore into an empty profile: every table the same; a broken file changes nothing; one cut short says so until restored again', async ({ extensionPage }) => {
     const page = await extensionPage('/dashboard.html#/data');
     await importFile(page, 'leads.csv', LEADS);
     const tables = await dumpTables(page);
@@ -134,9 +134,25 @@ test.describe('Import, export, metrics, backup and restore', () => {
       await expect(other.getByRole('alert')).toContainText('Nothing was restored: 1 record(s) are not valid. prospects row');
       expect(await dumpTables(other)).toEqual(empty);
 
+      // Every row valid, but one stage change twice: the write refuses it after the profile was emptied. The
+      // page says what the profile now holds, and says it again after a reload, until a replace finishes.
+      const lines = backup.split('\n');
+      const first = lines.indexOf('"stageChanges":[') + 1;
+      lines.splice(first, 0, `${lines[first]!.replace(/,$/, '')},`);
+      await restore('twice.json', lines.join('\n'), /Replace/);
+      await expect(other.getByRole('alert')).toContainText('The restore stopped while writing stageChanges');
+      await expect(other.getByRole('alert')).toContainText('restore the same file again with Replace to finish');
+      await other.reload();
+      await expect(other.getByRole('alert')).toContainText('A restore of “twice.json” (Replace, started');
+      await expect(other.getByRole('alert')).toContainText('this profile holds only part of that backup');
+
       await restore('backup.json', backup, /Replace/);
       await expect(other.getByRole('status').filter({ hasText: 'Restored' })).toBeVisible();
+      await expect(other.getByRole('alert')).toHaveCount(0);
       expect(await dumpTables(other)).toEqual(tables);
+      await other.reload();
+      await expect(other.getByRole('heading', { name: 'Backup and restore' })).toBeVisible();
+      await expect(other.getByRole('alert')).toHaveCount(0);
     } finally {
       await fresh.close();
     }

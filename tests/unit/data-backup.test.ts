@@ -42,6 +42,15 @@ async function seed(target = db) {
   return { ana, bo };
 }
 
+/** The backup's text with the row on the line holding `marker` written twice (each row is a line of its own). */
+function twice(text: string, marker: string): string {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => l.includes(marker));
+  if (i < 0) throw new Error(`no row with ${marker}`);
+  lines.splice(i, 0, `${lines[i]!.replace(/,$/, '')},`);
+  return lines.join('\n');
+}
+
 const dump = async (target = db) => Object.fromEntries(await Promise.all(TABLE_NAMES.map(async (t) => [t, await target.table(t).toArray()])));
 
 describe('backup and restore', () => {
@@ -94,6 +103,25 @@ describe('backup and restore', () => {
     await expect(attempt('{"hello": "world"}')).rejects.toThrow(BackupFileError);
     await expect(attempt('name,email\nAna,ana@x.example')).rejects.toThrow('not a JSON file');
     await expect(attempt(good.replace('"touches":[', '"gadgets":['))).rejects.toThrow('does not know ("gadgets")');
+    // Every row valid, but one person twice: IndexedDB would refuse the second after the profile was emptied.
+    await expect(attempt(twice(good, '"name":"Ana Lima"'))).rejects.toThrow(/Nothing was restored: 1 record\(s\) are not valid\. prospects row \d: id "[^"]+" is already another row's/);
+    expect(await dump()).toEqual(before);
+  });
+
+  it('a replace that stops after emptying the profile says what it now holds, and the same file restored again finishes it', async () => {
+    await seed();
+    const before = await dump();
+    const good = await (await createBackup(db, settings, { now: NOW })).text();
+    const phases: string[] = [];
+    const attempt = (text: string) => restoreBackup(db, new Blob([text]), { mode: 'replace', settings, saveSettings: async () => {}, onProgress: (p) => phases.push(p.phase) });
+    // A touch twice: its table's ids are not held in memory by the check, so the write is what refuses it.
+    await expect(attempt(twice(good, '"subject":"Mail \\"3\\"'))).rejects.toThrow(
+      /^The restore stopped while writing touches \(.+\)\. This profile was emptied for it and now holds 2 of the backup's records: restore the same file again with Replace to finish\.$/,
+    );
+    expect(phases).toContain('emptied');
+    expect(await db.prospects.count()).toBe(2);
+    expect(await db.touches.count()).toBe(0);
+    await attempt(good);
     expect(await dump()).toEqual(before);
   });
 

@@ -6,6 +6,21 @@ import { send } from '@/lib/messaging/client';
 
 type Restored = RestoreSummary & { settings: Settings };
 
+/**
+ * Set while a replace restore writes into the emptied profile, cleared when it ends well: a restore cut short
+ * (an error, the page closed, the browser quit) leaves it, and the page says what the profile holds until the
+ * next replace restore finishes. The page's own storage: the worker that writes cannot reach extension storage.
+ */
+const UNFINISHED = 'touchline:restore-unfinished';
+type Unfinished = { file: string; at: number };
+function readUnfinished(): Unfinished | undefined {
+  try {
+    return JSON.parse(localStorage.getItem(UNFINISHED) ?? 'null') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const total = (counts: Partial<Record<string, number>>) => Object.values(counts).reduce<number>((a, b) => a + (b ?? 0), 0);
 
 /** Download a backup of everything; restore one by replacing this profile or merging into it. */
@@ -14,6 +29,7 @@ export function BackupRestore({ onRestored }: { onRestored?: () => void }) {
   const [file, setFile] = useState<File>();
   const [mode, setMode] = useState<RestoreMode>('merge');
   const job = useRef<RunningJob<unknown>>(undefined);
+  const [unfinished, setUnfinished] = useState(readUnfinished);
 
   async function backup() {
     setStatus({ busy: 'Backing up…' });
@@ -34,11 +50,19 @@ export function BackupRestore({ onRestored }: { onRestored?: () => void }) {
       const settings = await send('settings.get', {});
       const running = runDataJob<Restored>({ job: 'restore', file, mode, settings }, (p) => {
         const { phase, table, rows } = p as { phase: string; table: string; rows: number };
+        if (phase === 'emptied') {
+          localStorage.setItem(UNFINISHED, JSON.stringify({ file: file.name, at: Date.now() } satisfies Unfinished));
+          return;
+        }
         setStatus({ busy: `${phase === 'checking' ? 'Checking' : 'Writing'} ${table}: ${rows.toLocaleString()} rows` });
       });
       job.current = running;
       const done = await running.done;
-      if (mode === 'replace') await send('settings.save', done.settings);
+      if (mode === 'replace') {
+        await send('settings.save', done.settings);
+        localStorage.removeItem(UNFINISHED);
+      }
+      setUnfinished(readUnfinished());
       setStatus({
         message:
           mode === 'replace'
@@ -48,6 +72,7 @@ export function BackupRestore({ onRestored }: { onRestored?: () => void }) {
       onRestored?.();
     } catch (e) {
       setStatus({ error: (e as Error).message });
+      setUnfinished(readUnfinished());
     }
   }
 
@@ -77,6 +102,12 @@ export function BackupRestore({ onRestored }: { onRestored?: () => void }) {
           Restore this backup
         </button>
       </fieldset>
+      {unfinished && !status.busy && !status.error && (
+        <p role="alert" className="text-amber-800 dark:text-amber-300">
+          A restore of “{unfinished.file}” (Replace, started {new Date(unfinished.at).toLocaleString()}) did not finish: this profile holds only
+          part of that backup. Restore the same file again with Replace to finish it.
+        </p>
+      )}
       {status.busy && <p aria-live="polite">{status.busy}</p>}
       {status.error && <p role="alert" className="text-red-700 dark:text-red-300">{status.error}</p>}
       {status.message && <p role="status">{status.message}</p>}

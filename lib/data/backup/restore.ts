@@ -17,9 +17,46 @@ export interface BackupCheck {
 }
 
 export interface RestoreProgress {
-  phase: 'checking' | 'writing';
+  /** `emptied`: a replace restore has deleted this profile's rows; from here on, stopping leaves it partial. */
+  phase: 'checking' | 'emptied' | 'writing';
   table: string;
   rows: number;
+}
+
+/** A replace restore that stopped after it had emptied the profile: what is there now is part of the backup. */
+export class RestoreUnfinishedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreUnfinishedError';
+  }
+}
+
+/**
+ * The keys IndexedDB would refuse twice in one table (the id, and the unique indexes of lib/db/schema.ts),
+ * checked for the people and companies: a file that repeats one passes every row's schema but would stop a
+ * replace restore half-way, after the profile was emptied. Bounded by the number of people; the larger
+ * tables' ids are left to the write, whose failure says what the profile then holds.
+ */
+function uniqueKeys() {
+  const seen = { prospects: new Set<string>(), companies: new Set<string>() };
+  return (table: string, row: unknown, index: number): string | undefined => {
+    if (table !== 'prospects' && table !== 'companies') return undefined;
+    const r = row as { id?: unknown; emails?: unknown; linkedinUrl?: unknown; domain?: unknown };
+    const keys = [
+      ['id', r.id],
+      ...(Array.isArray(r.emails) ? r.emails.map((e) => ['email', e]) : []),
+      ['LinkedIn URL', r.linkedinUrl],
+      ...(table === 'companies' ? [['domain', r.domain]] : []),
+    ] as Array<[string, unknown]>;
+    const set = seen[table];
+    for (const [name, value] of keys) {
+      if (typeof value !== 'string') continue;
+      const key = `${name}\u0000${value}`;
+      if (set.has(key)) return `${table} row ${index + 1}: ${name} ${JSON.stringify(value)} is already another row's`;
+      set.add(key);
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -31,6 +68,7 @@ export async function checkBackup(file: Blob, onProgress?: (p: RestoreProgress) 
   const rows = await readBackup(file, (h) => (head = h));
   const counts: Partial<Record<BackupTable, number>> = {};
   const problems: string[] = [];
+  const repeated = uniqueKeys();
   let bad = 0;
   for await (const items of rows) for (const { table, row, index } of items) {
     const schema = (BACKUP_TABLES as Record<string, (typeof BACKUP_TABLES)[BackupTable]>)[table];
@@ -41,6 +79,12 @@ export async function checkBackup(file: Blob, onProgress?: (p: RestoreProgress) 
     if (!parsed.success) {
       bad++;
       if (problems.length < 5) problems.push(`${table} row ${index + 1}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'row'} ${i.message}`).join(', ')}`);
+    } else {
+      const twice = repeated(table, row, index);
+      if (twice) {
+        bad++;
+        if (problems.length < 5) problems.push(twice);
+      }
     }
     if (index % 5000 === 4999) onProgress?.({ phase: 'checking', table, rows: index + 1 });
   }
@@ -83,10 +127,16 @@ export async function restoreBackup(db: TouchlineDb, file: Blob, opts: RestoreOp
   // Replace writes a snapshot that carries its own derived rows (scores, engagement, due counts, outbox):
   // no side effects, or they would be counted twice. The database is deleted and made again (the CRM
   // secrets kept), then filled below Dexie: nothing else reads or writes it until the restore ends.
-  if (!merge) await recreateDatabase(db);
+  if (!merge) {
+    await recreateDatabase(db);
+    opts.onProgress?.({ phase: 'emptied', table: '', rows: 0 });
+  }
+  // The table of the chunk being written: reading runs ahead of it, so `current` may already be the next one.
+  let stoppedIn: BackupTable | undefined;
   const add = async (t: BackupTable, rows: unknown[]) => {
     // What the search-token hook would have done (lib/store/search-tokens.ts): the tokens follow the rows.
     if (t === 'prospects') for (const p of rows as Prospect[]) p.searchTokens = searchTokens(p);
+    stoppedIn = t;
     await addRows(db, t, rows);
     summary.written[t] = (summary.written[t] ?? 0) + rows.length;
     opts.onProgress?.({ phase: 'writing', table: t, rows: summary.written[t] ?? 0 });
@@ -123,6 +173,12 @@ export async function restoreBackup(db: TouchlineDb, file: Blob, opts: RestoreOp
     }
     await flush();
     await writing;
+  } catch (err) {
+    if (merge) throw err;
+    const written = Object.values(summary.written).reduce((a, b) => a + (b ?? 0), 0);
+    throw new RestoreUnfinishedError(
+      `The restore stopped while writing ${stoppedIn ?? current ?? 'the first table'} (${(err as Error).message}). This profile was emptied for it and now holds ${written.toLocaleString('en')} of the backup's records: restore the same file again with Replace to finish.`,
+    );
   } finally {
     // Open pages and the background read again: Dexie saw none of the rows written below it.
     if (!merge) announceAllChanged();
@@ -141,9 +197,18 @@ function addRows(db: TouchlineDb, table: string, rows: unknown[]): Promise<void>
     const tx = db.backendDB().transaction(table, 'readwrite', { durability: 'relaxed' });
     const store = tx.objectStore(table);
     for (const row of rows) store.add(row);
+    // The request that failed says why (a key already there); the transaction's own error may be empty.
+    let failed: DOMException | null = null;
+    tx.onerror = (e) => void (failed ??= (e.target as IDBRequest).error);
     tx.oncomplete = () => resolve();
-    tx.onabort = () => reject(tx.error ?? new Error(`Writing ${table} was cancelled.`));
+    tx.onabort = () => reject(describe(failed ?? tx.error) ?? new Error(`Writing ${table} was cancelled.`));
   });
+}
+
+/** An IndexedDB error as an Error whose message is never empty (a refused key names itself only by its name). */
+function describe(err: DOMException | null): Error | undefined {
+  if (!err) return undefined;
+  return new Error(err.message && err.message !== err.name ? `${err.name}: ${err.message}` : err.name === 'ConstraintError' ? 'a key in the file is there twice' : err.name);
 }
 
 /**
