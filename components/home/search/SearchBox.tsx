@@ -17,7 +17,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
   const typedAt = useRef(0);
-  const answer = useSearch(text);
+  const [answer, search] = useSearch();
   const { settings } = useSettingsLive();
   const listId = useId();
   const fresh = answer?.query === text ? answer : undefined;
@@ -36,6 +36,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
 
   const openRecord = (id: string) => {
     setText('');
+    search('');
     setOpen(false);
     navigate(recordPath(id));
   };
@@ -69,6 +70,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
         onChange={(e) => {
           typedAt.current = e.nativeEvent.timeStamp;
           setText(e.target.value);
+          search(e.target.value);
           setOpen(true);
         }}
         onFocus={() => setOpen(true)}
@@ -84,6 +86,7 @@ export function SearchBox({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
           } else if (e.key === 'Escape') {
             e.preventDefault();
             setText('');
+            search('');
             setOpen(false);
           }
         }}
