@@ -30,6 +30,10 @@ test.describe('the list view (dashboard.html#/list)', () => {
     await dataRows(home).nth(2).getByRole('checkbox').click({ modifiers: ['Shift'] });
     const bulk = home.getByRole('region', { name: 'Bulk actions' });
     await expect(bulk).toContainText('3 prospects selected');
+    // Some but not all selected: the header's box shows it (a mixed state, not checked).
+    const selectAll = table(home).getByRole('checkbox', { name: 'Select all 5 matching' });
+    await expect(selectAll).not.toBeChecked();
+    await expect.poll(() => selectAll.evaluate((box) => (box as HTMLInputElement).indeterminate)).toBe(true);
     const ids = await Promise.all([0, 1, 2].map((i) => dataRows(home).nth(i).getAttribute('data-id')));
     for (const i of [0, 1, 2]) await expect(dataRows(home).nth(i)).toHaveAttribute('aria-selected', 'true');
     await expect(dataRows(home).nth(3)).toHaveAttribute('aria-selected', 'false');

@@ -53,8 +53,14 @@ export function ListTable({ ids, scores, stages, now, selection, sort, onSort, o
   }, [drawn, onFirstRows]);
 
   const allOn = ids.length > 0 && selection.ids.length === ids.length;
+  const someOn = selection.ids.length > 0 && !allOn;
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items.at(-1)?.end ?? 0);
+  // A stable ref: an inline one is detached and attached again on every render, each a style change.
+  const indeterminate = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (indeterminate.current) indeterminate.current.indeterminate = someOn;
+  }, [someOn]);
   const header = (label: string, key?: HomeSort) => {
     const active = key && sort === key;
     return (
@@ -89,10 +95,8 @@ export function ListTable({ ids, scores, stages, now, selection, sort, onSort, o
               <input
                 type="checkbox"
                 aria-label={`Select all ${ids.length.toLocaleString()} matching`}
+                ref={indeterminate}
                 checked={allOn}
-                ref={(el) => {
-                  if (el) el.indeterminate = selection.ids.length > 0 && !allOn;
-                }}
                 onChange={(e) => (e.target.checked ? selection.selectAll() : selection.clear())}
               />
             </th>
