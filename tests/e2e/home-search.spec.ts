@@ -56,6 +56,9 @@ test.describe('search on the home page', () => {
     await expect(home.getByRole('listbox', { name: 'Search results' })).toBeHidden();
     await search.fill('nobody-by-this-name');
     await expect(home.getByRole('status').filter({ hasText: 'Nobody matches “nobody-by-this-name”.' })).toBeVisible();
+    // The answer follows the store: a rename written by the background (as from a Gmail tab) comes into it.
+    await request(home, 'prospect.update', { id: prospect.id, patch: { name: 'Nobody-by-this-name Nowak' } });
+    await expect(options).toHaveText([/Nobody-by-this-name Nowak/]);
   });
 
   test('hostile text in a name stays text in the results', async ({ extensionPage }) => {
