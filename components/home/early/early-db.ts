@@ -8,9 +8,9 @@ import type { RecordRows } from '@/lib/home/record-shape';
  */
 
 /** The database as it stands; never created here (Dexie creates it at its version with its stores). */
-export function openExisting(): Promise<IDBDatabase> {
+export function openExisting(name = DB_NAME): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME);
+    const req = indexedDB.open(name);
     // Only a missing database asks for an upgrade when no version is given: leave its creation to Dexie.
     req.onupgradeneeded = () => req.transaction?.abort();
     req.onsuccess = () => {
