@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDb, type TouchlineDb } from '@/lib/db/database';
 import { readRecord } from '@/lib/home/record-read';
 import { shapeRecord, type RecordRead } from '@/lib/home/record-shape';
@@ -68,11 +68,12 @@ describe('early paint markup', () => {
 
 describe('takeover', () => {
   it('shows the early screen with React\'s root out of sight, then swaps them once, handing over what was typed', () => {
-    document.body.innerHTML = '<div id="root"><input role="combobox"></div>';
+    document.body.innerHTML = '<div id="root"></div>';
     const root = document.getElementById('root')!;
     const early = document.createElement('div');
     early.innerHTML = '<input role="combobox">';
     expect(showEarly(early)).toBe(true);
+    root.innerHTML = '<input role="combobox">'; // React renders out of sight
     expect(root.previousElementSibling).toBe(early);
     expect(root.style.visibility).toBe('hidden');
     const typed = early.querySelector('input')!;
@@ -87,6 +88,14 @@ describe('takeover', () => {
     expect(document.activeElement).toBe(root.querySelector('input'));
     // After the takeover an early screen that comes late is dropped.
     expect(showEarly(document.createElement('div'))).toBe(false);
+  });
+
+  it('drops an early screen that comes after React has drawn something', async () => {
+    vi.resetModules(); // a page's takeover state, before any takeover
+    const { showEarly: show } = await import('@/components/home/early/takeover');
+    document.body.innerHTML = '<div id="root"><p>Loading…</p></div>';
+    expect(show(document.createElement('div'))).toBe(false);
+    expect(document.getElementById('root')!.style.visibility).toBe('');
   });
 });
 

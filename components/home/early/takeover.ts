@@ -8,10 +8,13 @@
 let early: HTMLElement | undefined;
 let over = false;
 
-/** Shows `screen` in place of React's root, unless React has already taken over (then it is dropped). */
+/**
+ * Shows `screen` in place of React's root, unless React has taken over or already shows something (a read
+ * slower than the main code's wait, early-paint.ts): then it is dropped rather than put over React's screen.
+ */
 export function showEarly(screen: HTMLElement): boolean {
   const root = document.getElementById('root');
-  if (over || !root) return false;
+  if (over || !root || root.childElementCount) return false;
   early?.remove();
   root.before(screen);
   root.style.cssText = 'position:absolute;top:0;left:0;right:0;visibility:hidden';
