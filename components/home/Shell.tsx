@@ -1,7 +1,9 @@
-import { Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { Suspense, useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { hrefTo, navigate, usePath, DEFAULT_PATH } from './router';
 import { ROUTES, resolveRoute } from './routes';
 import { SearchBox } from './search/SearchBox';
+import { SHELL } from './shell-classes';
+import { takeOver } from './early/takeover';
 
 /** Typing `/` anywhere outside a field focuses search, the way Gmail, GitHub and Linear do. */
 function isTypingTarget(target: EventTarget | null): boolean {
@@ -22,26 +24,26 @@ export function Shell({ current, children }: { current?: string; children: React
     return () => document.removeEventListener('keydown', onKey);
   }, []);
   return (
-    <div className="min-h-screen bg-white font-sans text-slate-900 dark:bg-slate-900 dark:text-slate-100">
-      <header className="flex flex-wrap items-center gap-4 border-b border-slate-200 px-6 py-3 dark:border-slate-700">
-        <span className="font-bold text-blue-700 dark:text-blue-400">Touchline</span>
-        <nav aria-label="Pages" className="flex gap-4 text-sm">
+    <div className={SHELL.frame}>
+      <header className={SHELL.header}>
+        <span className={SHELL.brand}>Touchline</span>
+        <nav aria-label="Pages" className={SHELL.nav}>
           {ROUTES.filter((r) => r.nav).map((r) => (
             <a
               key={r.pattern}
               href={hrefTo(r.pattern)}
               aria-current={r.pattern === current ? 'page' : undefined}
-              className={r.pattern === current ? 'font-semibold underline' : 'hover:underline'}
+              className={SHELL.link(r.pattern === current)}
             >
               {r.nav}
             </a>
           ))}
         </nav>
-        <div role="search" className="ml-auto">
+        <div role="search" className={SHELL.search}>
           <SearchBox inputRef={search} />
         </div>
       </header>
-      <main className="p-6">{children}</main>
+      <main className={SHELL.main}>{children}</main>
     </div>
   );
 }
@@ -54,13 +56,18 @@ export function Home() {
   useEffect(() => {
     if (!location.hash) navigate(DEFAULT_PATH, { replace: true });
   }, []);
+  // Only a record is painted early (early/early-paint.ts); on any other view React's screen is the first.
+  const pattern = hit?.route.pattern;
+  useLayoutEffect(() => {
+    if (pattern !== '/record/:id') takeOver();
+  }, [pattern]);
   useEffect(() => {
     document.title = `${hit?.route.title ?? 'Not found'} - Touchline`;
   }, [hit?.route.title]);
   if (!hit) {
     return (
       <Shell>
-        <h1 className="mb-4 text-xl font-bold">Not found</h1>
+        <h1 className={SHELL.title}>Not found</h1>
         <p>
           Nothing lives at “{path}”. <a href={hrefTo(DEFAULT_PATH)} className="underline">Open the board</a>.
         </p>
@@ -70,7 +77,7 @@ export function Home() {
   const { route, params } = hit;
   return (
     <Shell current={route.pattern}>
-      <h1 className="mb-4 text-xl font-bold">{route.title}</h1>
+      <h1 className={SHELL.title}>{route.title}</h1>
       <Suspense fallback={<p role="status">Loading…</p>}>
         {/* keyed by path without its query: opening another record starts that view afresh, a filter change does not */}
         <route.Component key={path.split('?')[0]} params={params} />

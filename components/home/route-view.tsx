@@ -1,4 +1,5 @@
-import { useEffect, useState, type ComponentType } from 'react';
+import { useEffect, useLayoutEffect, useState, type ComponentType } from 'react';
+import { takeOver } from './early/takeover';
 import type { RouteProps } from './routes';
 
 /** A view loaded when first needed, and loadable ahead of time (the page's first route, at boot). */
@@ -39,6 +40,10 @@ export function routeView(load: () => Promise<ComponentType<RouteProps>>): Route
         live = false;
       };
     }, []); // eslint-disable-line react-hooks/exhaustive-deps
+    // A view that could not load says so: the early paint must not stand in front of that.
+    useLayoutEffect(() => {
+      if (View.error) takeOver();
+    }, [View.error]);
     if (View.C) return <View.C {...props} />;
     if (View.error) return <p role="alert">This view could not be loaded: {View.error}</p>;
     return <p role="status">Loading…</p>;

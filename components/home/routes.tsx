@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
-import { routeView } from './route-view';
+import { routeView, type RouteView } from './route-view';
+import { ROUTE_TABLE, type RoutePattern } from './route-table';
 import { matchPattern } from './router';
 
 /** What every routed view receives: the params its pattern captured (`/record/:id` -> { id }). */
@@ -20,14 +21,16 @@ export interface HomeRoute {
   preload(): Promise<unknown>;
 }
 
-/** Each view is one entry: a new view (or a real one replacing a placeholder) changes one line here. */
-export const ROUTES: HomeRoute[] = [
-  { pattern: '/board', title: 'Board', nav: 'Board', ...routeView(() => import('./board/BoardPage').then((m) => m.BoardPage)) },
-  { pattern: '/list', title: 'List', nav: 'List', ...routeView(() => import('./list/ListPage').then((m) => m.ListPage)) },
-  { pattern: '/record/:id', title: 'Prospect', ...routeView(() => import('./record/RecordPage').then((m) => m.RecordPage)) },
-  { pattern: '/metrics', title: 'Metrics', nav: 'Metrics', ...routeView(() => import('../pages/metrics/MetricsPage').then((m) => m.MetricsPage)) },
-  { pattern: '/data', title: 'Import and export', nav: 'Import and export', ...routeView(() => import('../pages/data/DataPage').then((m) => m.DataPage)) },
-];
+const CODE: Record<RoutePattern, RouteView> = {
+  '/board': routeView(() => import('./board/BoardPage').then((m) => m.BoardPage)),
+  '/list': routeView(() => import('./list/ListPage').then((m) => m.ListPage)),
+  '/record/:id': routeView(() => import('./record/RecordPage').then((m) => m.RecordPage)),
+  '/metrics': routeView(() => import('../pages/metrics/MetricsPage').then((m) => m.MetricsPage)),
+  '/data': routeView(() => import('../pages/data/DataPage').then((m) => m.DataPage)),
+};
+
+/** Each view is one entry of route-table.ts and its code here: a new view changes one line in each. */
+export const ROUTES: HomeRoute[] = ROUTE_TABLE.map((r) => ({ ...r, ...CODE[r.pattern] }));
 
 /** The route a path opens and its params, or undefined for a path no view answers. */
 export function resolveRoute(path: string, routes: HomeRoute[] = ROUTES): { route: HomeRoute; params: Record<string, string> } | undefined {

@@ -1,8 +1,7 @@
-import { mountPage } from '@/components/pages/mount-page';
-import { Home } from '@/components/home/Shell';
-import { bootRoute } from '@/components/home/boot';
+import '@/components/pages/page.css'; // in the page's <head>, so the early screen is styled as React's
+import { paintEarly } from '@/components/home/early/early-paint';
 
-// The CRM home: board, list, records, metrics and import/export, routed by the hash (components/home/).
-// The first view's code and data start loading before React renders the shell (boot.ts says why).
-bootRoute(location.hash);
-mountPage(<Home />);
+// The page's first script is small: it draws the first screen from the database with plain DOM
+// (components/home/early/) while the page's main code (React, zod, Dexie, the views: ~480 KB) loads;
+// React then takes that screen over. The main code waits for the early screen's frame (early-paint.ts).
+void paintEarly(location.hash).then(() => import('./app'));

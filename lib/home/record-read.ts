@@ -1,21 +1,8 @@
 import Dexie from 'dexie';
 import type { TouchlineDb } from '../db/database';
-import type { Prospect, StageChange, Task } from '../model';
-import { buildTimeline, type TimelineEntry } from './timeline';
+import { shapeRecord, type RecordRead } from './record-shape';
 
-export interface RecordRead {
-  prospect: Prospect;
-  /** Every touch, counted; unknown while only the newest were read (an index count walks every entry). */
-  touchCount?: number;
-  stageChanges: StageChange[];
-  tasks: Task[];
-  timeline: TimelineEntry[];
-  /** False when only the newest touches were read: the timeline stops at the oldest of them. */
-  complete: boolean;
-}
-
-/** How many touches the first draw of a record reads: more than a screen holds, a small part of 2,000. */
-export const FIRST_TOUCHES = 50;
+export { FIRST_TOUCHES, type RecordRead } from './record-shape';
 
 /**
  * One prospect and its history, every read in flight at once. With `touchLimit`, only that many of the newest
@@ -34,14 +21,5 @@ export async function readRecord(db: TouchlineDb, id: string, touchLimit = Infin
     db.tasks.where('prospectId').equals(id).toArray(),
     db.merges.where('keptId').equals(id).toArray(),
   ]);
-  if (!prospect) return { prospect: null };
-  const complete = newest.length <= touchLimit;
-  const read = complete ? newest : newest.slice(0, touchLimit);
-  const touchCount = complete ? read.length : undefined;
-  let timeline = buildTimeline({ touches: read, stageChanges, tasks, merges });
-  if (!complete) {
-    const oldest = read.at(-1)!.at;
-    timeline = timeline.filter((e) => e.at >= oldest);
-  }
-  return { prospect, touchCount, stageChanges, tasks, timeline, complete };
+  return shapeRecord({ prospect, newest, stageChanges, tasks, merges }, touchLimit);
 }

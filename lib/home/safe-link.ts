@@ -1,6 +1,6 @@
 import { GMAIL_ORIGIN } from '../hosts';
-import { CHANNEL_ORIGIN, type TouchChannel } from '../model/touch';
-import { isUrlOn, SITE_ORIGINS } from '../model/urls';
+import type { TouchChannel } from '../model/touch';
+import { CHANNEL_ORIGIN, isUrlOn, SITE_ORIGINS } from '../model/site-links';
 
 /**
  * The link back to where a touch happened, or undefined. Stored links are checked when written

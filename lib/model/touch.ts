@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { lazySchema } from './lazy-schema';
-import { GMAIL_ORIGIN, LINKEDIN_ORIGIN } from '../hosts';
 import { isUrlOn, SitePageUrl } from './urls';
+import { CHANNEL_ORIGIN } from './site-links';
 
 export const TOUCH_CHANNELS = [
   'email',
@@ -41,15 +41,7 @@ export const Touch = lazySchema(() =>
 );
 export type Touch = z.infer<typeof Touch>;
 
-/** The site whose page a channel's touch links to; calls, meetings and notes are logged from either. */
-/** The one site a touch of this channel happened on (email on Gmail, LinkedIn's kinds on LinkedIn); others: either. */
-export const CHANNEL_ORIGIN: Partial<Record<TouchChannel, string>> = {
-  email: GMAIL_ORIGIN,
-  'linkedin-message': LINKEDIN_ORIGIN,
-  'linkedin-connection': LINKEDIN_ORIGIN,
-  inmail: LINKEDIN_ORIGIN,
-  'linkedin-engagement': LINKEDIN_ORIGIN,
-};
+export { CHANNEL_ORIGIN } from './site-links';
 
 export const NewTouch = lazySchema(() =>
   Touch.pick({

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { send } from '@/lib/messaging/client';
 import { NextStepForm } from '@/components/sidebar/NextStepForm';
 import { hrefTo, DEFAULT_PATH } from '../router';
@@ -13,6 +13,8 @@ import { Timeline } from './Timeline';
 import { useProcessView, useRecord } from './use-record';
 import { useSettingsLive } from './use-settings-live';
 import { useAction } from '../../ui/use-action';
+import { takeOver } from '../early/takeover';
+import { rememberStages } from '../board/last-stages';
 
 /** dashboard.html#/record/<id>: one prospect, every field editable, its whole history, live. */
 export function RecordPage({ params }: RouteProps) {
@@ -22,6 +24,14 @@ export function RecordPage({ params }: RouteProps) {
   const prospect = record?.prospect;
   const view = useProcessView(prospect, settings);
   const nextStep = useAction();
+  // Drawn as the early paint drew it (heading, stage, timeline) or with what it could not know: take over.
+  const drawn = record !== undefined && (!prospect || settings !== undefined || settingsError !== undefined);
+  useLayoutEffect(() => {
+    if (drawn) takeOver();
+  }, [drawn]);
+  useEffect(() => {
+    if (settings) rememberStages(settings.stages); // the next early paint names the stages at once
+  }, [settings]);
   useEffect(() => {
     if (prospect) document.title = `${prospect.name} - Touchline`;
   }, [prospect?.name]);

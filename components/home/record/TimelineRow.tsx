@@ -1,10 +1,11 @@
 import type { TimelineEntry } from '@/lib/home/timeline';
 import { siteLinkLabel } from '@/lib/home/safe-link';
 import type { Touch } from '@/lib/model';
-import { CHANNEL_LABELS, formatDate, formatDateTime } from '@/components/ui/format';
-import { QUIET_BUTTON } from './fields';
+import { formatDate, formatDateTime } from '@/components/ui/format';
+import { QUIET_BUTTON } from './classes';
+import { entryTitle } from './entry-title';
 
-const DIRECTION = { inbound: 'received', outbound: 'sent', internal: '' } as const;
+export { entryTitle } from './entry-title';
 
 function SiteLink({ href }: { href?: string }) {
   if (!href) return null;
@@ -13,23 +14,6 @@ function SiteLink({ href }: { href?: string }) {
       {siteLinkLabel(href)}
     </a>
   );
-}
-
-/** What the row says first: "Email received", "Note", "Stage: Approach → Discovery". */
-export function entryTitle(e: TimelineEntry): string {
-  switch (e.kind) {
-    case 'touch':
-    case 'note': {
-      const dir = DIRECTION[e.touch.direction];
-      return [CHANNEL_LABELS[e.touch.channel] ?? e.touch.channel, e.kind === 'touch' ? dir : ''].filter(Boolean).join(' ');
-    }
-    case 'stage':
-      return e.change.fromName ? `Stage: ${e.change.fromName} → ${e.change.toName}` : `Added in ${e.change.toName}`;
-    case 'task':
-      return `Task: ${e.task.title}`;
-    case 'merge':
-      return `Merged with ${e.merge.removed.name}`;
-  }
 }
 
 /** One entry of the timeline. Page text (subjects, names, reasons) is rendered as text, never as markup. */

@@ -1,5 +1,6 @@
 import { getDb } from '@/lib/db/database';
 import { FIRST_TOUCHES, readRecord, type RecordRead } from '@/lib/home/record-read';
+import { takeEarlyRecord } from '../early/early-paint';
 
 type Read = RecordRead | { prospect: null };
 
@@ -7,9 +8,11 @@ type Read = RecordRead | { prospect: null };
 let early: { id: string; value?: Read; promise: Promise<Read | undefined> } | undefined;
 
 export function prefetchRecord(id: string): void {
+  // The early paint's plain IndexedDB read of the same rows, when it made one: no second read.
+  const read = takeEarlyRecord(id)?.catch(() => readRecord(getDb(), id, FIRST_TOUCHES)) ?? readRecord(getDb(), id, FIRST_TOUCHES);
   const entry: NonNullable<typeof early> = {
     id,
-    promise: readRecord(getDb(), id, FIRST_TOUCHES).then(
+    promise: read.then(
       (value) => (entry.value = value),
       () => undefined, // the live query reads again and reports the error
     ),
