@@ -1,3 +1,4 @@
+import { PHASES_MARK } from './phases';
 import type { JobProgress, WorkerJob, WorkerReply } from './protocol';
 // Vite bundles the worker as its own file of the extension (an extension page may only start workers from
 // its own origin; papaparse's blob-URL worker would break the extension's CSP).
@@ -26,7 +27,10 @@ export function runDataJob<T>(job: WorkerJob, onProgress?: (p: JobProgress) => v
       if ('cancelling' in m) return acknowledged?.();
       worker.terminate();
       if ('error' in m) reject(new Error(m.error));
-      else resolve(m.done as T);
+      else {
+        if (m.phases) performance.mark(PHASES_MARK, { detail: { job: job.job, phases: m.phases } });
+        resolve(m.done as T);
+      }
     };
     worker.onerror = (e) => {
       worker.terminate();

@@ -4,6 +4,7 @@ import { loadHomeKeys, type KeysContext } from '../home/keys';
 import type { Prospect } from '../model/prospect';
 import type { Stage } from '../process/stage';
 import { csvBlob, csvLineMaker } from './csv/export';
+import { Phases } from './phases';
 
 /**
  * The ids an export of a filtered view writes, in the view's order: the same query the board and the list
@@ -20,34 +21,49 @@ export async function filteredIds(db: TouchlineDb, filter: HomeFilter, ctx: Keys
  * order (one getAll per 5,000 rows) and put back in the view's order from its lines: fetching 100,000
  * prospects one key at a time (bulkGet) was most of the export.
  */
-export async function exportView(db: TouchlineDb, view: string[] | Promise<string[]> | undefined, stages: Stage[], pageRows = 5000): Promise<Blob> {
+export async function exportView(db: TouchlineDb, view: string[] | Promise<string[]> | undefined, stages: Stage[], pageRows = 5000, phases = new Phases()): Promise<Blob> {
   const line = csvLineMaker(stages);
   const table = db.table<Prospect, string>('prospects');
+  const blob = (lines: Iterable<string>) => phases.time('blob', () => csvBlob(lines));
   if (!view) {
     const lines: string[] = [];
-    for await (const page of pagesAhead(db, pageRows)) for (const p of page) lines.push(line(p));
-    return csvBlob(lines);
+    const lap = phases.lap();
+    for await (const page of pagesAhead(db, pageRows)) {
+      lap('read');
+      for (const p of page) lines.push(line(p));
+      lap('lines');
+    }
+    return blob(lines);
   }
   const few = async (ids: string[]) => {
     const lines: string[] = [];
+    const lap = phases.lap();
     for (let i = 0; i < ids.length; i += pageRows) {
-      for (const p of await table.bulkGet(ids.slice(i, i + pageRows))) if (p) lines.push(line(p));
+      const rows = await table.bulkGet(ids.slice(i, i + pageRows));
+      lap('read');
+      for (const p of rows) if (p) lines.push(line(p));
+      lap('lines');
     }
-    return csvBlob(lines);
+    return blob(lines);
   };
   if (Array.isArray(view) && view.length * 4 < (await table.count())) return few(view);
   // The first pages are asked for before promised ids are known; a small view drops them and fetches its own rows.
   const pages = pagesAhead(db, pageRows);
   const first = pages.next();
   first.catch(() => {});
-  const [ids, count] = await Promise.all([view, table.count()]);
+  const [ids, count] = await phases.time('ids', () => Promise.all([view, table.count()]));
   if (ids.length * 4 < count) {
     void first.then(() => pages.return(undefined)).catch(() => {});
     return few(ids);
   }
   const wanted = new Map<string, string | undefined>(ids.map((id) => [id, undefined]));
-  for (let r = await first; !r.done; r = await pages.next()) for (const p of r.value) if (wanted.has(p.id)) wanted.set(p.id, line(p));
-  return csvBlob(inOrder(ids, wanted));
+  const lap = phases.lap();
+  for (let r = await first; !r.done; r = await pages.next()) {
+    lap('read');
+    for (const p of r.value) if (wanted.has(p.id)) wanted.set(p.id, line(p));
+    lap('lines');
+  }
+  return blob(inOrder(ids, wanted));
 }
 
 function* inOrder(ids: string[], lines: Map<string, string | undefined>): Generator<string> {

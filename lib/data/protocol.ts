@@ -23,5 +23,6 @@ export type WorkerReply =
   | { id: number; progress: JobProgress }
   /** The worker got the cancel: the job stops at its next batch boundary. */
   | { id: number; cancelling: true }
-  | { id: number; done: ImportSummary | Blob | (RestoreSummary & { settings: Settings }) }
+  /** `phases`: where the job's time went (./phases.ts), for the page's User Timing. */
+  | { id: number; done: ImportSummary | Blob | (RestoreSummary & { settings: Settings }); phases?: Record<string, number> }
   | { id: number; error: string };
