@@ -1,7 +1,7 @@
 import { dequal } from 'dequal';
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { TouchlineDb } from '../db/database';
-import type { Prospect, Task, Touch } from '../model';
+import type { Prospect, StageChange, Task, Touch } from '../model';
 import type { Settings } from '../settings/settings';
 import { loadSettings } from '../settings/settings-store';
 import { invalidateDigest } from './metrics-digest';
@@ -43,6 +43,11 @@ export class ChangeSet {
   readonly tasksOf = new Set<string>();
   /** The metrics digest: prospects whose existence, source, deal value or stage history changed. */
   readonly historyOf = new Set<string>();
+  /**
+   * Stage changes created, by prospect: with prospectsMinted and prospectRows, the digest knows a new
+   * person's whole history without reading it back.
+   */
+  readonly stageChangesCreated = new Map<string, StageChange[]>();
   /** The metrics digest: prospects whose touches changed other than by creation (reread from the rows). */
   readonly touchesOf = new Set<string>();
 }
@@ -218,7 +223,12 @@ function created(c: ChangeSet, table: string, row: Row): void {
     return;
   }
   touch(c, owner(row));
-  if (table === 'stageChanges' && owner(row)) c.historyOf.add(owner(row)!);
+  if (table === 'stageChanges' && owner(row)) {
+    c.historyOf.add(owner(row)!);
+    const list = c.stageChangesCreated.get(owner(row)!);
+    if (list) list.push(row as unknown as StageChange);
+    else c.stageChangesCreated.set(owner(row)!, [row as unknown as StageChange]);
+  }
   if (table === 'touches') c.touchesCreated.set(row.id as string, row as unknown as Touch);
   if (table === 'tasks') taskCounts(c, undefined, row as unknown as Task);
 }
