@@ -15,7 +15,8 @@ export type WorkerJob =
   | { job: 'export'; stages: Stage[]; ids?: string[]; filter?: HomeFilter; now?: number; timeZone?: string }
   | { job: 'restore'; file: Blob; mode: RestoreMode; settings: Settings };
 
-export type WorkerRequest = { id: number; run: WorkerJob } | { id: number; cancel: true };
+/** `warm`: a worker started ahead of its job opens the database and waits (lib/data/client.ts warmDataWorker). */
+export type WorkerRequest = { id: number; run: WorkerJob } | { id: number; cancel: true } | { warm: true };
 
 export type JobProgress = ImportProgress | BackupProgress | RestoreProgress;
 

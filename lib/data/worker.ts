@@ -14,6 +14,10 @@ const reply = (m: WorkerReply) => scope.postMessage(m);
 
 scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const msg = e.data;
+  if ('warm' in msg) {
+    await getDb(BULK_OPTIONS).open().catch(() => {}); // a failure to open shows on the job, which opens it again
+    return;
+  }
   if ('cancel' in msg) {
     running.get(msg.id)?.abort();
     return reply({ id: msg.id, cancelling: true });
@@ -24,6 +28,8 @@ scope.onmessage = async (e: MessageEvent<WorkerRequest>) => {
   const db = getDb(BULK_OPTIONS);
   const phases = new Phases();
   try {
+    // A worker kept warm may have had its connection closed meanwhile (another context upgraded or deleted the database).
+    if (!db.isOpen()) await db.open();
     const job = msg.run;
     if (job.job === 'import') {
       const done = await importCsv(db, job.file, { mapping: job.mapping, settings: job.settings, encoding: job.encoding, signal: ctl.signal, onProgress: progress, phases });
