@@ -218,7 +218,7 @@ export async function writeBatch(
 async function writeNew(db: TouchlineDb, p: BatchPlan, settings: Settings, phases?: WriteOptions['phases']): Promise<BatchResult> {
   if (!p.added.length && !p.changes.length) return p.result;
   // One unit of work: the CRM outbox, scores and the rest follow from the rows written (lib/store).
-  return write(db, () => writePlan(db, p, false), { settings, now: p.now, phases });
+  return write(db, () => writePlan(db, p, false, phases), { settings, now: p.now, phases });
 }
 
 async function writeLookedUp(db: TouchlineDb, records: ImportRecord[], settings: Settings, now: number, phases?: WriteOptions['phases']): Promise<BatchResult & { found: number }> {
@@ -228,11 +228,17 @@ async function writeLookedUp(db: TouchlineDb, records: ImportRecord[], settings:
     const urls = [...new Set(records.flatMap((r) => (r.linkedinUrl ? [r.linkedinUrl] : [])))];
     const known = await ownersOf(db, [['emails', emails], ['linkedinUrl', urls]]);
     const knownRows = known.size ? await db.prospects.bulkGet([...known]) : [];
-    return { ...(await writePlan(db, plan(records, knownRows, settings.stages, now, true), true)), found: known.size };
+    return { ...(await writePlan(db, plan(records, knownRows, settings.stages, now, true), true, phases)), found: known.size };
   }, { settings, now, phases });
 }
 
-async function writePlan(db: TouchlineDb, p: BatchPlan, lookup: boolean): Promise<BatchResult> {
+async function writePlan(db: TouchlineDb, p: BatchPlan, lookup: boolean, phases?: WriteOptions['phases']): Promise<BatchResult> {
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    phases?.add(name, now - t);
+    t = now;
+  };
   // New people are added (a put behind Dexie's hooks first reads every key); the ones already here are put.
   if (p.added.length) {
     markMinted(p.created);
@@ -244,6 +250,8 @@ async function writePlan(db: TouchlineDb, p: BatchPlan, lookup: boolean): Promis
     });
   }
   if (p.updated.length) await db.prospects.bulkPut(p.updated);
+  lap('rows: prospects');
   if (p.changes.length) await db.stageChanges.bulkAdd(p.changes);
+  lap('rows: stage changes');
   return p.result;
 }
