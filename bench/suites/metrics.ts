@@ -1,5 +1,6 @@
 import { ms, type BenchRow } from '../table';
 import { openSeededHome, SCALE } from './home-seed';
+import { jobPhases } from './job-phases';
 
 const { prospects: PROSPECTS, touches: TOUCHES, stageChanges: CHANGES } = SCALE;
 
@@ -44,6 +45,7 @@ export async function metricsSuite(): Promise<BenchRow[]> {
     const [exported] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), page.getByRole('button', { name: 'Export CSV' }).click()]);
     await exported.path();
     rows.push({ suite: 'metrics', metric: `CSV export of ${PROSPECTS.toLocaleString('en')} prospects (click to file)`, value: ms(Date.now() - exportStart), goal: '< 5 s' });
+    rows.push({ suite: 'metrics', metric: `  of which (worker): ${await jobPhases(page, 'export')}`, value: '' });
     return rows;
   } finally {
     await ext.close();

@@ -15,7 +15,8 @@ export type WorkerJob =
   | { job: 'export'; stages: Stage[]; ids?: string[]; filter?: HomeFilter; now?: number; timeZone?: string }
   | { job: 'restore'; file: Blob; mode: RestoreMode; settings: Settings };
 
-export type WorkerRequest = { id: number; run: WorkerJob } | { id: number; cancel: true };
+/** `warm`: a worker started ahead of its job opens the database and waits (lib/data/client.ts warmDataWorker). */
+export type WorkerRequest = { id: number; run: WorkerJob } | { id: number; cancel: true } | { warm: true };
 
 export type JobProgress = ImportProgress | BackupProgress | RestoreProgress;
 
@@ -23,5 +24,6 @@ export type WorkerReply =
   | { id: number; progress: JobProgress }
   /** The worker got the cancel: the job stops at its next batch boundary. */
   | { id: number; cancelling: true }
-  | { id: number; done: ImportSummary | Blob | (RestoreSummary & { settings: Settings }) }
+  /** `phases`: where the job's time went (./phases.ts), for the page's User Timing. */
+  | { id: number; done: ImportSummary | Blob | (RestoreSummary & { settings: Settings }); phases?: Record<string, number> }
   | { id: number; error: string };

@@ -23,7 +23,7 @@ import {
   type TouchEntry,
 } from '../metrics/digest';
 import { applyCountChanges, CountChanges, DAY_COUNTS_ID, slotRowId, type DayCountsRow, type SlotCountsRow } from '../metrics/touch-counts';
-import type { Touch } from '../model';
+import type { Prospect, StageChange, Touch } from '../model';
 
 /**
  * Keeps the metrics digest (lib/metrics/digest.ts) in step with the rows, in the transaction that writes them.
@@ -39,6 +39,14 @@ export interface DigestChanges {
   touchesOf: Set<string>;
   /** Touches created (added to their owner's entry unless it is reread). */
   touchesCreated: Map<string, Touch>;
+  /**
+   * Prospects minted by this write (no row named them before it), their rows as written and the stage changes
+   * created: such a person's history is all here, so it is not read back (an import batch of 5,000 new
+   * people read 5,000 prospects and walked the stage changes' index for 5,000 ids).
+   */
+  prospectsMinted?: ReadonlySet<string>;
+  prospectRows?: ReadonlyMap<string, Prospect>;
+  stageChangesCreated?: ReadonlyMap<string, StageChange[]>;
 }
 
 /** Deltas a writer lets wait before it folds them itself (the metrics page folds whatever waits). */
@@ -79,7 +87,8 @@ export async function refreshDigest(db: TouchlineDb, c: DigestChanges): Promise<
   if (!c.historyOf.size && !c.touchesOf.size && !c.touchesCreated.size) return;
   const state = await stateOf(db);
   if (!state) return;
-  const historyIds = [...c.historyOf];
+  const known = (id: string) => !!(c.prospectsMinted?.has(id) && c.prospectRows?.has(id));
+  const historyIds = [...c.historyOf].filter((id) => !known(id));
   const reread = [...c.touchesOf];
   const [prospects, changes, touchRows] = await Promise.all([
     historyIds.length ? db.prospects.bulkGet(historyIds) : [],
@@ -89,11 +98,12 @@ export async function refreshDigest(db: TouchlineDb, c: DigestChanges): Promise<
   const changesOf = groupBy(changes, (r) => r.prospectId);
   const history: HistoryEntry[] = [];
   const historyGone: string[] = [];
-  historyIds.forEach((id, i) => {
-    const e = historyEntry(id, prospects[i], changesOf.get(id) ?? []);
+  const entry = (id: string, e: HistoryEntry | undefined) => {
     if (e) history.push(e);
     else historyGone.push(id);
-  });
+  };
+  for (const id of c.historyOf) if (known(id)) entry(id, historyEntry(id, c.prospectRows!.get(id), c.stageChangesCreated?.get(id) ?? []));
+  historyIds.forEach((id, i) => entry(id, historyEntry(id, prospects[i], changesOf.get(id) ?? [])));
   const touchesOfOwner = groupBy(touchRows, (t) => t.prospectId);
   const touches: TouchEntry[] = [];
   const touchesGone: string[] = [];

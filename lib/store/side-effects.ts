@@ -12,6 +12,8 @@ import { refreshDigest } from './metrics-digest';
  * its transaction (lib/store/unit-of-work.ts). Engagement comes before scores, which read it.
  */
 export const SIDE_EFFECTS: ReadonlyArray<(ctx: SideEffectContext) => Promise<void>> = [engagement, dueCounts, outbox, scores, metricsDigest];
+/** Their names, for timings (a minified build renames the functions). */
+export const SIDE_EFFECT_NAMES = ['engagement', 'due counts', 'outbox', 'scores', 'metrics digest'] as const;
 
 /** Touch figures behind the lead score: new touches are counted in; moved or deleted ones recounted. */
 async function engagement({ db, changes }: SideEffectContext): Promise<void> {

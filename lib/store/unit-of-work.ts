@@ -1,11 +1,11 @@
 import { dequal } from 'dequal';
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { TouchlineDb } from '../db/database';
-import type { Prospect, Task, Touch } from '../model';
+import type { Prospect, StageChange, Task, Touch } from '../model';
 import type { Settings } from '../settings/settings';
 import { loadSettings } from '../settings/settings-store';
 import { invalidateDigest } from './metrics-digest';
-import { SIDE_EFFECTS } from './side-effects';
+import { SIDE_EFFECT_NAMES, SIDE_EFFECTS } from './side-effects';
 
 /**
  * Every write to Touchline's records goes through `write()`: one transaction over every table, table hooks
@@ -43,6 +43,11 @@ export class ChangeSet {
   readonly tasksOf = new Set<string>();
   /** The metrics digest: prospects whose existence, source, deal value or stage history changed. */
   readonly historyOf = new Set<string>();
+  /**
+   * Stage changes created, by prospect: with prospectsMinted and prospectRows, the digest knows a new
+   * person's whole history without reading it back.
+   */
+  readonly stageChangesCreated = new Map<string, StageChange[]>();
   /** The metrics digest: prospects whose touches changed other than by creation (reread from the rows). */
   readonly touchesOf = new Set<string>();
 }
@@ -59,6 +64,8 @@ export interface WriteOptions {
   /** For the score side effect; loaded from storage when absent. */
   settings?: Settings;
   now?: number;
+  /** Adds the time of the writes and of each side effect (by name) here: a bulk job's phases (lib/data/phases.ts). */
+  phases?: { add(name: string, ms: number): void };
 }
 
 export interface SideEffectContext {
@@ -91,12 +98,26 @@ export async function write<T>(db: TouchlineDb, fn: () => Promise<T>, opts: Writ
   const settings = opts.settings ?? (await loadSettings());
   const now = opts.now ?? Date.now();
   const changes = new ChangeSet();
+  const clock = opts.phases;
+  let t = clock ? performance.now() : 0;
+  const lap = (name: string) => {
+    if (!clock) return;
+    const next = performance.now();
+    clock.add(name, next - t);
+    t = next;
+  };
   const value = await db.transaction('rw', db.tables, async (tx) => {
     collectors.set(tx.idbtrans, changes);
+    lap('unit of work: open');
     const result = await fn();
-    for (const effect of SIDE_EFFECTS) await effect({ db, changes, settings, now });
+    lap('unit of work: rows');
+    for (const [i, effect] of SIDE_EFFECTS.entries()) {
+      await effect({ db, changes, settings, now });
+      lap(`unit of work: ${SIDE_EFFECT_NAMES[i]}`);
+    }
     return result;
   });
+  lap('unit of work: commit');
   announce(changes);
   return value;
 }
@@ -202,7 +223,12 @@ function created(c: ChangeSet, table: string, row: Row): void {
     return;
   }
   touch(c, owner(row));
-  if (table === 'stageChanges' && owner(row)) c.historyOf.add(owner(row)!);
+  if (table === 'stageChanges' && owner(row)) {
+    c.historyOf.add(owner(row)!);
+    const list = c.stageChangesCreated.get(owner(row)!);
+    if (list) list.push(row as unknown as StageChange);
+    else c.stageChangesCreated.set(owner(row)!, [row as unknown as StageChange]);
+  }
   if (table === 'touches') c.touchesCreated.set(row.id as string, row as unknown as Touch);
   if (table === 'tasks') taskCounts(c, undefined, row as unknown as Task);
 }

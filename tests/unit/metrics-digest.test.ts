@@ -8,6 +8,7 @@ import { loadMetrics } from '@/lib/metrics/load';
 import type { Prospect, StageChange, Touch } from '@/lib/model';
 import { TOUCH_CHANNELS } from '@/lib/model/touch';
 import { DEFAULT_SETTINGS } from '@/lib/settings/settings';
+import { importCsv } from '@/lib/data/csv';
 import { erasePerson } from '@/lib/data/erase';
 import { mergeProspects } from '@/lib/store/merge';
 import { isDigestBuilt, readDigest, rebuildDigest } from '@/lib/store/metrics-digest';
@@ -219,6 +220,22 @@ describe('the metrics digest', () => {
         expect(loaded.touchesPerDay.reduce((sum, c) => sum + c.perDay.rows, 0)).toBeGreaterThan(0);
       }
     }
+  });
+
+  it('keeps the people a CSV import creates (whose history it does not read back) and the ones it updates', async () => {
+    await rebuildDigest(db);
+    await generate(5, 20);
+    const file = (rows: string[]) => new Blob([['Name,Email,Stage', ...rows].join('\n')]);
+    // New people in two batches (the second planned while the first is written), then an update and a new stage.
+    await importCsv(db, file(Array.from({ length: 30 }, (_, i) => `New ${i},new${i}@import.example,${i % 2 ? 'Qualification' : ''}`)), { mapping: ['name', 'email', 'stage'], settings, batchRows: 15, now: () => NOW });
+    await importCsv(db, file(['New 1,new1@import.example,Won', 'Newer,newer@import.example,']), { mapping: ['name', 'email', 'stage'], settings, now: () => NOW + DAY });
+    await readDigest(db);
+    const kept = normalize(await db.metricsDigest.toArray());
+    const imported = (await db.prospects.toArray()).filter((p) => p.name.startsWith('New')).map((p) => p.id);
+    expect(imported).toHaveLength(31);
+    const held = new Set(kept.history.map((h) => h.prospectId));
+    expect(imported.filter((id) => !held.has(id))).toEqual([]);
+    expect(normalize(await rebuildDigest(db))).toEqual(kept);
   });
 
   it('is dropped by writes without side effects and rebuilt on the next read', async () => {

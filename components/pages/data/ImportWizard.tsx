@@ -92,7 +92,8 @@ export function ImportWizard({ onImported }: { onImported?: () => void }) {
           <progress className="w-full" aria-label="Import progress" max={step.file.size} value={step.progress?.bytes ?? 0} />
           <p className="text-sm" aria-live="polite">
             {step.progress
-              ? `${step.progress.rows.toLocaleString()} rows read (${sizeText(step.progress.bytes)} of ${sizeText(step.file.size)}): ${step.progress.created.toLocaleString()} new, ${step.progress.updated.toLocaleString()} updated, ${step.progress.rejected.toLocaleString()} rejected`
+              ? // `rows` counts the rows of the batches written (the file is read ahead of them): new, updated, unchanged and rejected add up to it.
+                `${step.progress.rows.toLocaleString()} rows done (${sizeText(step.progress.bytes)} of ${sizeText(step.file.size)} read): ${step.progress.created.toLocaleString()} new, ${step.progress.updated.toLocaleString()} updated, ${step.progress.unchanged.toLocaleString()} unchanged, ${step.progress.rejected.toLocaleString()} rejected`
               : `Reading ${step.file.name} (${sizeText(step.file.size)})…`}
           </p>
           {step.cancelling ? (
@@ -183,7 +184,7 @@ function ImportResult({ summary: s, onAgain }: { summary: ImportSummary; onAgain
   return (
     <div className="space-y-2">
       <p role="status">
-        {s.cancelled ? 'Import cancelled. Rows read before the cancel were imported: ' : 'Import finished: '}
+        {s.cancelled ? 'Import cancelled. The rows done before the cancel stay imported: ' : 'Import finished: '}
         {s.created} new, {s.updated} updated, {s.unchanged} unchanged, {s.rejected} rejected.
       </p>
       {s.rejectsFile && (

@@ -1,4 +1,5 @@
 import type { TouchlineDb } from '../../db/database';
+import type { Phases } from '../phases';
 import type { Settings } from '../../settings/settings';
 import type { Encoding } from './decode';
 import { CsvFileError } from './errors';
@@ -58,6 +59,8 @@ export interface ImportOptions {
   /** Rows per transaction; each batch is written fully or not at all. */
   batchRows?: number;
   now?: () => number;
+  /** Where the time goes (lib/data/phases.ts): reading, checking, planning, waiting for writes, each write's parts. */
+  phases?: Phases;
 }
 
 interface Batch {
@@ -94,7 +97,7 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
   // look up, until one finds nobody again (./write.ts, MatchMode).
   let mode: MatchMode = 'assume-new';
   const writeOne = async (b: Batch) => {
-    const r = await writeBatch(db, b.records, opts.settings, b.now, mode, mode === 'assume-new' ? b.planned : undefined);
+    const r = await writeBatch(db, b.records, opts.settings, b.now, mode, mode === 'assume-new' ? b.planned : undefined, opts.phases);
     mode = r.looked && r.found > 0 ? 'lookup' : 'assume-new';
     p.created += r.created;
     p.updated += r.updated;
@@ -107,7 +110,9 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
   // A full batch is planned as new people (if the last one was) before the one before it is done.
   const close = (): Batch => {
     const now = opts.now?.() ?? Date.now();
+    const t0 = performance.now();
     const b = { ...batch, rowsThrough: read, now, planned: mode === 'assume-new' ? planNew(batch.records, opts.settings, now) : undefined };
+    opts.phases?.add('plan', performance.now() - t0);
     batch = newBatch();
     return b;
   };
@@ -118,7 +123,9 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
     if (!writing) return;
     const w = writing;
     writing = undefined;
+    const t0 = performance.now();
     await w;
+    opts.phases?.add('wait for the batch before', performance.now() - t0);
     opts.onProgress?.({ ...p });
   };
   const start = (b: Batch) => {
@@ -128,7 +135,9 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
   };
   let cancelled = false;
   try {
+    let t0 = performance.now();
     for await (const chunk of readCsvRows(file, { encoding: opts.encoding, signal: opts.signal, chunkBytes: opts.chunkBytes })) {
+      opts.phases?.add('read and parse', performance.now() - t0);
       p.bytes = chunk.bytes;
       for (const row of chunk.rows) {
         if (!header) {
@@ -136,7 +145,9 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
           continue;
         }
         read++;
+        const t1 = opts.phases ? performance.now() : 0;
         const r = make(row.line, row.cells);
+        opts.phases?.add('check rows', performance.now() - t1);
         if (isReject(r)) batch.bad.push(r);
         else {
           batch.records.push(r);
@@ -149,6 +160,7 @@ export async function importCsv(db: TouchlineDb, file: Blob, opts: ImportOptions
           start(full);
         }
       }
+      t0 = performance.now();
     }
     const last = close();
     await settle();

@@ -3,7 +3,7 @@ import type { TouchlineDb } from '../../db/database';
 import { newId, Prospect, type StageChange } from '../../model';
 import type { Stage } from '../../process/stage';
 import type { Settings } from '../../settings/settings';
-import { markMinted, write } from '../../store/unit-of-work';
+import { markMinted, write, type WriteOptions } from '../../store/unit-of-work';
 import { TEXT_FIELDS, type ImportRecord, type Reject } from './record';
 
 /** Counts are of rows: a person on two rows of the file is created by the first and updated by the second. */
@@ -201,37 +201,44 @@ export async function writeBatch(
   now = Date.now(),
   mode: MatchMode = 'lookup',
   planned?: BatchPlan,
+  phases?: WriteOptions['phases'],
 ): Promise<BatchResult & { looked: boolean; found: number }> {
   if (mode === 'assume-new') {
     const ahead = planned ?? planNew(records, settings, now);
     try {
-      if (ahead) return { ...(await writeNew(db, ahead, settings)), looked: false, found: 0 };
+      if (ahead) return { ...(await writeNew(db, ahead, settings, phases)), looked: false, found: 0 };
     } catch (e) {
       if (!(e instanceof SomeoneKnown)) throw e;
     }
   }
-  return { ...(await writeLookedUp(db, records, settings, now)), looked: true };
+  return { ...(await writeLookedUp(db, records, settings, now, phases)), looked: true };
 }
 
 /** Adds the people of a batch assumed new; the unique indexes refusing one of them throws SomeoneKnown (all undone). */
-async function writeNew(db: TouchlineDb, p: BatchPlan, settings: Settings): Promise<BatchResult> {
+async function writeNew(db: TouchlineDb, p: BatchPlan, settings: Settings, phases?: WriteOptions['phases']): Promise<BatchResult> {
   if (!p.added.length && !p.changes.length) return p.result;
   // One unit of work: the CRM outbox, scores and the rest follow from the rows written (lib/store).
-  return write(db, () => writePlan(db, p, false), { settings, now: p.now });
+  return write(db, () => writePlan(db, p, false, phases), { settings, now: p.now, phases });
 }
 
-async function writeLookedUp(db: TouchlineDb, records: ImportRecord[], settings: Settings, now: number): Promise<BatchResult & { found: number }> {
+async function writeLookedUp(db: TouchlineDb, records: ImportRecord[], settings: Settings, now: number, phases?: WriteOptions['phases']): Promise<BatchResult & { found: number }> {
   if (!records.length) return { created: 0, updated: 0, unchanged: 0, rejects: [], found: 0 };
   return write(db, async () => {
     const emails = [...new Set(records.flatMap((r) => r.emails))];
     const urls = [...new Set(records.flatMap((r) => (r.linkedinUrl ? [r.linkedinUrl] : [])))];
     const known = await ownersOf(db, [['emails', emails], ['linkedinUrl', urls]]);
     const knownRows = known.size ? await db.prospects.bulkGet([...known]) : [];
-    return { ...(await writePlan(db, plan(records, knownRows, settings.stages, now, true), true)), found: known.size };
-  }, { settings, now });
+    return { ...(await writePlan(db, plan(records, knownRows, settings.stages, now, true), true, phases)), found: known.size };
+  }, { settings, now, phases });
 }
 
-async function writePlan(db: TouchlineDb, p: BatchPlan, lookup: boolean): Promise<BatchResult> {
+async function writePlan(db: TouchlineDb, p: BatchPlan, lookup: boolean, phases?: WriteOptions['phases']): Promise<BatchResult> {
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    phases?.add(name, now - t);
+    t = now;
+  };
   // New people are added (a put behind Dexie's hooks first reads every key); the ones already here are put.
   if (p.added.length) {
     markMinted(p.created);
@@ -243,6 +250,8 @@ async function writePlan(db: TouchlineDb, p: BatchPlan, lookup: boolean): Promis
     });
   }
   if (p.updated.length) await db.prospects.bulkPut(p.updated);
+  lap('rows: prospects');
   if (p.changes.length) await db.stageChanges.bulkAdd(p.changes);
+  lap('rows: stage changes');
   return p.result;
 }
