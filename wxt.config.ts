@@ -42,6 +42,10 @@ export default defineConfig({
     'build:manifestGenerated': (_, manifest) => {
       manifest.content_scripts ??= [];
       for (const r of RESERVED_SPACE) manifest.content_scripts.push({ matches: [...r.matches], css: [r.file], run_at: 'document_start' });
+      // Firefox's background is an event page without importScripts: it evaluates background-full.js (all but a
+      // page's answers) before background.js, which a service worker loads only when used (lib/background/lazy-full.ts).
+      const background = manifest.background as { scripts?: string[] } | undefined;
+      if (background?.scripts) background.scripts.unshift('background-full.js');
     },
   },
   vite: () => ({ plugins: [tailwindcss()], define: { __TOUCHLINE_TEST_BUILD__: JSON.stringify(TEST_BUILD) } }),

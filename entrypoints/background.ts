@@ -1,49 +1,39 @@
 import { browser } from 'wxt/browser';
 import { getDb } from '@/lib/db/database';
-import { handlers } from '@/lib/background/handlers';
-import { notifyChanged } from '@/lib/background/broadcast';
+import type { Handlers } from '@/lib/messaging/router';
+import type { HandlerContext } from '@/lib/background/handlers';
+import { pageHandlers } from '@/lib/background/page-handlers';
 import { pageScopes } from '@/lib/background/page-scopes';
-import { createRouter, type Change } from '@/lib/messaging/router';
+import { lazyFull } from '@/lib/background/lazy-full';
+import { createRouter } from '@/lib/messaging/router';
 import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
-import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemindersSoon } from '@/lib/background/reminders';
-import { startSyncInBackground, syncAfterChange } from '@/lib/sync/wake';
-import { onCommitted } from '@/lib/store/unit-of-work';
 import { OPEN_HOME_COMMAND, openHome, registerHomeMenu } from '@/lib/background/open-home';
 import { startUpAfterFirstAnswer } from '@/lib/background/start-up';
 
-/** A change's event also carries the key hashes of every prospect it touched (for Gmail's inbox chips and new people). */
-async function withKeys(change: Change): Promise<Change> {
-  if (!change.ids) return change;
-  const rows = await getDb().prospects.bulkGet(change.ids);
-  const touched = rows.flatMap((p) => (p ? [{ id: p.id, emails: p.emails, linkedinUrl: p.linkedinUrl, linkedinIds: p.linkedinIds }] : []));
-  return { ids: change.ids, disclosed: [...change.disclosed, ...touched] };
-}
-
+/**
+ * The worker's first script holds only what answers a page (page.open, page.people, ...: lib/background/
+ * page-handlers.ts); every other request, sync and the reminders are in background-full.js, loaded when
+ * first used (lib/background/lazy-full.ts). Each request is still checked here or there by the same router
+ * (sender, scope, zod payload). Every listener is registered here, at the top level, as MV3 requires.
+ */
 export default defineBackground(() => {
   // No secret lives in storage.local (the CRM token is in the extension's IndexedDB, which no content script
   // can open: lib/sync/connection-store.ts); where the browser can, keep the settings out of their reach too.
   void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })?.catch?.(() => undefined);
 
-  // A change wakes sync and the reminders, and is announced to the open tabs naming what it touched.
-  const announce = (change: Change) => {
-    syncAfterChange(getDb(), () => void withKeys(change).then(notifyChanged, () => notifyChanged()));
-    refreshRemindersSoon(getDb());
-  };
-  // Every committed unit of work (lib/store/unit-of-work.ts) reports the prospects it changed.
-  onCommitted(({ prospectIds }) => announce({ ids: prospectIds, disclosed: [] }));
-
-  // Listeners are registered now, as MV3 requires; the start-up work waits for the first answer.
-  const resumeSync = startSyncInBackground(getDb, () => notifyChanged());
-  // Reminders (lib/background/reminders.ts) are recomputed at every worker start, and an interrupted sync resumes.
-  const startUp = startUpAfterFirstAnswer(() => {
-    void refreshReminders(getDb()).catch((err) => console.error('[touchline] reminders', err));
-    resumeSync();
-  });
-
+  const extensionId = browser.runtime.id;
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const scopes = pageScopes(getDb);
-  const route = createRouter(handlers, {
-    extensionId: browser.runtime.id,
-    extensionOrigin: new URL(browser.runtime.getURL('/')).origin,
+  const full = lazyFull(() => ({ extensionId, extensionOrigin, scopes }));
+
+  // Reminders are recomputed at every worker start and an interrupted sync resumes, after the first answer.
+  const startUp = startUpAfterFirstAnswer(() => full().startUp());
+
+  // A page's requests only read (and record what the tab was shown, in the shared `scopes`): none reports a
+  // change, so the announcements (sync, reminders, open tabs) live with the writers in background-full.js.
+  const route = createRouter(pageHandlers as Handlers<HandlerContext>, {
+    extensionId,
+    extensionOrigin,
     scopes,
     context: ({ sender, scope, tab, changed }) => ({
       // Opened by the first handler that reads records: page.open, a page's first request, needs none.
@@ -55,15 +45,14 @@ export default defineBackground(() => {
       changed: () => changed(),
       resetPage: tab === undefined ? undefined : () => scopes.reset(tab),
     }),
-    // Changes outside the records (settings, the CRM connection) that a handler reports itself.
-    onChange: announce,
     onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
   });
+  const answeredHere = (type: unknown) => typeof type === 'string' && Object.hasOwn(pageHandlers, type);
 
   browser.runtime.onMessage.addListener((message, sender) => {
     // Events we broadcast ourselves come back to extension pages only; requests always carry a `type`.
     if (!message || typeof message !== 'object' || !('type' in message)) return undefined;
-    const answer = route(message, sender);
+    const answer = answeredHere(message.type) ? route(message, sender) : Promise.resolve().then(() => full().route(message, sender));
     void answer.then(startUp.answered, startUp.answered);
     return answer;
   });
@@ -78,6 +67,6 @@ export default defineBackground(() => {
 
   registerHomeMenu();
 
-  browser.alarms.onAlarm.addListener((alarm) => void onReminderAlarm(getDb(), alarm.name));
-  browser.notifications.onClicked.addListener((id) => void onNotificationClicked(getDb(), id));
+  browser.alarms.onAlarm.addListener((alarm) => full().onAlarm(alarm));
+  browser.notifications.onClicked.addListener((id) => full().onNotificationClicked(id));
 });

@@ -7,7 +7,7 @@ import { loadSettings, sidebarOpenItem, siteThemeItem } from '../settings/settin
 import { findProspects } from '../store/prospects';
 import { stageHistory } from '../store/stages';
 import { touchesOf } from '../store/touches';
-import { prospectSyncStates } from '../sync/background';
+import { prospectSyncStates } from '../sync/sync-states';
 import type { HandlerContext } from './handlers';
 import { processView } from '../store/process-view';
 

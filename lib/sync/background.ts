@@ -12,7 +12,9 @@ import { disconnectTarget, enqueueEverything, enqueueMissing } from './outbox';
 import { previewPush, refusedReasons } from './preview';
 import { adapterFor, runSetup, runSync } from './run';
 import { defaultStageMap } from './stage-map';
-import { linkKey, type ProspectSyncState, type SyncStatusRow } from './types';
+import type { SyncStatusRow } from './types';
+// Kept in its own module so the service worker answers a page (page.people) without loading the engine.
+export { prospectSyncStates } from './sync-states';
 
 export const SYNC_ALARM = 'touchline-sync';
 
@@ -193,23 +195,6 @@ export async function pushPreview(db: TouchlineDb) {
   const conn = await readConnection(db);
   if (!conn) throw new UserError('invalid', 'Connect a CRM first.');
   return previewPush(db, conn.id);
-}
-
-/** Per prospect: synced, waiting (with why, when sync is stopped or waiting), or failed with the CRM's reason. */
-export async function prospectSyncStates(db: TouchlineDb, prospectIds: string[]): Promise<ProspectSyncState[]> {
-  const conn = await readConnection(db);
-  if (!conn) return prospectIds.map((prospectId) => ({ prospectId, state: 'off' }));
-  const status = (await db.syncMeta.get('status')) as SyncStatusRow | undefined;
-  return Promise.all(
-    prospectIds.map(async (prospectId): Promise<ProspectSyncState> => {
-      const rows = await db.outbox.where('prospectId').equals(prospectId).toArray();
-      const failed = rows.find((r) => r.failed);
-      if (failed) return { prospectId, state: 'failed', reason: failed.failed!.reason };
-      if (rows.length) return { prospectId, state: 'waiting', reason: status && status.state !== 'running' && status.state !== 'idle' ? status.message : undefined };
-      const link = await db.syncLinks.get(linkKey(conn.id, 'prospect', prospectId));
-      return { prospectId, state: link ? 'synced' : 'waiting' };
-    }),
-  );
 }
 
 export async function retrySync(db: TouchlineDb, prospectId: string): Promise<void> {

@@ -42,3 +42,35 @@ test('connect a webhook from the options page, add Maria in Gmail, see her reach
     await fake.server.close();
   }
 });
+
+// The sync engine is not in the worker's first script: a worker started again after Chrome stopped it loads
+// background-full.js (imported once at install) only when a request needs it (lib/background/lazy-full.ts).
+test('after Chrome stops the service worker, the next touch still reaches the webhook', async () => {
+  const fake = await new WebhookFake().start();
+  const ext = await launchWithGrantedHosts(['http://127.0.0.1/*']);
+  try {
+    const { options } = await webhookForm(ext, fake.url);
+    await options.getByLabel('Signing secret').fill('whsec-good');
+    await options.getByRole('button', { name: 'Connect', exact: true }).click();
+    await expect(options.getByRole('status', { name: 'Sync status' })).toContainText('Up to date');
+
+    const page = await ext.context.newPage();
+    await page.goto(GMAIL_THREAD_URL);
+    const maria = sidebar(page).getByRole('listitem', { name: 'Maria Gomez' });
+    await sidebar(page).getByRole('button', { name: 'Add Maria Gomez' }).click();
+    await expect(maria.getByRole('status', { name: 'CRM sync' })).toHaveText('Synced to CRM');
+
+    const cdp = await ext.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+
+    await maria.getByRole('textbox', { name: 'Note' }).fill('Call back after the board meeting');
+    await maria.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => [...fake.touches.values()].map((t) => t.summary)).toEqual(['Call back after the board meeting']);
+    await expect(maria.getByRole('status', { name: 'CRM sync' })).toHaveText('Synced to CRM');
+  } finally {
+    await ext.close();
+    await fake.server.close();
+  }
+});

@@ -7,9 +7,10 @@ let built = 0;
 
 describe('service worker start', () => {
   it('evaluating every module the background imports builds no schema; a request builds only its own', async () => {
-    // The service worker's whole module graph, as MV3 evaluates it at each cold start (defineBackground
-    // only declares main; nothing runs yet).
+    // The service worker's module graphs, as MV3 evaluates them: its first script at each cold start, the
+    // rest (background-full.js) when first used (defineBackground and defineUnlistedScript only declare main).
     await import('@/entrypoints/background');
+    await import('@/entrypoints/background-full');
     const { REQUESTS } = await import('@/lib/messaging/contract');
     expect(built).toBe(0);
 
