@@ -9,6 +9,7 @@ import { createRouter } from '@/lib/messaging/router';
 import { TOGGLE_SIDEBAR_EVENT } from '@/lib/messaging/events';
 import { OPEN_HOME_COMMAND, openHome, registerHomeMenu } from '@/lib/background/open-home';
 import { startUpAfterFirstAnswer } from '@/lib/background/start-up';
+import { requestContext } from '@/lib/background/request-context';
 
 /**
  * The worker's first script holds only what answers a page (page.open, page.people, ...: lib/background/
@@ -35,16 +36,7 @@ export default defineBackground(() => {
     extensionId,
     extensionOrigin,
     scopes,
-    context: ({ sender, scope, tab, changed }) => ({
-      // Opened by the first handler that reads records: page.open, a page's first request, needs none.
-      get db() {
-        return getDb();
-      },
-      sender,
-      scope,
-      changed: () => changed(),
-      resetPage: tab === undefined ? undefined : () => scopes.reset(tab),
-    }),
+    context: requestContext(scopes),
     onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
   });
   const answeredHere = (type: unknown) => typeof type === 'string' && Object.hasOwn(pageHandlers, type);

@@ -8,6 +8,7 @@ import { startSyncInBackground, syncAfterChange } from '../sync/wake';
 import { notifyChanged } from './broadcast';
 import { handlers } from './handlers';
 import { onNotificationClicked, onReminderAlarm, refreshReminders, refreshRemindersSoon } from './reminders';
+import { requestContext } from './request-context';
 
 /** What the service worker's first script (entrypoints/background.ts) hands over: state both must share. */
 export interface Shared {
@@ -52,15 +53,7 @@ export function startFull({ extensionId, extensionOrigin, scopes }: Shared): Ful
     extensionId,
     extensionOrigin,
     scopes,
-    context: ({ sender, scope, tab, changed }) => ({
-      get db() {
-        return getDb();
-      },
-      sender,
-      scope,
-      changed: () => changed(),
-      resetPage: tab === undefined ? undefined : () => scopes.reset(tab),
-    }),
+    context: requestContext(scopes),
     // Changes outside the records (settings, the CRM connection) that a handler reports itself.
     onChange: announce,
     onError: (type, err) => console.error(`[touchline] ${type} failed`, err),
